@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { KeyFigures } from "@/components/key-figures";
+import { SourceList } from "@/components/source-list";
+import { TableOfContents } from "@/components/table-of-contents";
+import { allLessons, getLesson, getSources, lessonHref } from "@/lib/content";
+import { t } from "@/lib/i18n/zh-cn";
+
+type LessonPageProps = { params: Promise<{ module: string; lesson: string }> };
+
+// Every lesson is prerendered at build time and is the same for every visitor, so a cache in
+// front of the app can serve it; anything personal (progress ticks) loads separately.
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return allLessons().map(({ module, lesson }) => ({ module: module.slug, lesson: lesson.slug }));
+}
+
+export async function generateMetadata({ params }: LessonPageProps): Promise<Metadata> {
+  const p = await params;
+  const found = getLesson(p.module, p.lesson);
+  return { title: found?.lesson.title, description: found?.lesson.summary };
+}
+
+export default async function LessonPage({ params }: LessonPageProps) {
+  const p = await params;
+  const found = getLesson(p.module, p.lesson);
+  if (!found) notFound();
+  const { module, lesson, prev, next, index, total } = found;
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 lg:grid lg:grid-cols-[1fr_16rem] lg:gap-10">
+      <article className="min-w-0">
+        <nav aria-label="breadcrumb" className="text-sm text-gray-500">
+          <Link href="/course" className="hover:text-brand-600">
+            {t.nav.course}
+          </Link>
+          {" / "}
+          <Link href={`/course/${module.slug}`} className="hover:text-brand-600">
+            {t.course.module(module.number)} {module.title}
+          </Link>
+        </nav>
+        <h1 className="mt-3 text-2xl font-bold leading-snug text-brand-900 md:text-3xl">{lesson.title}</h1>
+        <p className="mt-2 text-sm text-gray-500">
+          {t.lesson.position(index + 1, total)} · {t.lesson.minutes(lesson.minutes)}
+        </p>
+        <p className="mt-4 text-gray-700">{lesson.summary}</p>
+
+        <details className="mt-6 rounded-lg border border-gray-200 p-4 lg:hidden">
+          <summary className="cursor-pointer font-semibold">{t.lesson.toc}</summary>
+          <div className="mt-3">
+            <TableOfContents entries={lesson.toc} title={t.lesson.toc} />
+          </div>
+        </details>
+
+        <KeyFigures figures={lesson.keyFigures} title={t.lesson.keyFigures} />
+        <div className="prose-zh mt-6" dangerouslySetInnerHTML={{ __html: lesson.html }} />
+        <SourceList sources={getSources(lesson.sources)} title={t.lesson.sources} />
+
+        <nav aria-label={`${t.lesson.prev} / ${t.lesson.next}`} className="mt-10 grid gap-3 sm:grid-cols-2">
+          {prev ? (
+            <Link
+              href={lessonHref(prev.module.slug, prev.lesson.slug)}
+              rel="prev"
+              className="rounded-lg border border-gray-200 p-4 hover:border-brand-600"
+            >
+              <span className="block text-xs text-gray-500">← {t.lesson.prev}</span>
+              <span className="mt-1 block font-semibold">{prev.lesson.title}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link
+              href={lessonHref(next.module.slug, next.lesson.slug)}
+              rel="next"
+              className="rounded-lg border border-gray-200 p-4 text-right hover:border-brand-600"
+            >
+              <span className="block text-xs text-gray-500">{t.lesson.next} →</span>
+              <span className="mt-1 block font-semibold">{next.lesson.title}</span>
+            </Link>
+          ) : (
+            <span className="rounded-lg p-4 text-right text-sm text-gray-500">{t.lesson.endOfCourse}</span>
+          )}
+        </nav>
+      </article>
+      <aside className="hidden lg:block">
+        <div className="sticky top-20">
+          <TableOfContents entries={lesson.toc} title={t.lesson.toc} />
+        </div>
+      </aside>
+    </div>
+  );
+}

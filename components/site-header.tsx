@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { t } from "@/lib/i18n/zh-cn";
+
+const links = [
+  { href: "/course", label: t.nav.course },
+  { href: "/cases", label: t.nav.cases },
+];
+
+// The phone menu is a <details> element: it opens with a tap or Enter and needs no JavaScript,
+// so the header works before (and without) hydration.
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-20 border-b border-gray-200 bg-white/95 backdrop-blur">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t.site.skipToContent}
+      </a>
+      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4">
+        <Link href="/" className="truncate font-bold text-brand-900">
+          {t.site.name}
+        </Link>
+        <nav aria-label={t.nav.menu} className="hidden sm:block">
+          <ul className="flex items-center gap-6 text-sm">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="text-gray-700 hover:text-brand-600">
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <details className="relative sm:hidden">
+          <summary className="cursor-pointer list-none rounded border border-gray-300 px-3 py-1 text-sm">
+            {t.nav.menu}
+          </summary>
+          <ul className="absolute right-0 mt-2 w-40 rounded border border-gray-200 bg-white py-1 shadow-lg">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="block px-4 py-2 text-sm hover:bg-brand-50">
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,52 @@
+// Every environment variable the app reads, checked once. next.config.js imports this file, so
+// a missing or malformed variable stops `next build` / `next start` with a message naming it;
+// scripts/start.ts imports it too. Plain JS (not TS) because next.config.js loads it directly.
+import { z } from "zod";
+
+const port = (fallback) =>
+  z.coerce
+    .number({ error: "必须是数字 (must be a number)" })
+    .int("必须是整数 (must be an integer)")
+    .min(1, "端口范围 1-65535 (port 1-65535)")
+    .max(65535, "端口范围 1-65535 (port 1-65535)")
+    .default(fallback);
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // Unset: scripts/start.ts serves an embedded PostgreSQL (PGlite) and sets it for the app.
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "必须是 postgresql:// 开头的连接串 (must be a postgresql:// URL)")
+      .optional(),
+  ),
+  PORT: port(3000),
+  HOSTNAME: z.string().trim().min(1).default("0.0.0.0"),
+  EMBEDDED_DB_PORT: port(54329),
+  EMBEDDED_DB_DIR: z.string().trim().min(1).default(".data/pglite"),
+  // "true" / "false": demo data is seeded into the embedded database by default, never into a
+  // production database unless asked for.
+  SEED_DEMO_DATA: optionalString.pipe(z.enum(["true", "false"]).optional()),
+  SITE_URL: optionalString.pipe(z.url("必须是完整网址 (must be an absolute URL)").optional()),
+});
+
+/** @typedef {z.infer<typeof envSchema>} Env */
+
+/**
+ * @param {Record<string, string | undefined>} source
+ * @returns {Env}
+ */
+export function parseEnv(source) {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+  throw new Error(`环境变量配置有误 (invalid environment variables):\n${lines.join("\n")}\n参见 .env.example`);
+}
+
+export const env = parseEnv(process.env);

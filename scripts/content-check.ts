@@ -1,0 +1,14 @@
+// npm run content:check — validates content/ exactly as the build does, without building.
+import { ContentError, loadContent } from "@/lib/content/load";
+
+try {
+  const c = loadContent();
+  const lessons = c.modules.reduce((n, m) => n + m.lessons.length, 0);
+  console.log(`内容检查通过 (content OK): ${c.modules.length} 个模块, ${lessons} 节课, ${c.cases.length} 个案例`);
+} catch (err) {
+  if (err instanceof ContentError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,64 @@
+// Skips work a previous start already did: the Prisma client is regenerated only when
+// schema.prisma changed, the site rebuilt only when a file it is built from changed.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "content",
+  "public",
+  "package-lock.json",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
+
+function hashPaths(paths: string[]): string {
+  const hash = createHash("sha256");
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      if (p === path.join("lib", "generated")) return; // derived from prisma/schema.prisma
+      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
+    } else {
+      hash.update(p).update("\0").update(readFileSync(p)).update("\0");
+    }
+  };
+  paths.forEach(walk);
+  return hash.digest("hex");
+}
+
+function cached(stampFile: string, inputs: string[], mustExist: string, work: () => void) {
+  const digest = hashPaths(inputs);
+  if (existsSync(mustExist) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === digest) return false;
+  work();
+  mkdirSync(path.dirname(stampFile), { recursive: true });
+  writeFileSync(stampFile, digest);
+  return true;
+}
+
+export function ensurePrismaClient() {
+  cached("lib/generated/prisma/.schema-hash", ["prisma/schema.prisma"], "lib/generated/prisma/client.ts", () => {
+    console.log("生成 Prisma Client (prisma generate)…");
+    // prisma generate does not run the schema engine, but the CLI looks for its binary and would
+    // try to download it; pointing it at any executable keeps it offline.
+    execFileSync("node_modules/.bin/prisma", ["generate"], {
+      stdio: "inherit",
+      env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    });
+  });
+}
+
+export function ensureBuild() {
+  const built = cached(".next/.source-hash", BUILD_INPUTS, ".next/BUILD_ID", () => {
+    console.log("构建网站 (next build)…");
+    execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  });
+  if (!built) console.log("沿用上次构建 (build is up to date)");
+}

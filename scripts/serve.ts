@@ -1,0 +1,62 @@
+// Prepares everything and serves the site: `tsx scripts/serve.ts start|dev` (via npm start / npm run dev).
+//  1. generate the Prisma client when the schema changed
+//  2. database: DATABASE_URL, or the embedded PGlite served on loopback (data in EMBEDDED_DB_DIR)
+//  3. apply pending migrations, sync content/
+//  4. build when the sources changed since the last build (so a second start is fast)
+//  5. run `next start` (or `next dev`) with DATABASE_URL pointing at the database
+import { spawn } from "node:child_process";
+import { existsSync, loadEnvFile } from "node:fs";
+import { ensureBuild, ensurePrismaClient } from "./lib/build-cache";
+
+if (existsSync(".env")) loadEnvFile(".env");
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+if (mode === "start") process.env.NODE_ENV ??= "production";
+
+const { env } = await import("@/lib/env");
+const { startEmbeddedDb } = await import("@/lib/db/embedded");
+const { applyMigrations } = await import("@/lib/db/migrate");
+const { prepareDatabase } = await import("../prisma/seed");
+
+ensurePrismaClient();
+
+let stopDb: (() => Promise<void>) | undefined;
+let url = env.DATABASE_URL;
+if (!url) {
+  const db = await startEmbeddedDb({ dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT });
+  url = db.url;
+  stopDb = db.stop;
+  console.log(`内嵌数据库已就绪 (embedded PostgreSQL on 127.0.0.1:${db.port}, data in ${env.EMBEDDED_DB_DIR})`);
+}
+
+const applied = await applyMigrations(url);
+if (applied.length) console.log(`已应用迁移 (migrations applied): ${applied.join(", ")}`);
+const synced = await prepareDatabase(url);
+if (synced.changed) console.log("课程内容已同步 (content synced)");
+
+if (mode === "start") ensureBuild();
+
+const next = spawn(
+  "node_modules/.bin/next",
+  [mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME],
+  { stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, DATABASE_URL: url } },
+);
+let announced = false;
+next.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (!announced && /Ready|started server/i.test(chunk.toString())) {
+    announced = true;
+    console.log(`\n课程网站已启动 (site is up): http://localhost:${env.PORT}\n`);
+  }
+});
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  await stopDb?.();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+next.on("exit", (code) => void shutdown(code ?? 0));

@@ -1,0 +1,31 @@
+// npm start / npm run dev entry. Plain Node with no dependencies, because on a fresh clone
+// node_modules does not exist yet: install them (exactly as locked) when missing or stale, then
+// hand over to scripts/serve.ts, which prepares the database, builds and serves.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+
+export function ensureDependencies() {
+  const marker = "node_modules/.package-lock.json";
+  const stale =
+    !existsSync(marker) || (existsSync("package-lock.json") && statSync("package-lock.json").mtimeMs > statSync(marker).mtimeMs);
+  if (!stale) return;
+  console.log("安装依赖 (installing dependencies: npm ci)…");
+  const res = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
+  if (res.status !== 0) {
+    console.error("npm ci 失败 (failed); see the output above.");
+    process.exit(res.status ?? 1);
+  }
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve("scripts/start.mjs");
+if (isMain) {
+  ensureDependencies();
+  const mode = process.argv[2] === "dev" ? "dev" : "start";
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", mode], { stdio: "inherit" });
+  // Ctrl-C reaches both processes; a SIGTERM (from a process manager) is passed on so the server
+  // can stop the embedded database cleanly before exiting.
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => child.kill("SIGTERM"));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
