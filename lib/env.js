@@ -1,8 +1,10 @@
+// @ts-check
 // Every environment variable the app reads, checked once. next.config.js imports this file, so
 // a missing or malformed variable stops `next build` / `next start` with a message naming it;
 // scripts/start.ts imports it too. Plain JS (not TS) because next.config.js loads it directly.
 import { z } from "zod";
 
+/** @param {number} fallback */
 const port = (fallback) =>
   z.coerce
     .number({ error: "必须是数字 (must be a number)" })

@@ -5,12 +5,15 @@
 //  4. build when the sources changed since the last build (so a second start is fast)
 //  5. run `next start` (or `next dev`) with DATABASE_URL pointing at the database
 import { spawn } from "node:child_process";
-import { existsSync, loadEnvFile } from "node:fs";
+import { existsSync } from "node:fs";
 import { ensureBuild, ensurePrismaClient } from "./lib/build-cache";
 
-if (existsSync(".env")) loadEnvFile(".env");
+if (existsSync(".env")) process.loadEnvFile(".env");
+// No network here or on most bank intranets: don't let Next try to send telemetry.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const mode = process.argv[2] === "dev" ? "dev" : "start";
-if (mode === "start") process.env.NODE_ENV ??= "production";
+// `next start` serves a production build; say so to lib/env and to Next.
+if (mode === "start") (process.env as Record<string, string>).NODE_ENV ??= "production";
 
 const { env } = await import("@/lib/env");
 const { startEmbeddedDb } = await import("@/lib/db/embedded");

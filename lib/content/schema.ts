@@ -3,7 +3,10 @@
 import { z } from "zod";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case kebab-case ASCII, e.g. four-stages");
-const text = z.string().trim().min(1, "must not be empty");
+const text = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") })
+  .trim()
+  .min(1, "must not be empty");
 const sourceId = z.string().regex(/^s\d{3}-[a-z0-9-]+$/, "must be a source id from content/sources.yaml");
 // YAML reads 2022-04-20 as a Date; authors may also quote it. Either way we keep YYYY-MM-DD.
 const isoDate = z.preprocess(

@@ -1,0 +1,33 @@
+// The benchmark suite (npm run bench). Each benchmark prints its figures beside a baseline taken
+// in the same run on the same machine, so the ratios mean something even on a busy machine.
+import { startEmbeddedDb } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import { ensureBuild, ensurePrismaClient } from "../lib/build-cache";
+import { benchLessonPage, type Measurement } from "./lesson-page";
+
+function table(rows: Measurement[]) {
+  const base = rows[0]!;
+  console.log("\n| setup | requests/s | p99 (ms) | vs (a) | errors | non-2xx |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of rows) {
+    const ratio = ((r.requestsPerSec / base.requestsPerSec) * 100).toFixed(0);
+    console.log(`| ${r.setup} | ${r.requestsPerSec} | ${r.p99Ms} | ${ratio}% | ${r.errors} | ${r.non2xx} |`);
+  }
+}
+
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+ensurePrismaClient();
+ensureBuild();
+const db = await startEmbeddedDb({ port: 0 });
+try {
+  await applyMigrations(db.url);
+  console.log("\n## Lesson page (issue 2): target (b) >= 80% of (a)");
+  const rows = await benchLessonPage(process.cwd(), db.url);
+  table(rows);
+  const b = rows[1]!;
+  const a = rows[0]!;
+  const ok = b.requestsPerSec >= 0.8 * a.requestsPerSec;
+  console.log(`\n(b)/(a) = ${((b.requestsPerSec / a.requestsPerSec) * 100).toFixed(1)}% — ${ok ? "meets" : "MISSES"} the 80% target`);
+} finally {
+  await db.stop();
+}
