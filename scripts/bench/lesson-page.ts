@@ -4,7 +4,7 @@
 //  (c) `next start` alone.
 // Target: (b) >= 80% of (a) in requests/s.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -59,6 +59,7 @@ export async function benchLessonPage(appDir: string, databaseUrl: string): Prom
   const html = path.join(appDir, ".next/server/app", `${route}.html`);
   const procs: ChildProcess[] = [];
   const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-lesson-"));
+  chmodSync(tmp, 0o755); // nginx's workers run as an unprivileged user and must read the files
   try {
     const [appPort, staticPort, prodPort] = await Promise.all([freePort(), freePort(), freePort()]);
 
