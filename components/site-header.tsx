@@ -4,6 +4,8 @@ import { t } from "@/lib/i18n/zh-cn";
 const links = [
   { href: "/course", label: t.nav.course },
   { href: "/cases", label: t.nav.cases },
+  { href: "/exercises", label: t.nav.exercises },
+  { href: "/glossary", label: t.nav.glossary },
 ];
 
 // The phone menu is a <details> element: it opens with a tap or Enter and needs no JavaScript,

@@ -6,21 +6,26 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
+import { linkGlossaryTerms, type LinkableTerm } from "./glossary-links";
 import { renderMarkdown, readingMinutes, type TocEntry } from "./markdown";
 import {
   caseSchema,
   courseSchema,
+  glossaryFileSchema,
   lessonSchema,
   moduleSchema,
   sourcesFileSchema,
   type CaseMeta,
   type CourseMeta,
+  type GlossaryEntry,
   type LessonMeta,
   type ModuleMeta,
   type Source,
 } from "./schema";
 
-export type Rendered = { html: string; toc: TocEntry[]; minutes: number };
+export type Rendered = { html: string; toc: TocEntry[]; minutes: number; terms: string[] };
+export type PageRef = { href: string; title: string };
+export type GlossaryTerm = GlossaryEntry & { usedIn: PageRef[] };
 export type Lesson = LessonMeta & Rendered & { slug: string; order: number; file: string };
 export type Module = ModuleMeta & { intro: Rendered; lessons: Lesson[]; file: string };
 export type CaseStudy = CaseMeta & Rendered & { file: string };
@@ -30,6 +35,7 @@ export type Content = {
   sources: Source[];
   modules: Module[];
   cases: CaseStudy[];
+  glossary: GlossaryTerm[];
   /** sha256 of every content file, to tell when the database needs a re-sync. */
   hash: string;
 };
@@ -91,9 +97,10 @@ function validate<S extends z.ZodType>(ctx: Ctx, file: string, schema: S, data: 
   return { meta: result.data as z.infer<S>, body };
 }
 
-function render(body: string): Rendered {
+function render(body: string, terms: LinkableTerm[] = []): Rendered {
   const r = renderMarkdown(body);
-  return { html: r.html, toc: r.toc, minutes: readingMinutes(r.characters) };
+  const linked = linkGlossaryTerms(r.html, terms);
+  return { html: linked.html, toc: r.toc, minutes: readingMinutes(r.characters), terms: linked.found };
 }
 
 function listDir(dir: string) {
@@ -120,6 +127,26 @@ export function loadContent(root = path.join(process.cwd(), "content")): Content
       if (!sourceIds.has(id)) ctx.problems.push(`${rel(ctx, file)}: ${field}.${i}: unknown source "${id}"`);
     });
   };
+
+  // Glossary: loaded before the pages, whose first mention of each term links to it.
+  let glossary: GlossaryEntry[] = [];
+  const glossaryFile = path.join(root, "glossary.yaml");
+  const glossaryRaw = readFile(ctx, glossaryFile);
+  if (glossaryRaw !== null) {
+    try {
+      glossary = validate(ctx, glossaryFile, glossaryFileSchema, parseYaml(glossaryRaw))?.meta ?? [];
+    } catch (err) {
+      ctx.problems.push(`${rel(ctx, glossaryFile)}: not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+    }
+  }
+  const seenNames = new Map<string, string>();
+  for (const g of glossary) {
+    for (const name of [g.term, ...g.aliases]) {
+      const owner = seenNames.get(name);
+      if (owner) ctx.problems.push(`${rel(ctx, glossaryFile)}: "${name}" is listed twice (under ${owner} and ${g.term})`);
+      seenNames.set(name, g.term);
+    }
+  }
 
   // Course
   const courseFile = path.join(root, "course.md");
@@ -162,7 +189,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): Content
       if (!lesson) continue;
       checkSources(file, "sources", lesson.meta.sources);
       checkSources(file, "keyFigures.source", lesson.meta.keyFigures.map((k) => k.source));
-      lessons.push({ ...lesson.meta, ...render(lesson.body), slug: m[2]!, order: Number(m[1]), file: rel(ctx, file) });
+      lessons.push({ ...lesson.meta, ...render(lesson.body, glossary), slug: m[2]!, order: Number(m[1]), file: rel(ctx, file) });
     }
     if (doc.meta.status === "full" && lessons.length === 0) {
       ctx.problems.push(`${rel(ctx, moduleFile)}: status: is "full" but the module has no lessons`);
@@ -189,7 +216,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): Content
     }
     checkSources(file, "source", [doc.meta.source]);
     checkSources(file, "keyFigures.source", doc.meta.keyFigures.map((k) => k.source));
-    cases.push({ ...doc.meta, ...render(doc.body), file: rel(ctx, file) });
+    cases.push({ ...doc.meta, ...render(doc.body, glossary), file: rel(ctx, file) });
   }
 
   // Links between files
@@ -206,6 +233,15 @@ export function loadContent(root = path.join(process.cwd(), "content")): Content
     });
   }
 
+  const usedIn = (term: string): PageRef[] => [
+    ...modules.flatMap((m) =>
+      m.lessons
+        .filter((l) => l.terms.includes(term))
+        .map((l) => ({ href: `/course/${m.slug}/${l.slug}`, title: `${m.number}. ${l.title}` })),
+    ),
+    ...cases.filter((c) => c.terms.includes(term)).map((c) => ({ href: `/cases/${c.slug}`, title: c.title })),
+  ];
+
   if (ctx.problems.length > 0 || !courseDoc) {
     throw new ContentError(ctx.problems.length ? ctx.problems : ["content/course.md: could not be read"]);
   }
@@ -214,6 +250,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): Content
     sources,
     modules,
     cases,
+    glossary: glossary.map((g) => ({ ...g, usedIn: usedIn(g.term) })),
     hash: ctx.hash.digest("hex"),
   };
 }

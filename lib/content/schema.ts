@@ -71,9 +71,17 @@ export const caseSchema = z.strictObject({
   discussion: z.array(text).min(3, "needs 3-5 discussion questions").max(5, "needs 3-5 discussion questions"),
 });
 
+export const glossaryEntrySchema = z.strictObject({
+  term: text,
+  aliases: z.array(text).default([]),
+  definition: text,
+});
+export const glossaryFileSchema = z.array(glossaryEntrySchema).min(1);
+
 export type KeyFigure = z.infer<typeof keyFigureSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type CourseMeta = z.infer<typeof courseSchema>;
 export type ModuleMeta = z.infer<typeof moduleSchema>;
 export type LessonMeta = z.infer<typeof lessonSchema>;
 export type CaseMeta = z.infer<typeof caseSchema>;
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;

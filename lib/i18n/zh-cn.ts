@@ -12,6 +12,8 @@ export const zhCN = {
     home: "首页",
     course: "课程",
     cases: "案例库",
+    exercises: "练习",
+    glossary: "术语表",
     enquiry: "咨询内训",
     menu: "导航",
   },

@@ -126,3 +126,22 @@ describe("loadContent", () => {
     ]);
   });
 });
+
+describe("glossary", () => {
+  it("links the first mention of a term in a lesson and lists the pages that use it", () => {
+    const c = loadContent(fixture);
+    const lesson = c.modules[0]!.lessons[0]!;
+    expect(lesson.terms).toEqual(["实动率"]);
+    expect(lesson.html).toContain('class="glossary-term"');
+    const entry = c.glossary.find((g) => g.term === "实动率")!;
+    expect(entry.usedIn).toEqual([{ href: "/course/basics/first", title: "1. 第一课" }]);
+    expect(c.glossary.find((g) => g.term === "流通卡量")!.usedIn).toEqual([]);
+  });
+
+  it("refuses a name listed under two terms", () => {
+    const root = copyFixture();
+    const file = path.join(root, "glossary.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("aliases: [北极星指标]", "aliases: [流通卡量]"));
+    expect(loadError(root).problems).toEqual(['content/glossary.yaml: "流通卡量" is listed twice (under 流通卡量 and 实动率)']);
+  });
+});

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getModule } from "@/lib/content";
+import { EXERCISES } from "@/lib/exercises/catalog";
+
+export const metadata: Metadata = { title: "案例练习" };
+
+export default function ExercisesPage() {
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-10">
+      <h1 className="text-3xl font-bold text-brand-900">案例练习</h1>
+      <p className="mt-3 text-gray-700">在浏览器里练一练课程里的方法,无需登录。</p>
+      <ul className="mt-8 space-y-4">
+        {EXERCISES.map((e) => {
+          const mod = getModule(e.module);
+          return (
+            <li key={e.slug} className="rounded-lg border border-gray-200 p-5">
+              <h2 className="text-lg font-semibold">
+                <Link href={`/exercises/${e.slug}`} className="text-gray-900 hover:text-brand-600">
+                  {e.title}
+                </Link>
+              </h2>
+              <p className="mt-2 text-gray-600">{e.summary}</p>
+              {mod && <p className="mt-2 text-xs text-gray-500">对应:模块 {mod.number} {mod.title}</p>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
