@@ -7,6 +7,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // forbidden() in pages and actions answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
   async headers() {
     // The baseline set; the full Content-Security-Policy arrives with accounts (issue 4).
     const headers = [

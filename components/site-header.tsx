@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UserMenu } from "@/components/auth/user-menu";
 import { t } from "@/lib/i18n/zh-cn";
 
 const links = [
@@ -34,6 +35,9 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <div className="ml-auto sm:ml-0">
+          <UserMenu />
+        </div>
         <details className="relative sm:hidden">
           <summary className="cursor-pointer list-none rounded border border-gray-300 px-3 py-1 text-sm">
             {t.nav.menu}

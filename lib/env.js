@@ -36,6 +36,10 @@ export const envSchema = z.object({
   // production database unless asked for.
   SEED_DEMO_DATA: optionalString.pipe(z.enum(["true", "false"]).optional()),
   SITE_URL: optionalString.pipe(z.url("必须是完整网址 (must be an absolute URL)").optional()),
+  // Signs the session cookies. npm start creates and keeps one in .data/ for the embedded
+  // database; with DATABASE_URL (production) it must be set: `openssl rand -base64 32`.
+  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "至少 32 个字符 (at least 32 characters)").optional()),
+  NEXTAUTH_URL: optionalString.pipe(z.url("必须是完整网址 (must be an absolute URL)").optional()),
 });
 
 /** @typedef {z.infer<typeof envSchema>} Env */

@@ -1,23 +1,33 @@
-// npm run db:seed — brings a migrated database up to date with content/. scripts/serve.ts calls
-// prepareDatabase on every start; it is idempotent. (Demo accounts and attempts join it when the
-// accounts feature lands; there is nothing personal to seed before that.)
+// npm run db:seed — brings a migrated database up to date with content/ and, when asked, demo
+// data. scripts/serve.ts calls prepareDatabase on every start; both steps are idempotent.
 import { loadContent } from "@/lib/content/load";
 import { syncContent } from "@/lib/content/sync";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { seedDemoData } from "./demo-data";
 
-export async function prepareDatabase(url: string) {
+export async function prepareDatabase(url: string, options: { demo: boolean }) {
   const db = createPrismaClient(url, 2);
   try {
-    return await syncContent(db, loadContent());
+    const content = await syncContent(db, loadContent());
+    const demo = options.demo ? await seedDemoData(db) : { created: false };
+    return { contentChanged: content.changed, demoCreated: demo.created };
   } finally {
     await db.$disconnect();
   }
 }
 
+/** Demo data by default on the embedded database; with DATABASE_URL only if SEED_DEMO_DATA=true. */
+export function wantsDemoData(env: { DATABASE_URL?: string; SEED_DEMO_DATA?: "true" | "false" }) {
+  if (env.SEED_DEMO_DATA) return env.SEED_DEMO_DATA === "true";
+  return !env.DATABASE_URL;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { withDatabase } = await import("../scripts/lib/with-database");
+  const { env } = await import("@/lib/env");
   await withDatabase(async (url) => {
-    const r = await prepareDatabase(url);
-    console.log(r.changed ? "内容已同步 (content synced)" : "内容无变化 (content unchanged)");
+    const r = await prepareDatabase(url, { demo: wantsDemoData(env) });
+    console.log(r.contentChanged ? "内容已同步 (content synced)" : "内容无变化 (content unchanged)");
+    if (r.demoCreated) console.log("已创建演示数据 (demo data created)");
   });
 }

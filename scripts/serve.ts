@@ -18,7 +18,8 @@ if (mode === "start") (process.env as Record<string, string>).NODE_ENV ??= "prod
 const { env } = await import("@/lib/env");
 const { startEmbeddedDb } = await import("@/lib/db/embedded");
 const { applyMigrations } = await import("@/lib/db/migrate");
-const { prepareDatabase } = await import("../prisma/seed");
+const { prepareDatabase, wantsDemoData } = await import("../prisma/seed");
+const { ensureAuthSecret } = await import("./lib/auth-secret");
 
 ensurePrismaClient();
 
@@ -33,15 +34,17 @@ if (!url) {
 
 const applied = await applyMigrations(url);
 if (applied.length) console.log(`已应用迁移 (migrations applied): ${applied.join(", ")}`);
-const synced = await prepareDatabase(url);
-if (synced.changed) console.log("课程内容已同步 (content synced)");
+const prepared = await prepareDatabase(url, { demo: wantsDemoData(env) });
+if (prepared.contentChanged) console.log("课程内容已同步 (content synced)");
+if (prepared.demoCreated) console.log("已创建演示账号 (demo accounts created; see README)");
+const authEnv = ensureAuthSecret(env);
 
 if (mode === "start") ensureBuild();
 
 const next = spawn(
   "node_modules/.bin/next",
   [mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME],
-  { stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, DATABASE_URL: url } },
+  { stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, ...authEnv, DATABASE_URL: url } },
 );
 let announced = false;
 next.stdout.on("data", (chunk: Buffer) => {

@@ -43,6 +43,7 @@ export const zhCN = {
     outline: "内容编写中",
     outlineNote: "本模块的课时正在编写,以下是将要覆盖的内容。",
     relatedCases: "相关案例",
+    exercises: "动手练习",
     goals: "学习目标",
     startModule: "开始本模块",
     backToCourse: "返回课程目录",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCase, getContent, getModule, lessonHref } from "@/lib/content";
+import { EXERCISES } from "@/lib/exercises/catalog";
 import { t } from "@/lib/i18n/zh-cn";
 
 type ModulePageProps = { params: Promise<{ module: string }> };
@@ -20,7 +21,10 @@ export async function generateMetadata({ params }: ModulePageProps): Promise<Met
 export default async function ModulePage({ params }: ModulePageProps) {
   const mod = getModule((await params).module);
   if (!mod) notFound();
-  const cases = mod.cases.map(getCase).filter((c) => c !== undefined);
+  // A case illustrates a module when either file says so.
+  const caseSlugs = new Set([...mod.cases, ...getContent().cases.filter((c) => c.modules.includes(mod.slug)).map((c) => c.slug)]);
+  const cases = [...caseSlugs].map(getCase).filter((c) => c !== undefined);
+  const exercises = EXERCISES.filter((e) => e.module === mod.slug);
   const first = mod.lessons[0];
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
@@ -75,6 +79,22 @@ export default async function ModulePage({ params }: ModulePageProps) {
               {t.course.startModule}
             </Link>
           )}
+        </section>
+      )}
+
+      {exercises.length > 0 && (
+        <section className="mt-10">
+          <h2 className="text-xl font-semibold">{t.course.exercises}</h2>
+          <ul className="mt-3 space-y-2">
+            {exercises.map((e) => (
+              <li key={e.slug}>
+                <Link href={`/exercises/${e.slug}`} className="text-brand-600 hover:underline">
+                  {e.title}
+                </Link>
+                <span className="ml-2 text-sm text-gray-600">{e.summary}</span>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

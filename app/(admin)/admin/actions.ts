@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { validatedActionWithUser } from "@/lib/actions/validated-action";
+import { updateUserAccess } from "@/lib/auth/accounts";
+import { adminUserUpdateSchema } from "@/lib/auth/schemas";
+import { getDb } from "@/lib/db/client";
+
+export const updateUserAccessAction = validatedActionWithUser(
+  adminUserUpdateSchema,
+  async (data, admin) => {
+    const result = await updateUserAccess(getDb(), admin.id, data.userId, { role: data.role, disabled: data.disabled });
+    if (!result.ok) return { fieldErrors: result.fieldErrors, message: result.fieldErrors.form };
+    revalidatePath("/admin/users");
+    return { ok: true, message: "已更新;该用户需重新登录" };
+  },
+  ["ADMIN"],
+);

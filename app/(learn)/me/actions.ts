@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { validatedActionWithUser } from "@/lib/actions/validated-action";
+import { changePassword, updateProfile } from "@/lib/auth/accounts";
+import { joinCohortSchema, passwordChangeSchema, profileSchema } from "@/lib/auth/schemas";
+import { joinCohort } from "@/lib/cohorts/cohorts";
+import { getDb } from "@/lib/db/client";
+
+export const updateProfileAction = validatedActionWithUser(profileSchema, async (data, user) => {
+  await updateProfile(getDb(), user.id, data.name);
+  revalidatePath("/me");
+  return { ok: true, message: "已保存" };
+});
+
+// A password change ends every session, this one included: the user signs in again with the
+// new password (which is what a bank's security reviewer expects after a credential change).
+export const changePasswordAction = validatedActionWithUser(passwordChangeSchema, async (data, user) => {
+  const result = await changePassword(getDb(), user.id, data.currentPassword, data.newPassword);
+  if (!result.ok) return { fieldErrors: result.fieldErrors, message: "请按提示修改后再提交" };
+  return { ok: true, message: "密码已修改,请用新密码重新登录" };
+});
+
+export const joinCohortAction = validatedActionWithUser(joinCohortSchema, async (data, user) => {
+  const result = await joinCohort(getDb(), user.id, data.inviteCode);
+  if (!result.ok) return { fieldErrors: result.fieldErrors, message: "请按提示修改后再提交" };
+  revalidatePath("/me");
+  return { ok: true, message: `已加入班级:${result.value.name}` };
+});

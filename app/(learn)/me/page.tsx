@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/forms/action-form";
+import { requireUser } from "@/lib/auth/session";
+import { listMyCohorts } from "@/lib/cohorts/cohorts";
+import { getDb } from "@/lib/db/client";
+import { signOutAction } from "../../(auth)/actions";
+import { changePasswordAction, joinCohortAction, updateProfileAction } from "./actions";
+
+export const metadata: Metadata = { title: "我的" };
+
+const ROLE_LABEL = { LEARNER: "学员", TRAINER: "培训师", ADMIN: "管理员" } as const;
+
+export default async function MePage() {
+  const user = await requireUser("/me");
+  const cohorts = await listMyCohorts(getDb(), user.id);
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold text-brand-900">{user.name}</h1>
+          <p className="mt-1 text-sm text-gray-600">
+            {user.email} · {ROLE_LABEL[user.role]}
+          </p>
+        </div>
+        <form action={signOutAction}>
+          <button type="submit" className="rounded-lg border border-gray-300 px-4 py-2 hover:bg-gray-50">
+            退出登录
+          </button>
+        </form>
+      </div>
+
+      <section className="mt-10">
+        <h2 className="text-xl font-semibold">我的班级</h2>
+        {cohorts.length === 0 ? (
+          <p className="mt-2 text-gray-600">还没有加入班级。有培训师给的邀请码,可以在下面加入。</p>
+        ) : (
+          <ul className="mt-3 space-y-2">
+            {cohorts.map((m) => (
+              <li key={m.cohort.id} className="rounded-lg border border-gray-200 p-3">
+                <span className="font-medium">{m.cohort.name}</span>
+                <span className="ml-2 text-sm text-gray-500">培训师:{m.cohort.trainer.name}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="mt-4 max-w-sm">
+          <ActionForm action={joinCohortAction} submitLabel="加入班级" fields={[{ name: "inviteCode", label: "邀请码", autoComplete: "off" }]} />
+        </div>
+      </section>
+
+      <section className="mt-10 grid gap-10 md:grid-cols-2">
+        <div>
+          <h2 className="text-xl font-semibold">个人资料</h2>
+          <div className="mt-4">
+            <ActionForm
+              action={updateProfileAction}
+              submitLabel="保存"
+              fields={[{ name: "name", label: "姓名", autoComplete: "name", defaultValue: user.name }]}
+            />
+          </div>
+        </div>
+        <div>
+          <h2 className="text-xl font-semibold">修改密码</h2>
+          <div className="mt-4">
+            <ActionForm
+              action={changePasswordAction}
+              submitLabel="修改密码"
+              afterSuccess="/login?next=/me"
+              fields={[
+                { name: "currentPassword", label: "当前密码", type: "password", autoComplete: "current-password" },
+                { name: "newPassword", label: "新密码", type: "password", autoComplete: "new-password", hint: "至少 8 个字符" },
+                { name: "confirmPassword", label: "再次输入新密码", type: "password", autoComplete: "new-password" },
+              ]}
+            />
+          </div>
+        </div>
+      </section>
+    </div>
+  );
+}

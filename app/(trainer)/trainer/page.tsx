@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/components/forms/action-form";
+import { requireRole } from "@/lib/auth/session";
+import { listCohorts } from "@/lib/cohorts/cohorts";
+import { getDb } from "@/lib/db/client";
+import { createCohortAction } from "./actions";
+
+export const metadata: Metadata = { title: "培训师后台" };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+
+export default async function TrainerHomePage() {
+  const user = await requireRole(["TRAINER"], "/trainer");
+  const cohorts = await listCohorts(getDb(), user);
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-10">
+      <h1 className="text-3xl font-bold text-brand-900">培训师后台</h1>
+      <p className="mt-2 text-gray-600">{user.role === "ADMIN" ? "管理员可查看全部班级。" : "这里只显示您创建的班级。"}</p>
+
+      <section className="mt-8">
+        <h2 className="text-xl font-semibold">班级</h2>
+        {cohorts.length === 0 ? (
+          <p className="mt-2 text-gray-600">还没有班级,先在下面创建一个。</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full min-w-[36rem] text-left text-sm">
+              <thead className="border-b border-gray-200 text-gray-500">
+                <tr>
+                  <th className="py-2 pr-4">班级</th>
+                  <th className="py-2 pr-4">培训师</th>
+                  <th className="py-2 pr-4">学员数</th>
+                  <th className="py-2 pr-4">起止日期</th>
+                  <th className="py-2 pr-4">邀请码</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cohorts.map((c) => (
+                  <tr key={c.id} className="border-b border-gray-100">
+                    <td className="py-2 pr-4">
+                      <Link href={`/trainer/cohorts/${c.id}`} className="font-medium text-brand-600 hover:underline">
+                        {c.name}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-4">{c.trainer.name}</td>
+                    <td className="py-2 pr-4">{c._count.members}</td>
+                    <td className="py-2 pr-4">
+                      {day(c.startsOn)} ~ {day(c.endsOn)}
+                    </td>
+                    <td className="py-2 pr-4 font-mono">{c.inviteCode}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="mt-10 max-w-md">
+        <h2 className="text-xl font-semibold">创建班级</h2>
+        <div className="mt-4">
+          <ActionForm
+            action={createCohortAction}
+            submitLabel="创建班级"
+            fields={[
+              { name: "name", label: "班级名称", autoComplete: "off" },
+              { name: "startsOn", label: "开始日期(选填)", type: "date" },
+              { name: "endsOn", label: "结束日期(选填)", type: "date" },
+            ]}
+          />
+        </div>
+      </section>
+    </div>
+  );
+}

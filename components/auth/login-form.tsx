@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Field, FormMessage } from "@/components/forms/field";
+import { loginSchema } from "@/lib/auth/schemas";
+
+export type LoginFormProps = { next: string };
+
+export function LoginForm({ next }: LoginFormProps) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      const fe: Record<string, string> = {};
+      for (const i of parsed.error.issues) fe[String(i.path[0])] ??= i.message;
+      setErrors(fe);
+      setMessage(undefined);
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    try {
+      const res = await signIn("credentials", { ...parsed.data, redirect: false });
+      if (res?.ok && !res.error) {
+        router.replace(next);
+        router.refresh();
+        return;
+      }
+      if (res?.status === 429) setMessage("尝试次数过多,请稍后再试。如忘记密码,请联系培训管理员。");
+      else if (res?.error === "ACCOUNT_DISABLED") setMessage("该账号已停用,请联系培训管理员。");
+      else setMessage("邮箱或密码不正确");
+    } catch {
+      setMessage("网络异常,请稍后重试");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormMessage message={message} />
+      <Field name="email" label="邮箱" type="email" autoComplete="email" inputMode="email" error={errors.email} />
+      <Field name="password" label="密码" type="password" autoComplete="current-password" error={errors.password} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? "登录中…" : "登录"}
+      </button>
+    </form>
+  );
+}

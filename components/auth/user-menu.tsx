@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+
+type Me = { name: string; role: "LEARNER" | "TRAINER" | "ADMIN" } | null;
+
+/** The signed-in part of the header. Loaded after the page, so the page itself stays the same
+ * for every visitor (and cacheable); re-checked on navigation so sign-in/out shows at once. */
+export function UserMenu() {
+  const [me, setMe] = useState<Me | undefined>(undefined);
+  const pathname = usePathname();
+  useEffect(() => {
+    let live = true;
+    fetch("/api/me", { cache: "no-store" })
+      .then((r) => (r.ok ? r.json() : { user: null }))
+      .then((d: { user: Me }) => live && setMe(d.user))
+      .catch(() => live && setMe(null));
+    return () => {
+      live = false;
+    };
+  }, [pathname]);
+
+  if (me === undefined) return <span className="inline-block w-16" aria-hidden />;
+  if (me === null) {
+    return (
+      <span className="flex items-center gap-3 text-sm">
+        <Link href="/login" className="text-gray-700 hover:text-brand-600">
+          登录
+        </Link>
+        <Link href="/signup" className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+          注册
+        </Link>
+      </span>
+    );
+  }
+  return (
+    <span className="flex items-center gap-3 text-sm">
+      {(me.role === "TRAINER" || me.role === "ADMIN") && (
+        <Link href="/trainer" className="text-gray-700 hover:text-brand-600">
+          培训师
+        </Link>
+      )}
+      {me.role === "ADMIN" && (
+        <Link href="/admin/users" className="text-gray-700 hover:text-brand-600">
+          管理
+        </Link>
+      )}
+      <Link href="/me" className="max-w-[8rem] truncate font-medium text-brand-700 hover:underline">
+        {me.name}
+      </Link>
+    </span>
+  );
+}

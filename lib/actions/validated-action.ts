@@ -1,0 +1,66 @@
+// The one helper every server action goes through: parse the FormData with a zod schema, answer
+// with Chinese field-level messages for useActionState when it does not fit (changing nothing),
+// otherwise do the work. Variants add the signed-in user or a role check first.
+import "server-only";
+import type { z } from "zod";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { requireRole, requireUser, type CurrentUser } from "@/lib/auth/session";
+
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What the user typed (never passwords), so a rejected form keeps its values. */
+  values?: Record<string, string>;
+};
+
+const SECRET_FIELDS = /password/i;
+
+export function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  }
+  return out;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+function keepValues(values: Record<string, string>) {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.test(k)));
+}
+
+type Work<S extends z.ZodType, Extra extends unknown[]> = (
+  data: z.infer<S>,
+  ...rest: [...Extra, FormData]
+) => Promise<ActionState | void>;
+
+async function run<S extends z.ZodType>(schema: S, formData: FormData, work: (data: z.infer<S>) => Promise<ActionState | void>) {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    return { fieldErrors: fieldErrorsOf(parsed.error), message: "请按提示修改后再提交", values: keepValues(values) };
+  }
+  const result = (await work(parsed.data)) ?? { ok: true };
+  return result.ok ? result : { ...result, values: keepValues(values) };
+}
+
+export function validatedAction<S extends z.ZodType>(schema: S, work: Work<S, []>) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> =>
+    run(schema, formData, (data) => work(data, formData));
+}
+
+export function validatedActionWithUser<S extends z.ZodType>(schema: S, work: Work<S, [CurrentUser]>, roles?: Role[]) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    // Authorisation first: a signed-out or under-privileged caller learns nothing from validation.
+    const user = roles ? await requireRole(roles) : await requireUser();
+    return run(schema, formData, (data) => work(data, user, formData));
+  };
+}

@@ -1,0 +1,83 @@
+// Account changes. Each takes the Prisma client, so the app, scripts, seeds and integration tests
+// share the same code. Field errors come back in Chinese, keyed like the form fields.
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { hashPassword, verifyPassword } from "./password";
+
+export type Result<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string> };
+
+const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+
+export async function createAccount(
+  db: PrismaClient,
+  input: { name: string; email: string; password: string; inviteCode?: string; role?: Role },
+): Promise<Result<{ id: string }>> {
+  const cohort = input.inviteCode
+    ? await db.cohort.findUnique({ where: { inviteCode: input.inviteCode }, select: { id: true } })
+    : null;
+  if (input.inviteCode && !cohort) return { ok: false, fieldErrors: { inviteCode: "邀请码无效,请向培训师确认" } };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    // One transaction: the account and its cohort membership exist together or not at all.
+    const user = await db.user.create({
+      data: {
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        role: input.role ?? "LEARNER",
+        memberships: cohort ? { create: { cohortId: cohort.id } } : undefined,
+      },
+      select: { id: true },
+    });
+    return { ok: true, value: user };
+  } catch (err) {
+    if (isUniqueViolation(err)) return { ok: false, fieldErrors: { email: "该邮箱已注册,请直接登录" } };
+    throw err;
+  }
+}
+
+/** Ends every session of the user on its next request (their JWTs carry the old version). */
+export async function endSessions(db: PrismaClient, userId: string) {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
+}
+
+export async function changePassword(
+  db: PrismaClient,
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<Result<null>> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+    return { ok: false, fieldErrors: { currentPassword: "当前密码不正确" } };
+  }
+  if (currentPassword === newPassword) return { ok: false, fieldErrors: { newPassword: "新密码不能与当前密码相同" } };
+  await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
+    select: { id: true },
+  });
+  return { ok: true, value: null };
+}
+
+export async function updateProfile(db: PrismaClient, userId: string, name: string) {
+  await db.user.update({ where: { id: userId }, data: { name }, select: { id: true } });
+}
+
+/** Admin changes: role and/or disabled. Either ends the user's sessions. */
+export async function updateUserAccess(
+  db: PrismaClient,
+  actorId: string,
+  userId: string,
+  change: { role?: Role; disabled?: boolean },
+): Promise<Result<null>> {
+  if (actorId === userId) return { ok: false, fieldErrors: { form: "不能修改自己的角色或停用自己的账号" } };
+  const found = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!found) return { ok: false, fieldErrors: { form: "用户不存在" } };
+  await db.user.update({
+    where: { id: userId },
+    data: { ...change, sessionVersion: { increment: 1 } },
+    select: { id: true },
+  });
+  return { ok: true, value: null };
+}

@@ -1,0 +1,89 @@
+// Form schemas for accounts and cohorts, shared by the browser (instant messages) and the server
+// (the check that counts). Messages are Chinese and name the field's problem plainly.
+import { z } from "zod";
+import { isCommonPassword } from "./common-passwords";
+
+// Control characters (other than ordinary whitespace) have no business in a name or an email.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const emailSchema = z
+  .string({ error: "请填写邮箱" })
+  .trim()
+  .toLowerCase()
+  .min(1, "请填写邮箱")
+  .max(254, "邮箱过长")
+  .pipe(z.email("邮箱格式不正确,例如 name@bank.com"));
+
+export const passwordSchema = z
+  .string({ error: "请填写密码" })
+  .min(8, "密码至少 8 个字符")
+  .max(128, "密码最多 128 个字符")
+  .refine((p) => !isCommonPassword(p), "这个密码太常见,容易被猜中,请换一个");
+
+export const nameSchema = z
+  .string({ error: "请填写姓名" })
+  .trim()
+  .min(1, "请填写姓名")
+  .max(50, "姓名最多 50 个字符")
+  .refine((s) => !CONTROL.test(s), "姓名含有无效字符");
+
+export const inviteCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .max(32, "邀请码格式不正确")
+  .refine((s) => s === "" || /^[A-Z0-9]{6,12}$/.test(s), "邀请码格式不正确(6-12 位字母或数字)");
+
+export const signupSchema = z.object({
+  name: nameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  inviteCode: inviteCodeSchema.optional().transform((s) => s || undefined),
+});
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "请填写密码" }).min(1, "请填写密码").max(128, "密码最多 128 个字符"),
+});
+
+export const profileSchema = z.object({ name: nameSchema });
+
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string({ error: "请填写当前密码" }).min(1, "请填写当前密码").max(128, "密码最多 128 个字符"),
+    newPassword: passwordSchema,
+    confirmPassword: z.string({ error: "请再次输入新密码" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的新密码不一致" });
+
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s) => s || undefined)
+  .refine((s) => s === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))), "日期格式不正确")
+  .transform((s) => (s ? new Date(`${s}T00:00:00Z`) : undefined));
+
+export const cohortSchema = z
+  .object({
+    name: z
+      .string({ error: "请填写班级名称" })
+      .trim()
+      .min(1, "请填写班级名称")
+      .max(60, "班级名称最多 60 个字符")
+      .refine((s) => !CONTROL.test(s), "班级名称含有无效字符"),
+    startsOn: optionalDate,
+    endsOn: optionalDate,
+  })
+  .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, { path: ["endsOn"], message: "结束日期不能早于开始日期" });
+
+export const joinCohortSchema = z.object({
+  inviteCode: inviteCodeSchema.refine((s) => s !== "", "请填写邀请码"),
+});
+
+export const roleSchema = z.enum(["LEARNER", "TRAINER", "ADMIN"], { error: "角色不正确" });
+export const adminUserUpdateSchema = z.object({
+  userId: z.string().min(1).max(40),
+  role: roleSchema.optional(),
+  disabled: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
+});

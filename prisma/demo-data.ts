@@ -1,0 +1,60 @@
+// Demo people for the embedded/demo setup: an admin, two trainers (each with a cohort, so the
+// "another trainer's cohort" rule can be seen) and several learners. Idempotent: re-running
+// changes nothing. Never run against production unless SEED_DEMO_DATA=true asks for it.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+
+export const DEMO_PASSWORD = "course-demo-2026";
+
+export const DEMO_USERS = [
+  { email: "admin@demo.local", name: "管理员 王敏", role: "ADMIN" },
+  { email: "trainer@demo.local", name: "培训师 李强", role: "TRAINER" },
+  { email: "trainer2@demo.local", name: "培训师 赵蕾", role: "TRAINER" },
+  { email: "learner1@demo.local", name: "陈晓", role: "LEARNER" },
+  { email: "learner2@demo.local", name: "刘洋", role: "LEARNER" },
+  { email: "learner3@demo.local", name: "张婷", role: "LEARNER" },
+  { email: "learner4@demo.local", name: "黄磊", role: "LEARNER" },
+  { email: "learner5@demo.local", name: "周静", role: "LEARNER" },
+  { email: "learner6@demo.local", name: "吴凡", role: "LEARNER" },
+] as const;
+
+export const DEMO_COHORTS = [
+  { inviteCode: "DEMO2026", name: "信用卡业务骨干班 · 第一期", trainer: "trainer@demo.local", members: ["learner1", "learner2", "learner3", "learner4"] },
+  { inviteCode: "BRANCH26", name: "分行团队负责人班", trainer: "trainer2@demo.local", members: ["learner5", "learner6"] },
+] as const;
+
+export async function seedDemoData(db: PrismaClient) {
+  const existing = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
+  if (existing === DEMO_USERS.length) return { created: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const u of DEMO_USERS) {
+      const user = await tx.user.upsert({
+        where: { email: u.email },
+        create: { ...u, passwordHash },
+        update: {},
+        select: { id: true },
+      });
+      ids.set(u.email, user.id);
+    }
+    for (const c of DEMO_COHORTS) {
+      const cohort = await tx.cohort.upsert({
+        where: { inviteCode: c.inviteCode },
+        create: { name: c.name, inviteCode: c.inviteCode, trainerId: ids.get(c.trainer)! },
+        update: {},
+        select: { id: true },
+      });
+      for (const m of c.members) {
+        const userId = ids.get(`${m}@demo.local`)!;
+        await tx.cohortMember.upsert({
+          where: { cohortId_userId: { cohortId: cohort.id, userId } },
+          create: { cohortId: cohort.id, userId },
+          update: {},
+          select: { cohortId: true },
+        });
+      }
+    }
+  });
+  return { created: true };
+}

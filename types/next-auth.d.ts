@@ -1,0 +1,20 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+declare module "next-auth" {
+  interface User {
+    id: string;
+    role: Role;
+    sessionVersion: number;
+  }
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role; sv: number };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid: string;
+    role: Role;
+    sv: number;
+  }
+}
