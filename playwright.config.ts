@@ -1,9 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_DB_PORT, E2E_PORT } from "./tests/e2e/server";
 
 // Browser tests drive Debian's Chromium (/usr/bin/chromium); Playwright never downloads a browser
 // here. The app runs as `npm start` would, on its own port and its own embedded database.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${PORT}`;
+const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -31,7 +31,13 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
-    { name: "phone", use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
+    // Reading and exercises on a phone; account and access tests change shared demo accounts, so
+    // they run once (desktop) rather than twice in parallel.
+    {
+      name: "phone",
+      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+      testIgnore: ["**/auth.spec.ts", "**/access.spec.ts"],
+    },
   ],
   webServer: {
     command: "node scripts/start.mjs",
@@ -40,10 +46,10 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     env: {
-      PORT: String(PORT),
+      PORT: String(E2E_PORT),
       HOSTNAME: "127.0.0.1",
-      EMBEDDED_DB_PORT: String(PORT + 50_000 > 65_535 ? 54_339 : PORT + 50_000),
-      EMBEDDED_DB_DIR: ".data/e2e",
+      EMBEDDED_DB_PORT: String(E2E_DB_PORT),
+      EMBEDDED_DB_DIR: ".data/e2e/pglite",
     },
   },
 });

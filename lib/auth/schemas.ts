@@ -25,7 +25,10 @@ export const nameSchema = z
   .trim()
   .min(1, "请填写姓名")
   .max(50, "姓名最多 50 个字符")
-  .refine((s) => !CONTROL.test(s), "姓名含有无效字符");
+  .refine((s) => !CONTROL.test(s), "姓名含有无效字符")
+  // Names are always rendered as text, but a name with markup in it is never a real name and
+  // would turn up in exports, mails and other systems that may be less careful.
+  .refine((s) => !/[<>]/.test(s), "姓名不能包含 < 或 > 符号");
 
 export const inviteCodeSchema = z
   .string()

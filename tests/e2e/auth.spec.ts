@@ -1,0 +1,156 @@
+import { DEMO_PASSWORD } from "@/prisma/demo-data";
+import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
+import { countUsers, uniqueEmail } from "./server";
+
+test.skip(noChromium !== null, noChromium ?? "");
+
+const GOOD_PASSWORD = "信用卡场景 2026 春";
+
+test("sign-up refuses bad input field by field and creates nothing", async ({ page }) => {
+  const email = uniqueEmail("bad");
+  await page.goto("/signup");
+  const submit = page.getByRole("button", { name: "注册" });
+
+  await submit.click();
+  await expect(page.getByText("请填写姓名")).toBeVisible();
+  await expect(page.getByText("请填写邮箱")).toBeVisible();
+  await expect(page.getByText("密码至少 8 个字符")).toBeVisible();
+
+  await page.getByLabel("姓名").fill("<script>alert(1)</script>");
+  await page.getByLabel("邮箱").fill("not-an-email");
+  await page.getByLabel("密码").fill("short");
+  await submit.click();
+  await expect(page.getByText("姓名不能包含 < 或 > 符号")).toBeVisible();
+  await expect(page.getByText("邮箱格式不正确")).toBeVisible();
+  await expect(page.getByText("密码至少 8 个字符")).toBeVisible();
+
+  await page.getByLabel("姓名").fill("测".repeat(10_000));
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("password123");
+  await submit.click();
+  await expect(page.getByText("姓名最多 50 个字符")).toBeVisible();
+  await expect(page.getByText("这个密码太常见")).toBeVisible();
+  // What was typed stays in the form (except the password), so fixing one field is enough.
+  await expect(page.getByLabel("邮箱")).toHaveValue(email);
+
+  await page.getByLabel("姓名").fill("测试学员");
+  await page.getByLabel("密码").fill(GOOD_PASSWORD);
+  await page.getByLabel("班级邀请码(选填)").fill("NOPE9999");
+  await submit.click();
+  await expect(page.getByText("邀请码无效")).toBeVisible();
+
+  expect(await countUsers(email)).toBe(0);
+});
+
+test("sign-up refuses an email that is already registered", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("姓名").fill("重复的人");
+  await page.getByLabel("邮箱").fill("  Learner1@Demo.local ");
+  await page.getByLabel("密码").fill(GOOD_PASSWORD);
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page.getByText("该邮箱已注册")).toBeVisible();
+  expect(await countUsers("learner1@demo.local")).toBe(1);
+});
+
+test("a learner signs up with an invite code, signs out, signs in and changes the password", async ({ page }) => {
+  const email = uniqueEmail("learner");
+  await page.goto("/signup?invite=DEMO2026");
+  await page.getByLabel("姓名").fill("新学员 小周");
+  await page.getByLabel("邮箱").fill(email.toUpperCase());
+  await page.getByLabel("密码").fill(GOOD_PASSWORD);
+  await page.getByRole("button", { name: "注册" }).click();
+
+  await expect(page).toHaveURL("/me");
+  await expect(page.getByRole("heading", { level: 1, name: "新学员 小周" })).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible(); // stored lower-cased
+  await expect(page.getByText("信用卡业务骨干班 · 第一期")).toBeVisible();
+
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL("/");
+  await page.goto("/me");
+  await expect(page).toHaveURL(/\/login\?next=%2Fme/);
+
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("wrong password!");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByText("邮箱或密码不正确")).toBeVisible();
+  await page.getByLabel("密码").fill(GOOD_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL("/me");
+
+  const newPassword = "换一个更长的密码 2026";
+  await page.getByLabel("当前密码").fill("not my password");
+  await page.getByLabel("新密码", { exact: true }).fill(newPassword);
+  await page.getByLabel("再次输入新密码").fill(newPassword + "x");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByText("两次输入的新密码不一致")).toBeVisible();
+  await page.getByLabel("当前密码").fill("not my password");
+  await page.getByLabel("新密码", { exact: true }).fill(newPassword);
+  await page.getByLabel("再次输入新密码").fill(newPassword);
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByText("当前密码不正确")).toBeVisible();
+
+  await page.getByLabel("当前密码").fill(GOOD_PASSWORD);
+  await page.getByLabel("新密码", { exact: true }).fill(newPassword);
+  await page.getByLabel("再次输入新密码").fill(newPassword);
+  await page.getByRole("button", { name: "修改密码" }).click();
+  // The change ends the session: sign in again, and only the new password works.
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/me");
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(newPassword);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL("/me");
+});
+
+test("the 11th sign-in attempt from one address within a minute gets 429", async ({ request }) => {
+  const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const res = await request.post("/api/auth/callback/credentials", {
+      headers: { "X-Forwarded-For": ip },
+      form: { email: "nobody@e2e.test", password: "wrong-password" },
+      maxRedirects: 0,
+    });
+    statuses.push(res.status());
+  }
+  expect(statuses.slice(0, 10)).not.toContain(429);
+  expect(statuses[10]).toBe(429);
+});
+
+test("a disabled user's existing session is refused on the next request", async ({ browser }) => {
+  const learner = await browser.newContext({ extraHTTPHeaders: clientAddressHeader() });
+  const learnerPage = await learner.newPage();
+  await learnerPage.goto("/login");
+  await learnerPage.getByLabel("邮箱").fill("learner4@demo.local");
+  await learnerPage.getByLabel("密码").fill(DEMO_PASSWORD);
+  await learnerPage.getByRole("button", { name: "登录" }).click();
+  await expect(learnerPage).toHaveURL("/me");
+
+  const admin = await browser.newContext({ extraHTTPHeaders: clientAddressHeader() });
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/login?next=/admin/users");
+  await adminPage.getByLabel("邮箱").fill("admin@demo.local");
+  await adminPage.getByLabel("密码").fill(DEMO_PASSWORD);
+  await adminPage.getByRole("button", { name: "登录" }).click();
+  await expect(adminPage).toHaveURL("/admin/users");
+  const row = adminPage.getByRole("row").filter({ hasText: "learner4@demo.local" });
+  await row.getByRole("button", { name: "停用" }).click();
+  await expect(row.getByRole("status")).toContainText("已更新");
+
+  try {
+    await learnerPage.goto("/me");
+    await expect(learnerPage).toHaveURL(/\/login/);
+    // And the old password no longer gets them in.
+    await learnerPage.getByLabel("邮箱").fill("learner4@demo.local");
+    await learnerPage.getByLabel("密码").fill(DEMO_PASSWORD);
+    await learnerPage.getByRole("button", { name: "登录" }).click();
+    await expect(learnerPage.getByText("该账号已停用")).toBeVisible();
+  } finally {
+    await adminPage.goto("/admin/users");
+    await adminPage.getByRole("row").filter({ hasText: "learner4@demo.local" }).getByRole("button", { name: "启用" }).click();
+    await learner.close();
+    await admin.close();
+  }
+});

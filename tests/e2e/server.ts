@@ -1,0 +1,27 @@
+// Where the browser tests' app and its embedded database listen (shared by playwright.config.ts
+// and the specs that look into the database to prove a bad input created nothing).
+import pg from "pg";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DB_PORT = Number(process.env.E2E_DB_PORT ?? 54_339);
+export const E2E_DB_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_DB_PORT}/postgres?sslmode=disable`;
+
+export async function queryE2eDb<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: E2E_DB_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function countUsers(email: string): Promise<number> {
+  const rows = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "User" WHERE email = $1`, [email]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** A fresh address per test run, so tests never collide with earlier runs' accounts. */
+export function uniqueEmail(prefix: string) {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
+}
