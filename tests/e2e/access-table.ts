@@ -1,0 +1,66 @@
+// Who may reach what: every page, route handler and server action of app/, for each kind of
+// visitor. tests/e2e/access.spec.ts checks each cell over HTTP, and fails when a route or action
+// exists in app/ without a row here, so a new one cannot be forgotten.
+export type Who = "anonymous" | "learner" | "otherTrainer" | "trainer" | "admin";
+export const WHO: Who[] = ["anonymous", "learner", "otherTrainer", "trainer", "admin"];
+
+/** ok: served (200). login: sent to the sign-in page. signup: sent to sign-up. 401/403: refused. */
+export type Outcome = "ok" | "login" | "signup" | "me" | 401 | 403;
+
+const everyone = (o: Outcome): Record<Who, Outcome> => ({ anonymous: o, learner: o, otherTrainer: o, trainer: o, admin: o });
+const signedIn = (o: Outcome): Record<Who, Outcome> => ({ anonymous: "login", learner: o, otherTrainer: o, trainer: o, admin: o });
+const trainers: Record<Who, Outcome> = { anonymous: "login", learner: 403, otherTrainer: "ok", trainer: "ok", admin: "ok" };
+const cohortOwner: Record<Who, Outcome> = { anonymous: "login", learner: 403, otherTrainer: 403, trainer: "ok", admin: "ok" };
+const adminOnly: Record<Who, Outcome> = { anonymous: "login", learner: 403, otherTrainer: 403, trainer: 403, admin: "ok" };
+const guestsOnly: Record<Who, Outcome> = { anonymous: "ok", learner: "me", otherTrainer: "me", trainer: "me", admin: "me" };
+
+export type RouteRow = {
+  /** The file in app/ that serves it. */
+  file: string;
+  /** A concrete path; {module}, {lesson}, {case}, {cohort} are filled in by the test. */
+  path: string;
+  expect: Record<Who, Outcome>;
+};
+
+export const ROUTES: RouteRow[] = [
+  { file: "app/(marketing)/page.tsx", path: "/", expect: everyone("ok") },
+  { file: "app/(learn)/course/page.tsx", path: "/course", expect: everyone("ok") },
+  { file: "app/(learn)/course/[module]/page.tsx", path: "/course/{module}", expect: everyone("ok") },
+  { file: "app/(learn)/course/[module]/[lesson]/page.tsx", path: "/course/{module}/{lesson}", expect: everyone("ok") },
+  { file: "app/(learn)/cases/page.tsx", path: "/cases", expect: everyone("ok") },
+  { file: "app/(learn)/cases/[slug]/page.tsx", path: "/cases/{case}", expect: everyone("ok") },
+  { file: "app/(learn)/exercises/page.tsx", path: "/exercises", expect: everyone("ok") },
+  { file: "app/(learn)/exercises/[slug]/page.tsx", path: "/exercises/activity-rates", expect: everyone("ok") },
+  { file: "app/(learn)/glossary/page.tsx", path: "/glossary", expect: everyone("ok") },
+  { file: "app/(learn)/me/page.tsx", path: "/me", expect: signedIn("ok") },
+  { file: "app/(learn)/join/[code]/page.tsx", path: "/join/DEMO2026", expect: { ...signedIn("ok"), anonymous: "signup" } },
+  { file: "app/(auth)/login/page.tsx", path: "/login", expect: guestsOnly },
+  { file: "app/(auth)/signup/page.tsx", path: "/signup", expect: guestsOnly },
+  { file: "app/(trainer)/trainer/page.tsx", path: "/trainer", expect: trainers },
+  { file: "app/(trainer)/trainer/cohorts/[id]/page.tsx", path: "/trainer/cohorts/{cohort}", expect: cohortOwner },
+  { file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminOnly },
+  { file: "app/api/health/route.ts", path: "/api/health", expect: everyone("ok") },
+  { file: "app/api/me/route.ts", path: "/api/me", expect: everyone("ok") },
+  { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/session", expect: everyone("ok") },
+];
+
+export type ActionRow = {
+  /** "file#exportedName", as in Next's server-reference manifest. */
+  action: string;
+  /** The page the action is posted to (as the browser would). */
+  page: string;
+  /** Form fields. Chosen to fail validation, so an allowed caller gets field errors and nothing changes. */
+  form: Record<string, string>;
+  expect: Record<Who, Outcome>;
+};
+
+export const ACTIONS: ActionRow[] = [
+  { action: "app/(auth)/actions.ts#signupAction", page: "/signup", form: { name: "" }, expect: everyone("ok") },
+  { action: "app/(learn)/me/actions.ts#updateProfileAction", page: "/me", form: { name: "" }, expect: signedIn("ok") },
+  { action: "app/(learn)/me/actions.ts#changePasswordAction", page: "/me", form: { currentPassword: "" }, expect: signedIn("ok") },
+  { action: "app/(learn)/me/actions.ts#joinCohortAction", page: "/me", form: { inviteCode: "" }, expect: signedIn("ok") },
+  { action: "app/(trainer)/trainer/actions.ts#createCohortAction", page: "/trainer", form: { name: "" }, expect: trainers },
+  { action: "app/(admin)/admin/actions.ts#updateUserAccessAction", page: "/admin/users", form: { userId: "" }, expect: adminOnly },
+  // Last: it ends the caller's session. Everyone may call it; signed-out callers just land home.
+  { action: "app/(auth)/actions.ts#signOutAction", page: "/me", form: {}, expect: everyone("ok") },
+];

@@ -1,0 +1,119 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { loadContent } from "@/lib/content/load";
+import { DEMO_PASSWORD } from "@/prisma/demo-data";
+import { ACTIONS, ROUTES, WHO, type Outcome, type Who } from "./access-table";
+import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
+import { E2E_PORT, queryE2eDb } from "./server";
+
+test.skip(noChromium !== null, noChromium ?? "");
+
+const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+const ACCOUNTS: Record<Exclude<Who, "anonymous">, string> = {
+  learner: "learner1@demo.local",
+  otherTrainer: "trainer2@demo.local",
+  trainer: "trainer@demo.local",
+  admin: "admin@demo.local",
+};
+
+function appFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return appFiles(p);
+    return /^(page\.tsx|route\.ts)$/.test(e.name) ? [p] : [];
+  });
+}
+
+test("every page and route handler in app/ has a row in the access table", () => {
+  const listed = new Set(ROUTES.map((r) => r.file));
+  const missing = appFiles("app").filter((f) => !listed.has(f));
+  expect(missing, "add these to tests/e2e/access-table.ts").toEqual([]);
+  expect(ROUTES.filter((r) => !existsSync(r.file)).map((r) => r.file), "rows for files that no longer exist").toEqual([]);
+});
+
+type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
+const manifestPath = ".next/server/server-reference-manifest.json";
+function actionIds(): Map<string, string> {
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
+  return new Map(Object.entries(manifest.node).map(([id, a]) => [`${a.filename}#${a.exportedName}`, id]));
+}
+
+test("every server action in the build has a row in the access table", () => {
+  const listed = new Set(ACTIONS.map((a) => a.action));
+  const missing = [...actionIds().keys()].filter((a) => !listed.has(a));
+  expect(missing, "add these to tests/e2e/access-table.ts").toEqual([]);
+});
+
+async function signedInContext(who: Who): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: clientAddressHeader() });
+  if (who === "anonymous") return ctx;
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { email: ACCOUNTS[who], password: DEMO_PASSWORD, csrfToken, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(res.status(), `sign-in as ${who}`).toBeLessThan(400);
+  const session = (await (await ctx.get("/api/auth/session")).json()) as { user?: { email: string } };
+  expect(session.user?.email, `session for ${who}`).toBe(ACCOUNTS[who]);
+  return ctx;
+}
+
+function pageOutcome(status: number, location: string | undefined): Outcome | number {
+  if (status === 200) return "ok";
+  if (status >= 300 && status < 400 && location) {
+    const p = new URL(location, baseURL).pathname;
+    if (p === "/login") return "login";
+    if (p === "/signup") return "signup";
+    if (p === "/me") return "me";
+  }
+  return status;
+}
+
+test("each kind of visitor reaches exactly what the access table allows", async () => {
+  test.setTimeout(120_000);
+  const content = loadContent();
+  const m = content.modules[0]!;
+  const [cohort] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Cohort" WHERE "inviteCode" = 'DEMO2026'`);
+  const fill = (p: string) =>
+    p
+      .replace("{module}", m.slug)
+      .replace("{lesson}", m.lessons[0]!.slug)
+      .replace("{case}", content.cases[0]!.slug)
+      .replace("{cohort}", cohort!.id);
+  const ids = actionIds();
+  const failures: string[] = [];
+
+  for (const who of WHO) {
+    const ctx = await signedInContext(who);
+    try {
+      for (const row of ROUTES) {
+        const res = await ctx.get(fill(row.path), { maxRedirects: 0 });
+        const got = pageOutcome(res.status(), res.headers()["location"]);
+        if (got !== row.expect[who]) failures.push(`${who} GET ${row.path}: expected ${row.expect[who]}, got ${got}`);
+      }
+      for (const row of ACTIONS) {
+        const id = ids.get(row.action);
+        if (!id) {
+          failures.push(`${row.action} is not in the build`);
+          continue;
+        }
+        // The encoding React uses for a form action called as (previousState, formData).
+        const withState = row.action.endsWith("#signOutAction") ? '["$K1"]' : '[{},"$K1"]';
+        const multipart: Record<string, string> = { "0": withState };
+        for (const [k, v] of Object.entries(row.form)) multipart[`1_${k}`] = v;
+        const res = await ctx.post(row.page, {
+          headers: { "Next-Action": id, Accept: "text/x-component" },
+          multipart,
+          maxRedirects: 0,
+        });
+        const redirect = res.headers()["x-action-redirect"] ?? "";
+        const got: Outcome | number = redirect.startsWith("/login") ? "login" : res.status() === 200 ? "ok" : res.status();
+        if (got !== row.expect[who]) failures.push(`${who} action ${row.action}: expected ${row.expect[who]}, got ${got}`);
+      }
+    } finally {
+      await ctx.dispose();
+    }
+  }
+  expect(failures).toEqual([]);
+});
