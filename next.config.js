@@ -10,12 +10,17 @@ const nextConfig = {
   // forbidden() in pages and actions answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   async headers() {
-    // The baseline set; the full Content-Security-Policy arrives with accounts (issue 4).
+    // Every response. The Content-Security-Policy is set per request in proxy.ts.
     const headers = [
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
       { key: "X-Frame-Options", value: "DENY" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
     ];
+    // Browsers honour HSTS only over https, where production runs (behind nginx with TLS).
+    if (process.env.NODE_ENV === "production") {
+      headers.push({ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" });
+    }
     return [{ source: "/:path*", headers }];
   },
 };

@@ -39,7 +39,7 @@ if (prepared.contentChanged) console.log("课程内容已同步 (content synced)
 if (prepared.demoCreated) console.log("已创建演示账号 (demo accounts created; see README)");
 const authEnv = ensureAuthSecret(env);
 
-if (mode === "start") ensureBuild();
+if (mode === "start") await ensureBuild();
 
 const next = spawn(
   "node_modules/.bin/next",

@@ -17,7 +17,7 @@ function table(rows: Measurement[]) {
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 ensurePrismaClient();
-ensureBuild();
+await ensureBuild();
 const db = await startEmbeddedDb({ port: 0 });
 try {
   await applyMigrations(db.url);

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { CSP_HASHES_FILE, writeCspHashes } from "./csp-hashes";
 
 const BUILD_INPUTS = [
   "app",
@@ -55,10 +56,14 @@ export function ensurePrismaClient() {
   });
 }
 
-export function ensureBuild() {
-  const built = cached(".next/.source-hash", BUILD_INPUTS, ".next/BUILD_ID", () => {
+export async function ensureBuild() {
+  let fresh = false;
+  const built = cached(".next/.source-hash", BUILD_INPUTS, CSP_HASHES_FILE, () => {
     console.log("构建网站 (next build)…");
     execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    fresh = true;
   });
+  // The prerendered pages' CSP hashes belong to this build (lib/security/csp.ts).
+  if (fresh) await writeCspHashes();
   if (!built) console.log("沿用上次构建 (build is up to date)");
 }

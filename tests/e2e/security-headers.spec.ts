@@ -1,0 +1,52 @@
+import { loadContent } from "@/lib/content/load";
+import { expect, noChromium, test } from "./fixtures";
+
+test.skip(noChromium !== null, noChromium ?? "");
+
+const content = loadContent();
+const lesson = `/course/${content.modules[0]!.slug}/${content.modules[0]!.lessons[0]!.slug}`;
+
+function directives(csp: string) {
+  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+}
+
+for (const path of ["/", lesson, "/login", "/api/health"]) {
+  test(`${path} carries the security headers`, async ({ request }) => {
+    const res = await request.get(path);
+    const h = res.headers();
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    const csp = directives(h["content-security-policy"] ?? "");
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'none'"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    const script = csp.get("script-src") ?? [];
+    expect(script).not.toContain("'unsafe-inline'");
+    expect(script.some((s) => s.startsWith("'nonce-") || s.startsWith("'sha256-"))).toBe(true);
+  });
+}
+
+test("a prerendered lesson allows its own inline scripts by hash, a sign-in page by a fresh nonce", async ({ request }) => {
+  const a = (await request.get(lesson)).headers()["content-security-policy"]!;
+  const b = (await request.get(lesson)).headers()["content-security-policy"]!;
+  expect(a).toContain("'sha256-");
+  expect(a).toBe(b); // the same for every visitor, so the page stays cacheable
+  const n1 = (await request.get("/login")).headers()["content-security-policy"]!;
+  const n2 = (await request.get("/login")).headers()["content-security-policy"]!;
+  expect(n1).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+  expect(n1).not.toBe(n2);
+});
+
+test("pages hydrate under the policy (no CSP violations in the console)", async ({ page }) => {
+  // The consoleErrors fixture fails this test if the browser refuses any script.
+  await page.goto(lesson);
+  await page.goto("/exercises/activity-rates");
+  await page.getByLabel("发卡量(张)").fill("100");
+  await page.getByLabel("活跃卡量(张)").fill("50");
+  await page.getByLabel("流通客户数(户)").fill("100");
+  await page.getByLabel("活跃客户数(户)").fill("50");
+  await page.getByRole("button", { name: "计算" }).click();
+  await expect(page.getByRole("region", { name: "计算结果" })).toBeVisible(); // the client component ran
+  await page.goto("/login");
+  await page.goto("/no-such-page");
+});
