@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: { ...alias, "server-only": path.resolve("tests/support/server-only-noop.ts") } },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias: { ...alias, "server-only": path.resolve("tests/support/server-only-noop.ts") } },
@@ -21,6 +21,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file starts its own databases; two at a time keeps a 2-core machine responsive.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

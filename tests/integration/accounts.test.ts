@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { changePassword, createAccount, endSessions, updateUserAccess } from "@/lib/auth/accounts";
+import { verifyPassword } from "@/lib/auth/password";
+import { countRecent, hitLimit, isLimited, LIMITS, recordEvent } from "@/lib/auth/rate-limit";
+import { canSeeLearner, createCohort, getCohortFor, joinCohort, listCohorts } from "@/lib/cohorts/cohorts";
+import { DEMO_USERS, seedDemoData } from "@/prisma/demo-data";
+import { createTestDb, type TestDb } from "../support/test-db";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+const account = (email: string, extra: Partial<Parameters<typeof createAccount>[1]> = {}) =>
+  createAccount(t.db, { name: "测试", email, password: "a long enough secret", ...extra });
+
+describe("accounts", () => {
+  it("stores a salted scrypt hash, never the password", async () => {
+    const r = await account("hash@test.cn");
+    expect(r.ok).toBe(true);
+    const row = await t.db.user.findUniqueOrThrow({ where: { email: "hash@test.cn" }, select: { passwordHash: true } });
+    expect(row.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(row.passwordHash).not.toContain("a long enough secret");
+    expect(await verifyPassword("a long enough secret", row.passwordHash)).toBe(true);
+    expect(await verifyPassword("a long enough secreT", row.passwordHash)).toBe(false);
+  });
+
+  it("refuses a second account with the same email and creates nothing", async () => {
+    await account("dup@test.cn");
+    expect(await account("dup@test.cn")).toEqual({ ok: false, fieldErrors: { email: "该邮箱已注册,请直接登录" } });
+    expect(await t.db.user.count({ where: { email: "dup@test.cn" } })).toBe(1);
+  });
+
+  it("refuses an unknown invite code without creating the account", async () => {
+    expect(await account("nocohort@test.cn", { inviteCode: "ZZZZZZZZ" })).toEqual({
+      ok: false,
+      fieldErrors: { inviteCode: "邀请码无效,请向培训师确认" },
+    });
+    expect(await t.db.user.count({ where: { email: "nocohort@test.cn" } })).toBe(0);
+  });
+
+  it("ends sessions by bumping the version on password change, sign-out and admin changes", async () => {
+    const r = await account("versions@test.cn");
+    if (!r.ok) throw new Error("setup");
+    const version = async () =>
+      (await t.db.user.findUniqueOrThrow({ where: { id: r.value.id }, select: { sessionVersion: true } })).sessionVersion;
+    expect(await version()).toBe(1);
+    await endSessions(t.db, r.value.id);
+    expect(await version()).toBe(2);
+    expect(await changePassword(t.db, r.value.id, "wrong", "another long secret")).toEqual({
+      ok: false,
+      fieldErrors: { currentPassword: "当前密码不正确" },
+    });
+    expect(await version()).toBe(2);
+    expect((await changePassword(t.db, r.value.id, "a long enough secret", "another long secret")).ok).toBe(true);
+    expect(await version()).toBe(3);
+    const admin = await account("admin-actor@test.cn", { role: "ADMIN" });
+    if (!admin.ok) throw new Error("setup");
+    expect((await updateUserAccess(t.db, admin.value.id, r.value.id, { disabled: true })).ok).toBe(true);
+    expect(await version()).toBe(4);
+    expect(await updateUserAccess(t.db, admin.value.id, admin.value.id, { role: "LEARNER" })).toEqual({
+      ok: false,
+      fieldErrors: { form: "不能修改自己的角色或停用自己的账号" },
+    });
+  });
+});
+
+describe("rate limits in the database", () => {
+  it("counts events per bucket within the window and says when the limit is passed", async () => {
+    const limit = LIMITS.signInPerIp("203.0.113.9");
+    const results: boolean[] = [];
+    for (let i = 0; i < 11; i++) results.push(await hitLimit(t.db, limit));
+    expect(results.slice(0, 10).every((r) => r === false)).toBe(true);
+    expect(results[10]).toBe(true);
+    expect(await countRecent(t.db, LIMITS.signInPerIp("203.0.113.10"))).toBe(0);
+  });
+
+  it("lets the window slide: events older than the window do not count", async () => {
+    const limit = { bucket: "test-window", max: 2, windowMs: 60_000 };
+    await t.db.rateLimitEvent.createMany({
+      data: [0, 1, 2].map(() => ({ bucket: "test-window", createdAt: new Date(Date.now() - 120_000) })),
+    });
+    expect(await isLimited(t.db, limit)).toBe(false);
+    await recordEvent(t.db, limit);
+    await recordEvent(t.db, limit);
+    expect(await isLimited(t.db, limit)).toBe(true);
+  });
+});
+
+describe("cohorts", () => {
+  it("lets a trainer see only their own cohorts and learners; an admin sees all", async () => {
+    const [a, b, admin, learner, outsider] = await Promise.all(
+      ["ta@test.cn", "tb@test.cn", "ad@test.cn", "la@test.cn", "lo@test.cn"].map((e, i) =>
+        account(e, { role: i < 2 ? "TRAINER" : i === 2 ? "ADMIN" : "LEARNER" }),
+      ),
+    );
+    if (!a?.ok || !b?.ok || !admin?.ok || !learner?.ok || !outsider?.ok) throw new Error("setup");
+    const ta = { id: a.value.id, role: "TRAINER" as const };
+    const tb = { id: b.value.id, role: "TRAINER" as const };
+    const ad = { id: admin.value.id, role: "ADMIN" as const };
+
+    const cohort = await createCohort(t.db, ta.id, { name: "一期" });
+    expect(cohort.inviteCode).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
+    expect((await joinCohort(t.db, learner.value.id, cohort.inviteCode)).ok).toBe(true);
+    expect((await joinCohort(t.db, learner.value.id, cohort.inviteCode)).ok).toBe(true); // twice is fine
+    expect(await t.db.cohortMember.count({ where: { cohortId: cohort.id } })).toBe(1);
+
+    expect((await listCohorts(t.db, ta)).map((c) => c.id)).toContain(cohort.id);
+    expect((await listCohorts(t.db, tb)).map((c) => c.id)).not.toContain(cohort.id);
+    expect((await listCohorts(t.db, ad)).map((c) => c.id)).toContain(cohort.id);
+    expect(await getCohortFor(t.db, tb, cohort.id)).toBeNull();
+    expect((await getCohortFor(t.db, ta, cohort.id))?.members).toHaveLength(1);
+
+    expect(await canSeeLearner(t.db, ta, learner.value.id)).toBe(true);
+    expect(await canSeeLearner(t.db, tb, learner.value.id)).toBe(false);
+    expect(await canSeeLearner(t.db, ta, outsider.value.id)).toBe(false);
+    expect(await canSeeLearner(t.db, ad, outsider.value.id)).toBe(true);
+  });
+});
+
+describe("demo data", () => {
+  it("seeds the demo people once; seeding again changes nothing", async () => {
+    expect(await seedDemoData(t.db)).toEqual({ created: true });
+    expect(await seedDemoData(t.db)).toEqual({ created: false });
+    expect(await t.db.user.count({ where: { email: { endsWith: "@demo.local" } } })).toBe(DEMO_USERS.length);
+    expect(await t.db.cohort.count({ where: { inviteCode: { in: ["DEMO2026", "BRANCH26"] } } })).toBe(2);
+  });
+});
