@@ -10,10 +10,14 @@ export function ensureDependencies() {
   const stale =
     !existsSync(marker) || (existsSync("package-lock.json") && statSync("package-lock.json").mtimeMs > statSync(marker).mtimeMs);
   if (!stale) return;
-  console.log("安装依赖 (installing dependencies: npm ci)…");
-  const res = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
+  console.log("安装依赖 (installing dependencies)…");
+  // `npm install --no-save` rather than `npm ci`: it installs the locked versions just the same,
+  // but tolerates a registry mirror that serves only this platform's optional native packages
+  // (as on this project's machines), where `npm ci` refuses the lock file. It never rewrites
+  // package.json or package-lock.json.
+  const res = spawnSync("npm", ["install", "--no-save", "--no-audit", "--no-fund"], { stdio: "inherit" });
   if (res.status !== 0) {
-    console.error("npm ci 失败 (failed); see the output above.");
+    console.error("依赖安装失败 (npm install failed); see the output above.");
     process.exit(res.status ?? 1);
   }
 }
