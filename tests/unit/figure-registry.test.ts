@@ -4,8 +4,12 @@ import { describe, expect, it } from "vitest";
 import { checkFigures, checkFiguresInSources, isStructuralNumber, loadFigureRegistry, numbersIn } from "@/lib/content/figures";
 import { loadContent } from "@/lib/content/load";
 
-// The source documents sit beside the repository (../shared/seeds), as on CI and developer machines.
-const SEEDS = process.env.SEEDS_DIR ?? path.resolve("../shared/seeds");
+// The source documents sit beside the repository (../shared/seeds) on CI and developer machines;
+// they are not copied into the repository (the course is written from them, not made of them).
+const SEEDS =
+  [process.env.SEEDS_DIR, path.resolve("../shared/seeds"), path.resolve("../../shared/seeds")].find(
+    (d): d is string => Boolean(d && existsSync(d)),
+  ) ?? path.resolve("../shared/seeds");
 
 describe("figure registry", () => {
   const content = loadContent();
