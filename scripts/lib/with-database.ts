@@ -3,6 +3,7 @@
 // allows one process to own its files).
 import net from "node:net";
 import { startEmbeddedDb } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 
 function embeddedUrl(port: number) {
@@ -20,12 +21,18 @@ function isListening(port: number): Promise<boolean> {
   });
 }
 
-export async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  if (env.DATABASE_URL) return work(env.DATABASE_URL);
-  if (await isListening(env.EMBEDDED_DB_PORT)) return work(embeddedUrl(env.EMBEDDED_DB_PORT));
+/** Runs `work` against the database, first applying any pending migration (so a script such as
+ * user:create works on a database that `npm start` has never touched), unless told not to. */
+export async function withDatabase<T>(work: (url: string) => Promise<T>, { migrate = true } = {}): Promise<T> {
+  const run = async (url: string) => {
+    if (migrate) await applyMigrations(url);
+    return work(url);
+  };
+  if (env.DATABASE_URL) return run(env.DATABASE_URL);
+  if (await isListening(env.EMBEDDED_DB_PORT)) return run(embeddedUrl(env.EMBEDDED_DB_PORT));
   const db = await startEmbeddedDb({ dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT });
   try {
-    return await work(db.url);
+    return await run(db.url);
   } finally {
     await db.stop();
   }
