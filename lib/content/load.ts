@@ -182,7 +182,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): Content
       const m = NUMBERED.exec(f.name);
       if (!f.isFile() || !m || !m[3]) {
         // Quiz files (issue 5) will sit beside lessons; anything else is a mistake worth naming.
-        if (!/\.quiz\.ya?ml$/.test(f.name)) ctx.problems.push(`${rel(ctx, file)}: lesson files must be named NN-slug.md`);
+        if (!/^quiz\.ya?ml$/.test(f.name)) ctx.problems.push(`${rel(ctx, file)}: lesson files must be named NN-slug.md`);
         continue;
       }
       const lesson = readDoc(ctx, file, lessonSchema);
