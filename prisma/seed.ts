@@ -3,12 +3,16 @@
 import { loadContent } from "@/lib/content/load";
 import { syncContent } from "@/lib/content/sync";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { loadQuizzes } from "@/lib/quiz/load";
+import { syncQuizzes } from "@/lib/quiz/sync";
 import { seedDemoData } from "./demo-data";
 
 export async function prepareDatabase(url: string, options: { demo: boolean }) {
   const db = createPrismaClient(url, 2);
   try {
-    const content = await syncContent(db, loadContent());
+    const loaded = loadContent();
+    const content = await syncContent(db, loaded);
+    await syncQuizzes(db, loadQuizzes(loaded));
     const demo = options.demo ? await seedDemoData(db) : { created: false };
     return { contentChanged: content.changed, demoCreated: demo.created };
   } finally {

@@ -28,7 +28,7 @@ export function loadQuizzes(content: Content, root = path.join(process.cwd(), "c
   const finalFile = path.join(root, "final-assessment.yaml");
   if (existsSync(finalFile)) files.push({ file: finalFile, moduleSlug: null });
 
-  const lessons = new Set(content.modules.flatMap((m) => m.lessons.map((l) => `${m.slug}/${l.slug}`)));
+  const lessons = new Map(content.modules.flatMap((m) => m.lessons.map((l) => [`${m.slug}/${l.slug}`, new Set(l.toc.map((t) => t.id))])));
   const quizzes: LoadedQuiz[] = [];
   for (const { file, moduleSlug } of files) {
     const rel = path.relative(path.dirname(root), file);
@@ -48,8 +48,10 @@ export function loadQuizzes(content: Content, root = path.join(process.cwd(), "c
     const expectedId = moduleSlug ?? FINAL_QUIZ_ID;
     if (quiz.id !== expectedId) problems.push(`${rel}: id: is "${quiz.id}" but must be "${expectedId}"`);
     quiz.questions.forEach((q, i) => {
-      const target = q.lesson.split("#")[0]!;
-      if (!lessons.has(target)) problems.push(`${rel}: questions.${i}.lesson: no lesson "${target}"`);
+      const [target, section] = q.lesson.split("#") as [string, string | undefined];
+      const sections = lessons.get(target);
+      if (!sections) problems.push(`${rel}: questions.${i}.lesson: no lesson "${target}"`);
+      else if (section && !sections.has(section)) problems.push(`${rel}: questions.${i}.lesson: "${target}" has no section #${section}`);
     });
     quizzes.push({ ...quiz, moduleSlug, file: rel });
   }

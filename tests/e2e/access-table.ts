@@ -5,7 +5,7 @@ export type Who = "anonymous" | "learner" | "otherTrainer" | "trainer" | "admin"
 export const WHO: Who[] = ["anonymous", "learner", "otherTrainer", "trainer", "admin"];
 
 /** ok: served (200). login: sent to the sign-in page. signup: sent to sign-up. 401/403: refused. */
-export type Outcome = "ok" | "login" | "signup" | "me" | 401 | 403;
+export type Outcome = "ok" | "login" | "signup" | "me" | 401 | 403 | 404;
 
 const everyone = (o: Outcome): Record<Who, Outcome> => ({ anonymous: o, learner: o, otherTrainer: o, trainer: o, admin: o });
 const signedIn = (o: Outcome): Record<Who, Outcome> => ({ anonymous: "login", learner: o, otherTrainer: o, trainer: o, admin: o });
@@ -33,6 +33,9 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(learn)/exercises/[slug]/page.tsx", path: "/exercises/activity-rates", expect: everyone("ok") },
   { file: "app/(learn)/glossary/page.tsx", path: "/glossary", expect: everyone("ok") },
   { file: "app/(learn)/me/page.tsx", path: "/me", expect: signedIn("ok") },
+  { file: "app/(learn)/quiz/[quizId]/page.tsx", path: "/quiz/{module}", expect: everyone("ok") },
+  // A made-up attempt id: signed-in users get 404 (someone else's attempt looks the same).
+  { file: "app/(learn)/quiz/attempt/[id]/page.tsx", path: "/quiz/attempt/not-an-attempt", expect: signedIn(404) },
   { file: "app/(learn)/join/[code]/page.tsx", path: "/join/DEMO2026", expect: { ...signedIn("ok"), anonymous: "signup" } },
   { file: "app/(auth)/login/page.tsx", path: "/login", expect: guestsOnly },
   { file: "app/(auth)/signup/page.tsx", path: "/signup", expect: guestsOnly },
@@ -61,6 +64,10 @@ export const ACTIONS: ActionRow[] = [
   { action: "app/(learn)/me/actions.ts#joinCohortAction", page: "/me", form: { inviteCode: "" }, expect: signedIn("ok") },
   { action: "app/(trainer)/trainer/actions.ts#createCohortAction", page: "/trainer", form: { name: "" }, expect: trainers },
   { action: "app/(admin)/admin/actions.ts#updateUserAccessAction", page: "/admin/users", form: { userId: "" }, expect: adminOnly },
+  { action: "app/(learn)/quiz/actions.ts#startQuizAction", page: "/quiz/evolution", form: { quizId: "" }, expect: signedIn("ok") },
+  // Called with plain arguments (not a form); a made-up attempt id is refused without a change.
+  { action: "app/(learn)/quiz/actions.ts#saveAnswerAction", page: "/quiz/evolution", form: {}, expect: signedIn("ok") },
+  { action: "app/(learn)/quiz/actions.ts#submitAttemptAction", page: "/quiz/evolution", form: {}, expect: signedIn("ok") },
   // Last: it ends the caller's session. Everyone may call it; signed-out callers just land home.
   { action: "app/(auth)/actions.ts#signOutAction", page: "/me", form: {}, expect: everyone("ok") },
 ];

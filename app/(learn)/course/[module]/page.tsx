@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCase, getContent, getModule, lessonHref } from "@/lib/content";
 import { EXERCISES } from "@/lib/exercises/catalog";
+import { hasQuiz } from "@/lib/quiz/catalog";
 import { t } from "@/lib/i18n/zh-cn";
 
 type ModulePageProps = { params: Promise<{ module: string }> };
@@ -79,6 +80,16 @@ export default async function ModulePage({ params }: ModulePageProps) {
               {t.course.startModule}
             </Link>
           )}
+        </section>
+      )}
+
+      {hasQuiz(mod.slug) && (
+        <section className="mt-10 rounded-lg border border-brand-100 p-5">
+          <h2 className="text-xl font-semibold">{t.course.quiz}</h2>
+          <p className="mt-2 text-gray-600">{t.course.quizIntro}</p>
+          <Link href={`/quiz/${mod.slug}`} className="mt-3 inline-block rounded-lg border border-brand-600 px-5 py-2.5 font-semibold text-brand-700 hover:bg-brand-50">
+            {t.course.takeQuiz}
+          </Link>
         </section>
       )}
 

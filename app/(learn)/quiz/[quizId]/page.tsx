@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getQuizOverview } from "@/lib/quiz/views";
+import { startQuizAction } from "../actions";
+
+export const metadata: Metadata = { title: "测验" };
+
+type QuizPageProps = { params: Promise<{ quizId: string }> };
+
+export default async function QuizPage({ params }: QuizPageProps) {
+  const { quizId } = await params;
+  const user = await getCurrentUser();
+  const overview = quizId.length <= 40 ? await getQuizOverview(getDb(), quizId, user?.id ?? null) : null;
+  if (!overview) notFound();
+  const { quiz, attempts } = overview;
+  const submitted = attempts.filter((a) => a.submittedAt);
+  const best = submitted.reduce<number | null>((m, a) => (a.percent !== null && (m === null || a.percent > m) ? a.percent : m), null);
+  const open = attempts.find((a) => !a.submittedAt);
+  const left = quiz.attemptsAllowed === null ? null : quiz.attemptsAllowed - submitted.length;
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      {quiz.moduleSlug && (
+        <Link href={`/course/${quiz.moduleSlug}`} className="text-sm text-brand-600 hover:underline">
+          ← 返回模块
+        </Link>
+      )}
+      <h1 className="mt-4 text-2xl font-bold text-brand-900 md:text-3xl">{quiz.title}</h1>
+      <ul className="mt-4 space-y-1 text-gray-700">
+        <li>共 {quiz.questionCount} 题,每题 1 分,{quiz.passMark}% 及格</li>
+        <li>多选题和排序题须全部答对才得分</li>
+        <li>{quiz.attemptsAllowed === null ? "可多次作答,以最好成绩计入进度" : `最多作答 ${quiz.attemptsAllowed} 次,以最好成绩计入进度`}</li>
+        <li>答案边做边自动保存,刷新或断网都不会丢失</li>
+      </ul>
+
+      {!user ? (
+        <p className="mt-8 rounded-lg bg-brand-50 p-4">
+          参加测验需要先
+          <Link href={`/login?next=/quiz/${quiz.id}`} className="mx-1 text-brand-600 underline">
+            登录
+          </Link>
+          或
+          <Link href="/signup" className="mx-1 text-brand-600 underline">
+            注册
+          </Link>
+          。
+        </p>
+      ) : left !== null && left <= 0 && !open ? (
+        <p className="mt-8 rounded-lg bg-amber-50 p-4 text-amber-900">作答次数已用完。</p>
+      ) : (
+        <div className="mt-8">
+          <ActionForm action={startQuizAction} hidden={{ quizId: quiz.id }} fields={[]} submitLabel={open ? "继续作答" : submitted.length ? "再测一次" : "开始测验"} />
+          {left !== null && <p className="mt-2 text-sm text-gray-500">剩余次数:{left}</p>}
+        </div>
+      )}
+
+      {submitted.length > 0 && (
+        <section className="mt-10">
+          <h2 className="text-xl font-semibold">
+            作答记录 <span className="text-base font-normal text-gray-500">最好成绩 {best}%</span>
+          </h2>
+          <ul className="mt-3 divide-y divide-gray-100">
+            {submitted.map((a) => (
+              <li key={a.id} className="flex items-center justify-between py-2">
+                <span className="text-sm text-gray-600">{a.submittedAt!.toISOString().slice(0, 16).replace("T", " ")}</span>
+                <span className={a.passed ? "text-green-700" : "text-amber-700"}>
+                  {a.percent}% {a.passed ? "通过" : "未通过"}
+                </span>
+                <Link href={`/quiz/attempt/${a.id}`} className="text-sm text-brand-600 hover:underline">
+                  查看
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
