@@ -68,6 +68,9 @@ export const ACTIONS: ActionRow[] = [
   // Called with plain arguments (not a form); a made-up attempt id is refused without a change.
   { action: "app/(learn)/quiz/actions.ts#saveAnswerAction", page: "/quiz/evolution", form: {}, expect: signedIn("ok") },
   { action: "app/(learn)/quiz/actions.ts#submitAttemptAction", page: "/quiz/evolution", form: {}, expect: signedIn("ok") },
+  // Anyone may ask (signed-out visitors are told to sign in); marking needs a user, else a message.
+  { action: "app/(learn)/progress/actions.ts#lessonStatusAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
+  { action: "app/(learn)/progress/actions.ts#markLessonDoneAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
   // Last: it ends the caller's session. Everyone may call it; signed-out callers just land home.
   { action: "app/(auth)/actions.ts#signOutAction", page: "/me", form: {}, expect: everyone("ok") },
 ];

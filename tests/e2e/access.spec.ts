@@ -102,7 +102,7 @@ test("each kind of visitor reaches exactly what the access table allows", async 
         const withState = row.action.endsWith("#signOutAction") ? '["$K1"]' : '[{},"$K1"]';
         const multipart: Record<string, string> = { "0": withState };
         for (const [k, v] of Object.entries(row.form)) multipart[`1_${k}`] = v;
-        const res = await ctx.post(row.page, {
+        const res = await ctx.post(fill(row.page), {
           headers: { "Next-Action": id, Accept: "text/x-component" },
           multipart,
           maxRedirects: 0,

@@ -1,6 +1,6 @@
-import { DEMO_PASSWORD } from "@/prisma/demo-data";
+import { loadContent } from "@/lib/content/load";
 import { expect, noChromium, test } from "./fixtures";
-import { queryE2eDb } from "./server";
+import { queryE2eDb, uniqueEmail } from "./server";
 
 test.skip(noChromium !== null, noChromium ?? "");
 
@@ -46,11 +46,27 @@ async function answerAll(page: import("@playwright/test").Page, correctly: boole
 
 test("a learner fails module 1's quiz, reads the explanations, retakes it and passes", async ({ page }) => {
   page.on("dialog", (d) => void d.accept()); // "some questions unanswered — submit?"
-  await page.goto("/login?next=/course/evolution");
-  await page.getByLabel("邮箱").fill("learner2@demo.local");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL("/course/evolution");
+  // A new learner, so earlier runs' attempts on a kept test database cannot interfere.
+  await page.goto("/signup");
+  await page.getByLabel("姓名").fill("测验学员");
+  await page.getByLabel("邮箱").fill(uniqueEmail("quiz"));
+  await page.getByLabel("密码").fill("测验学员的长密码 2026");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page).toHaveURL("/me");
+
+  // Read module 1: mark every lesson done at its end.
+  const module1 = loadContent().modules[0]!;
+  for (const lesson of module1.lessons) {
+    await page.goto(`/course/${module1.slug}/${lesson.slug}`);
+    await page.getByRole("button", { name: "标记为已学完" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "本节已学完" })).toBeVisible();
+  }
+  await page.goto("/me");
+  await expect(page.getByText(`课时 ${module1.lessons.length}/${module1.lessons.length}`).first()).toBeVisible();
+  // Not yet ticked: the quiz is not passed.
+  await expect(page.getByRole("link", { name: `模块 1 ${module1.title}`, exact: true })).toBeVisible();
+
+  await page.goto("/course/evolution");
   await page.getByRole("link", { name: "进入测验" }).click();
   await page.getByRole("button", { name: /开始测验|继续作答|再测一次/ }).click();
   await expect(page).toHaveURL(/\/quiz\/attempt\//);
@@ -87,4 +103,8 @@ test("a learner fails module 1's quiz, reads the explanations, retakes it and pa
   expect(after).toEqual(before);
   await page.goto("/quiz/evolution");
   await expect(page.getByText("最好成绩 100%")).toBeVisible();
+  // Lessons done and quiz passed: the module is done, with its tick and a full bar.
+  await page.goto("/me");
+  await expect(page.getByRole("link", { name: `✓ 模块 1 ${module1.title}`, exact: true })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "模块 1 课时进度" })).toHaveAttribute("aria-valuenow", "100");
 });

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
+import { ProgressOverview } from "@/components/progress-overview";
 import { requireUser } from "@/lib/auth/session";
 import { listMyCohorts } from "@/lib/cohorts/cohorts";
+import { getContent } from "@/lib/content";
 import { getDb } from "@/lib/db/client";
+import { getLearnerProgress } from "@/lib/progress/progress";
+import { getQuizzes } from "@/lib/quiz/catalog";
 import { signOutAction } from "../../(auth)/actions";
 import { changePasswordAction, joinCohortAction, updateProfileAction } from "./actions";
 
@@ -12,7 +16,10 @@ const ROLE_LABEL = { LEARNER: "学员", TRAINER: "培训师", ADMIN: "管理员"
 
 export default async function MePage() {
   const user = await requireUser("/me");
-  const cohorts = await listMyCohorts(getDb(), user.id);
+  const [cohorts, progress] = await Promise.all([
+    listMyCohorts(getDb(), user.id),
+    getLearnerProgress(getDb(), getContent(), getQuizzes().map((q) => q.id), user.id),
+  ]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -28,6 +35,8 @@ export default async function MePage() {
           </button>
         </form>
       </div>
+
+      <ProgressOverview {...progress} />
 
       <section className="mt-10">
         <h2 className="text-xl font-semibold">我的班级</h2>

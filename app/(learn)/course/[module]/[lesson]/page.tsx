@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { KeyFigures } from "@/components/key-figures";
+import { LessonProgress } from "@/components/lesson-progress";
 import { SourceList } from "@/components/source-list";
 import { TableOfContents } from "@/components/table-of-contents";
 import { allLessons, getLesson, getSources, lessonHref } from "@/lib/content";
 import { t } from "@/lib/i18n/zh-cn";
+import { lessonStatusAction, markLessonDoneAction } from "../../../progress/actions";
 
 type LessonPageProps = { params: Promise<{ module: string; lesson: string }> };
 
@@ -55,6 +57,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
 
         <KeyFigures figures={lesson.keyFigures} title={t.lesson.keyFigures} />
         <div className="prose-zh mt-6" dangerouslySetInnerHTML={{ __html: lesson.html }} />
+        <LessonProgress moduleSlug={module.slug} lessonSlug={lesson.slug} status={lessonStatusAction} markDone={markLessonDoneAction} />
         <SourceList sources={getSources(lesson.sources)} title={t.lesson.sources} />
 
         <nav aria-label={`${t.lesson.prev} / ${t.lesson.next}`} className="mt-10 grid gap-3 sm:grid-cols-2">
