@@ -33,6 +33,8 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(learn)/exercises/[slug]/page.tsx", path: "/exercises/activity-rates", expect: everyone("ok") },
   { file: "app/(learn)/glossary/page.tsx", path: "/glossary", expect: everyone("ok") },
   { file: "app/(learn)/me/page.tsx", path: "/me", expect: signedIn("ok") },
+  // Public verification page; a made-up id is 404 for everyone.
+  { file: "app/(learn)/certificates/[id]/page.tsx", path: "/certificates/AAAAAAAAAAAAAAAAAAAA", expect: everyone(404) },
   { file: "app/(learn)/quiz/[quizId]/page.tsx", path: "/quiz/{module}", expect: everyone("ok") },
   // A made-up attempt id: signed-in users get 404 (someone else's attempt looks the same).
   { file: "app/(learn)/quiz/attempt/[id]/page.tsx", path: "/quiz/attempt/not-an-attempt", expect: signedIn(404) },

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { ProgressOverview } from "@/components/progress-overview";
 import { requireUser } from "@/lib/auth/session";
 import { listMyCohorts } from "@/lib/cohorts/cohorts";
+import { issueCertificateIfComplete } from "@/lib/certificates/certificates";
 import { getContent } from "@/lib/content";
 import { getDb } from "@/lib/db/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
@@ -16,9 +18,11 @@ const ROLE_LABEL = { LEARNER: "学员", TRAINER: "培训师", ADMIN: "管理员"
 
 export default async function MePage() {
   const user = await requireUser("/me");
-  const [cohorts, progress] = await Promise.all([
+  const quizIds = getQuizzes().map((q) => q.id);
+  const [cohorts, progress, certificateId] = await Promise.all([
     listMyCohorts(getDb(), user.id),
-    getLearnerProgress(getDb(), getContent(), getQuizzes().map((q) => q.id), user.id),
+    getLearnerProgress(getDb(), getContent(), quizIds, user.id),
+    issueCertificateIfComplete(getDb(), getContent(), quizIds, user.id),
   ]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -36,6 +40,14 @@ export default async function MePage() {
         </form>
       </div>
 
+      {certificateId && (
+        <p className="mt-6 rounded-lg bg-green-50 p-4 text-green-900">
+          恭喜完成全部课程!
+          <Link href={`/certificates/${certificateId}`} className="ml-2 font-semibold underline">
+            查看结业证书
+          </Link>
+        </p>
+      )}
       <ProgressOverview {...progress} />
 
       <section className="mt-10">
