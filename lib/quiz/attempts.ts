@@ -6,7 +6,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Question } from "./schema";
-import { isCorrect, scoreAttempt, type Response } from "./score";
+import { scoreAttempt, type Response } from "./score";
 
 export type Failure = { ok: false; status: 403 | 404 | 409 | 422; message: string };
 const fail = (status: Failure["status"], message: string): Failure => ({ ok: false, status, message });
@@ -84,20 +84,35 @@ export async function saveAnswer(db: PrismaClient, userId: string, attemptId: st
   const version = await db.questionVersion.findUniqueOrThrow({ where: { id: questionVersionId }, select: { data: true } });
   const response = checkResponse(version.data as Question, raw);
   if ("ok" in response) return response;
-  await db.answer.upsert({
-    where: { attemptId_questionVersionId: { attemptId, questionVersionId } },
-    create: { attemptId, questionVersionId, response },
-    update: { response },
-    select: { attemptId: true },
-  });
+  // Only while the attempt is open, checked under a share lock so an answer can never slip in
+  // after (or during) the submit that scores the attempt.
+  const written = await db.$executeRaw`
+    INSERT INTO "Answer" ("attemptId", "questionVersionId", response, "savedAt")
+    SELECT ${attemptId}, ${questionVersionId}, ${JSON.stringify(response)}::jsonb, now()
+    WHERE EXISTS (SELECT 1 FROM "Attempt" WHERE id = ${attemptId} AND "submittedAt" IS NULL FOR SHARE)
+    ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET response = EXCLUDED.response, "savedAt" = now()`;
+  if (written === 0) return fail(409, "这次作答已提交,不能再修改");
   return { ok: true as const };
 }
 
 export type AttemptResult = { attemptId: string; correct: number; total: number; percent: number; passed: boolean };
 
+// Question versions never change once written (an edit makes a new version), so their content
+// can be kept in memory: a submit then needs no query to know what it is scoring.
+const versionCache = new Map<string, Question>();
+async function loadVersions(db: PrismaClient, ids: string[]): Promise<Map<string, Question>> {
+  const missing = ids.filter((id) => !versionCache.has(id));
+  if (missing.length) {
+    const rows = await db.questionVersion.findMany({ where: { id: { in: missing } }, select: { id: true, data: true } });
+    for (const r of rows) versionCache.set(r.id, r.data as Question);
+  }
+  return new Map(ids.map((id) => [id, versionCache.get(id)!]));
+}
+
 /**
- * Submits the attempt with any last answers. Idempotent: only the call that flips submittedAt
- * from null scores it; a repeat returns the stored result.
+ * Submits the attempt with any last answers. Idempotent: only the call that finds the attempt
+ * open scores it; a repeat returns the stored result. Written as two SQL statements in one
+ * transaction, because this is the hot path when a whole cohort submits at the end of a session.
  */
 export async function submitAttempt(
   db: PrismaClient,
@@ -105,56 +120,61 @@ export async function submitAttempt(
   attemptId: string,
   lastAnswers: Record<string, unknown> = {},
 ): Promise<({ ok: true; alreadySubmitted: boolean } & AttemptResult) | Failure> {
-  const attempt = await ownAttempt(db, userId, attemptId);
-  if ("ok" in attempt) return attempt;
-  const stored = async () => {
-    const a = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { correct: true, total: true, percent: true, passed: true } });
-    return { ok: true as const, alreadySubmitted: true, attemptId, correct: a.correct!, total: a.total!, percent: a.percent!, passed: a.passed! };
+  type Locked = {
+    userId: string;
+    questionIds: string[];
+    submittedAt: Date | null;
+    correct: number | null;
+    total: number | null;
+    percent: number | null;
+    passed: boolean | null;
+    passMark: number;
+    questionVersionId: string | null;
+    response: unknown;
   };
-  if (attempt.submittedAt) return stored();
-
-  const versions = await db.questionVersion.findMany({ where: { id: { in: attempt.questionIds } }, select: { id: true, data: true } });
-  const byId = new Map(versions.map((v) => [v.id, v.data as Question]));
-  const finalAnswers: Record<string, Response> = {};
-  for (const [versionId, raw] of Object.entries(lastAnswers)) {
-    const question = byId.get(versionId);
-    if (!question) return fail(422, "提交中包含不属于本次作答的题目");
-    const r = checkResponse(question, raw);
-    if ("ok" in r) return r;
-    finalAnswers[versionId] = r;
-  }
-  const quiz = await db.quiz.findUniqueOrThrow({ where: { id: attempt.quizId }, select: { passMark: true } });
-
-  const result = await db.$transaction(async (tx) => {
-    // The row lock taken here makes a concurrent second submit wait, then find it submitted.
-    const claimed = await tx.attempt.updateMany({ where: { id: attemptId, userId, submittedAt: null }, data: { submittedAt: new Date() } });
-    if (claimed.count === 0) return null;
-    for (const [questionVersionId, response] of Object.entries(finalAnswers)) {
-      await tx.answer.upsert({
-        where: { attemptId_questionVersionId: { attemptId, questionVersionId } },
-        create: { attemptId, questionVersionId, response },
-        update: { response },
-        select: { attemptId: true },
-      });
+  return db.$transaction(async (tx) => {
+    // Locks the attempt row: a concurrent second submit, or a late autosave, waits here until
+    // this one commits, then finds the attempt submitted and changes nothing.
+    const rows = await tx.$queryRaw<Locked[]>`
+      SELECT a."userId", a."questionIds", a."submittedAt", a.correct, a.total, a.percent, a.passed, q."passMark",
+             an."questionVersionId", an.response
+      FROM "Attempt" a
+      JOIN "Quiz" q ON q.id = a."quizId"
+      LEFT JOIN "Answer" an ON an."attemptId" = a.id
+      WHERE a.id = ${attemptId}
+      FOR UPDATE OF a`;
+    const head = rows[0];
+    // Someone else's attempt looks exactly like a missing one.
+    if (!head || head.userId !== userId) return fail(404, "没有找到这次作答");
+    if (head.submittedAt) {
+      return { ok: true as const, alreadySubmitted: true, attemptId, correct: head.correct!, total: head.total!, percent: head.percent!, passed: head.passed! };
     }
-    const answers = await tx.answer.findMany({ where: { attemptId }, select: { questionVersionId: true, response: true } });
-    const responses = Object.fromEntries(answers.map((a) => [a.questionVersionId, a.response as Response]));
-    const questions = attempt.questionIds.map((id) => ({ ...byId.get(id)!, id }));
-    const score = scoreAttempt(questions, responses, quiz.passMark);
-    for (const a of answers) {
-      await tx.answer.update({
-        where: { attemptId_questionVersionId: { attemptId, questionVersionId: a.questionVersionId } },
-        data: { correct: isCorrect(byId.get(a.questionVersionId)!, a.response as Response) },
-        select: { attemptId: true },
-      });
+    const byId = await loadVersions(tx as unknown as PrismaClient, head.questionIds);
+    const responses: Record<string, Response> = {};
+    // Answers autosaved earlier (another tab, before a reload) count unless resent now.
+    for (const r of rows) if (r.questionVersionId) responses[r.questionVersionId] = r.response as Response;
+    for (const [versionId, raw] of Object.entries(lastAnswers)) {
+      const question = byId.get(versionId);
+      if (!question) return fail(422, "提交中包含不属于本次作答的题目");
+      const r = checkResponse(question, raw);
+      if ("ok" in r) return r;
+      responses[versionId] = r;
     }
-    await tx.attempt.update({
-      where: { id: attemptId },
-      data: { correct: score.correct, total: score.total, percent: score.percent, passed: score.passed },
-      select: { id: true },
-    });
-    return score;
+    const questions = head.questionIds.map((id) => ({ ...byId.get(id)!, id }));
+    const score = scoreAttempt(questions, responses, head.passMark);
+    const answerRows = JSON.stringify(
+      Object.entries(responses).map(([qid, response]) => ({ qid, response, ok: score.perQuestion[qid] ?? false })),
+    );
+    await tx.$executeRaw`
+      WITH submitted AS (
+        UPDATE "Attempt"
+        SET "submittedAt" = now(), correct = ${score.correct}, total = ${score.total}, percent = ${score.percent}, passed = ${score.passed}
+        WHERE id = ${attemptId}
+      )
+      INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt")
+      SELECT ${attemptId}, x.qid, x.response, x.ok, now()
+      FROM jsonb_to_recordset(${answerRows}::jsonb) AS x(qid text, response jsonb, ok boolean)
+      ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET response = EXCLUDED.response, correct = EXCLUDED.correct`;
+    return { ok: true as const, alreadySubmitted: false, attemptId, correct: score.correct, total: score.total, percent: score.percent, passed: score.passed };
   });
-  if (!result) return stored();
-  return { ok: true, alreadySubmitted: false, attemptId, correct: result.correct, total: result.total, percent: result.percent, passed: result.passed };
 }

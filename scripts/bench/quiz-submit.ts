@@ -1,0 +1,125 @@
+// Benchmark of issue 5: quiz submissions at 50 concurrent learners against a PostgreSQL server,
+// beside raw INSERTs of an attempt with its answers through the pg driver in the same run.
+// Target: submission p99 <= 100 ms and a rate >= 25% of the raw-driver rate.
+import pg from "pg";
+import { loadContent } from "@/lib/content/load";
+import { createPrismaClient } from "@/lib/db/create-client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { startAttempt, submitAttempt } from "@/lib/quiz/attempts";
+import { loadQuizzes } from "@/lib/quiz/load";
+import type { Question } from "@/lib/quiz/schema";
+import { syncQuizzes } from "@/lib/quiz/sync";
+import { startPostgresServer } from "../../tests/support/postgres-server";
+
+const LEARNERS = 50;
+const PER_LEARNER = Number(process.env.BENCH_SUBMITS ?? 40);
+
+export type Row = { setup: string; perSecond: number; p50: number; p99: number; count: number };
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function timed(count: number, worker: (i: number) => Promise<void>, concurrency: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= count) return;
+        const t0 = performance.now();
+        await worker(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: Math.round(count / seconds), p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1), count };
+}
+
+function answerFor(q: Question) {
+  switch (q.type) {
+    case "single":
+      return { type: "single", choice: q.choices[0]!.id };
+    case "multiple":
+      return { type: "multiple", choices: q.choices.slice(0, 2).map((c) => c.id) };
+    case "truefalse":
+      return { type: "truefalse", value: true };
+    case "ordering":
+      return { type: "ordering", order: q.items.map((_, i) => i) };
+    case "numeric":
+      return { type: "numeric", value: q.answer };
+  }
+}
+
+export async function benchQuizSubmit(): Promise<Row[]> {
+  const server = await startPostgresServer();
+  const db = createPrismaClient(server.url, LEARNERS);
+  const raw = new pg.Pool({ connectionString: server.url, max: LEARNERS });
+  raw.on("error", () => {}); // idle clients see the server stop at the end; nothing to do
+  try {
+    await applyMigrations(server.url);
+    const content = loadContent();
+    await syncQuizzes(db, loadQuizzes(content));
+    const quizId = content.modules[0]!.slug;
+    const versions = await db.questionVersion.findMany({ where: { quizId, active: true }, select: { id: true, data: true } });
+    const answers = Object.fromEntries(versions.map((v) => [v.id, answerFor(v.data as Question)]));
+    const total = LEARNERS * PER_LEARNER;
+    // One learner per submission, each with an attempt opened before the clock starts, so the
+    // timed phase measures submitting alone; 50 of them submit at any moment.
+    await db.user.createMany({
+      data: Array.from({ length: total }, (_, i) => ({ id: `bench-user-${i}`, email: `bench${i}@bench.local`, name: `学员${i}`, passwordHash: "x" })),
+    });
+    const users = Array.from({ length: total }, (_, i) => ({ id: `bench-user-${i}` }));
+    const attemptIds: string[] = [];
+    for (const u of users) {
+      const s = await startAttempt(db, u.id, quizId);
+      if (!s.ok) throw new Error(s.message);
+      attemptIds.push(s.attemptId);
+    }
+    const appRow = await timed(
+      total,
+      async (i) => {
+        const r = await submitAttempt(db, users[i]!.id, attemptIds[i]!, answers);
+        if (!r.ok) throw new Error(r.message);
+      },
+      LEARNERS,
+    );
+    const app: Row = { setup: "submitAttempt (Prisma, one transaction)", ...appRow };
+
+    const versionIds = versions.map((v) => v.id);
+    const rawRow = await timed(
+      total,
+      async (i) => {
+        const client = await raw.connect();
+        try {
+          await client.query("BEGIN");
+          const id = `raw-${i}-${Math.random().toString(36).slice(2)}`;
+          await client.query(
+            `INSERT INTO "Attempt" (id, "userId", "quizId", "questionIds", "submittedAt", correct, total, percent, passed)
+             VALUES ($1, $2, $3, $4, now(), 3, 6, 50, false)`,
+            [id, users[i % LEARNERS]!.id, quizId, versionIds],
+          );
+          const values = versionIds.map((_, j) => `($1, $${j * 2 + 2}, $${j * 2 + 3}, true, now())`).join(", ");
+          const params: unknown[] = [id];
+          for (const v of versionIds) params.push(v, JSON.stringify(answers[v]));
+          await client.query(`INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt") VALUES ${values}`, params);
+          await client.query("COMMIT");
+        } finally {
+          client.release();
+        }
+      },
+      LEARNERS,
+    );
+    return [app, { setup: "raw pg INSERT attempt + answers", ...rawRow }];
+  } finally {
+    await db.$disconnect();
+    await raw.end();
+    // Let the pools' sockets close before the server goes, so no client sees it terminate.
+    await new Promise((r) => setTimeout(r, 500));
+    server.destroy();
+  }
+}
