@@ -33,6 +33,7 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(learn)/exercises/[slug]/page.tsx", path: "/exercises/activity-rates", expect: everyone("ok") },
   { file: "app/(learn)/glossary/page.tsx", path: "/glossary", expect: everyone("ok") },
   { file: "app/(learn)/me/page.tsx", path: "/me", expect: signedIn("ok") },
+  { file: "app/(learn)/me/review/page.tsx", path: "/me/review", expect: signedIn("ok") },
   // Public verification page; a made-up id is 404 for everyone.
   { file: "app/(learn)/certificates/[id]/page.tsx", path: "/certificates/AAAAAAAAAAAAAAAAAAAA", expect: everyone(404) },
   { file: "app/(learn)/quiz/[quizId]/page.tsx", path: "/quiz/{module}", expect: everyone("ok") },
@@ -73,6 +74,7 @@ export const ACTIONS: ActionRow[] = [
   // Anyone may ask (signed-out visitors are told to sign in); marking needs a user, else a message.
   { action: "app/(learn)/progress/actions.ts#lessonStatusAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
   { action: "app/(learn)/progress/actions.ts#markLessonDoneAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
+  { action: "app/(learn)/me/review/actions.ts#practiceAction", page: "/me/review", form: {}, expect: signedIn("ok") },
   // Last: it ends the caller's session. Everyone may call it; signed-out callers just land home.
   { action: "app/(auth)/actions.ts#signOutAction", page: "/me", form: {}, expect: everyone("ok") },
 ];

@@ -89,6 +89,18 @@ test("a learner fails module 1's quiz, reads the explanations, retakes it and pa
   const attemptId = attemptUrl.split("/").pop()!;
   const before = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "Answer" WHERE "attemptId" = $1`, [attemptId]);
 
+  // 错题回顾 lists the missed questions; a retry there is practice and records nothing.
+  await page.goto("/me/review");
+  const missed = page.getByRole("listitem").filter({ hasText: "上线多少天" });
+  await expect(missed).toContainText("您上次的答案:100天");
+  await missed.getByRole("textbox", { name: "答案" }).fill("73");
+  await missed.getByRole("button", { name: /再试一次/ }).click();
+  await expect(missed.getByRole("status")).toContainText("答对了!");
+  const practiceRecorded = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "Answer" WHERE "attemptId" = $1`, [attemptUrl.split("/").pop()!]);
+  await page.goto("/me");
+  await expect(page.getByRole("region", { name: "知识点掌握度" })).toContainText("案例");
+
+  await page.goto(attemptUrl);
   await page.getByRole("link", { name: "← 返回测验" }).click();
   await page.getByRole("button", { name: "再测一次" }).click();
   await expect(page).toHaveURL(/\/quiz\/attempt\//);
@@ -101,6 +113,9 @@ test("a learner fails module 1's quiz, reads the explanations, retakes it and pa
 
   const after = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "Answer" WHERE "attemptId" = $1`, [attemptId]);
   expect(after).toEqual(before);
+  expect(practiceRecorded).toEqual(before);
+  await page.goto("/me/review");
+  await expect(page.getByText("目前没有错题")).toBeVisible(); // the passing attempt is the latest
   await page.goto("/quiz/evolution");
   await expect(page.getByText("最好成绩 100%")).toBeVisible();
   // Lessons done and quiz passed: the module is done, with its tick and a full bar.

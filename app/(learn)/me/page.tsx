@@ -9,6 +9,7 @@ import { getContent } from "@/lib/content";
 import { getDb } from "@/lib/db/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
 import { getQuizzes } from "@/lib/quiz/catalog";
+import { getTopicMastery } from "@/lib/quiz/review";
 import { signOutAction } from "../../(auth)/actions";
 import { changePasswordAction, joinCohortAction, updateProfileAction } from "./actions";
 
@@ -19,10 +20,11 @@ const ROLE_LABEL = { LEARNER: "学员", TRAINER: "培训师", ADMIN: "管理员"
 export default async function MePage() {
   const user = await requireUser("/me");
   const quizIds = getQuizzes().map((q) => q.id);
-  const [cohorts, progress, certificateId] = await Promise.all([
+  const [cohorts, progress, certificateId, mastery] = await Promise.all([
     listMyCohorts(getDb(), user.id),
     getLearnerProgress(getDb(), getContent(), quizIds, user.id),
     issueCertificateIfComplete(getDb(), getContent(), quizIds, user.id),
+    getTopicMastery(getDb(), user.id),
   ]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -49,6 +51,28 @@ export default async function MePage() {
         </p>
       )}
       <ProgressOverview {...progress} />
+
+      {mastery.length > 0 && (
+        <section aria-label="知识点掌握度" className="mt-10">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 className="text-xl font-semibold">知识点掌握度</h2>
+            <Link href="/me/review" className="text-sm text-brand-600 hover:underline">
+              错题回顾 →
+            </Link>
+          </div>
+          <p className="mt-1 text-sm text-gray-600">按题目的知识点统计最近一次作答的正确率,最需要加强的排在前面。</p>
+          <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+            {mastery.map((m) => (
+              <li key={m.tag} className="flex items-center justify-between rounded border border-gray-200 px-3 py-2 text-sm">
+                <span>{m.tag}</span>
+                <span className={m.percent >= 80 ? "text-green-700" : m.percent >= 60 ? "text-amber-700" : "text-red-700"}>
+                  {m.percent}%({m.correct}/{m.answered})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="mt-10">
         <h2 className="text-xl font-semibold">我的班级</h2>
