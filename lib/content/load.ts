@@ -103,6 +103,18 @@ function render(body: string, terms: LinkableTerm[] = []): Rendered {
   return { html: linked.html, toc: r.toc, minutes: readingMinutes(r.characters), terms: linked.found };
 }
 
+/** A whole-file YAML list (sources.yaml, glossary.yaml); [] with the problem noted when bad. */
+function readYamlList<S extends z.ZodType>(ctx: Ctx, file: string, schema: S): z.infer<S> {
+  const raw = readFile(ctx, file);
+  if (raw === null) return [] as z.infer<S>;
+  try {
+    return validate(ctx, file, schema, parseYaml(raw))?.meta ?? ([] as z.infer<S>);
+  } catch (err) {
+    ctx.problems.push(`${rel(ctx, file)}: not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+    return [] as z.infer<S>;
+  }
+}
+
 function listDir(dir: string) {
   return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)) : [];
 }
@@ -111,16 +123,7 @@ export function loadContent(root = path.join(process.cwd(), "content")): Content
   const ctx: Ctx = { root, problems: [], hash: createHash("sha256") };
 
   // Sources
-  let sources: Source[] = [];
-  const sourcesFile = path.join(root, "sources.yaml");
-  const sourcesRaw = readFile(ctx, sourcesFile);
-  if (sourcesRaw !== null) {
-    try {
-      sources = validate(ctx, sourcesFile, sourcesFileSchema, parseYaml(sourcesRaw))?.meta ?? [];
-    } catch (err) {
-      ctx.problems.push(`${rel(ctx, sourcesFile)}: not valid YAML: ${(err as Error).message.split("\n")[0]}`);
-    }
-  }
+  const sources: Source[] = readYamlList(ctx, path.join(root, "sources.yaml"), sourcesFileSchema);
   const sourceIds = new Set(sources.map((s) => s.id));
   const checkSources = (file: string, field: string, ids: string[]) => {
     ids.forEach((id, i) => {
@@ -129,16 +132,8 @@ export function loadContent(root = path.join(process.cwd(), "content")): Content
   };
 
   // Glossary: loaded before the pages, whose first mention of each term links to it.
-  let glossary: GlossaryEntry[] = [];
   const glossaryFile = path.join(root, "glossary.yaml");
-  const glossaryRaw = readFile(ctx, glossaryFile);
-  if (glossaryRaw !== null) {
-    try {
-      glossary = validate(ctx, glossaryFile, glossaryFileSchema, parseYaml(glossaryRaw))?.meta ?? [];
-    } catch (err) {
-      ctx.problems.push(`${rel(ctx, glossaryFile)}: not valid YAML: ${(err as Error).message.split("\n")[0]}`);
-    }
-  }
+  const glossary: GlossaryEntry[] = readYamlList(ctx, glossaryFile, glossaryFileSchema);
   const seenNames = new Map<string, string>();
   for (const g of glossary) {
     for (const name of [g.term, ...g.aliases]) {

@@ -136,3 +136,9 @@ export async function getAttemptView(db: PrismaClient, userId: string, attemptId
     }),
   };
 }
+
+/** The page address of a question's `lesson` reference ("module/lesson#section"). */
+export function lessonSectionHref(ref: string) {
+  const [path, section] = ref.split("#");
+  return `/course/${path}${section ? `#${encodeURIComponent(section)}` : ""}`;
+}

@@ -4,14 +4,10 @@ import { PracticeQuestion } from "@/components/quiz/practice-question";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getWrongAnswers } from "@/lib/quiz/review";
+import { lessonSectionHref } from "@/lib/quiz/views";
 import { practiceAction } from "./actions";
 
 export const metadata: Metadata = { title: "错题回顾" };
-
-function lessonHref(ref: string) {
-  const [path, section] = ref.split("#");
-  return `/course/${path}${section ? `#${encodeURIComponent(section)}` : ""}`;
-}
 
 export default async function ReviewPage() {
   const user = await requireUser("/me/review");
@@ -35,7 +31,7 @@ export default async function ReviewPage() {
               <p className="mt-1 font-medium">{w.prompt}</p>
               <p className="mt-1 text-sm text-red-700">您上次的答案:{w.yourAnswer}</p>
               <PracticeQuestion question={w.practice} check={practiceAction} />
-              <Link href={lessonHref(w.lesson)} className="mt-3 inline-block text-sm text-brand-600 hover:underline">
+              <Link href={lessonSectionHref(w.lesson)} className="mt-3 inline-block text-sm text-brand-600 hover:underline">
                 回到课文复习 →
               </Link>
             </li>

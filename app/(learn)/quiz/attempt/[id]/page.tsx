@@ -4,17 +4,12 @@ import { notFound } from "next/navigation";
 import { QuizForm } from "@/components/quiz/quiz-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { getAttemptView } from "@/lib/quiz/views";
+import { getAttemptView, lessonSectionHref } from "@/lib/quiz/views";
 import { saveAnswerAction, submitAttemptAction } from "../../actions";
 
 export const metadata: Metadata = { title: "作答" };
 
 type AttemptPageProps = { params: Promise<{ id: string }> };
-
-function lessonHref(ref: string) {
-  const [path, section] = ref.split("#");
-  return `/course/${path}${section ? `#${encodeURIComponent(section)}` : ""}`;
-}
 
 export default async function AttemptPage({ params }: AttemptPageProps) {
   const { id } = await params;
@@ -58,7 +53,7 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
             </p>
             {r.rightAnswer && <p className="mt-1 text-sm text-gray-700">正确答案:{r.rightAnswer}</p>}
             {r.explanation && <p className="mt-2 rounded bg-gray-50 p-3 text-sm text-gray-700">{r.explanation}</p>}
-            <Link href={lessonHref(r.lesson)} className="mt-2 inline-block text-sm text-brand-600 hover:underline">
+            <Link href={lessonSectionHref(r.lesson)} className="mt-2 inline-block text-sm text-brand-600 hover:underline">
               回到课文复习 →
             </Link>
           </li>
