@@ -9,9 +9,15 @@ export type QuizFormProps = {
   attemptId: string;
   questions: PublicQuestion[];
   saved: Record<string, Response>;
-  save: (attemptId: string, versionId: string, response: Response) => Promise<{ ok: boolean; message?: string }>;
-  submit: (attemptId: string, answers: Record<string, Response>) => Promise<{ ok: boolean; message?: string }>;
 };
+
+/** POSTs to the attempt API; a 4xx carries a Chinese message in `error`. */
+async function post(url: string, body: unknown): Promise<{ ok: boolean; message?: string }> {
+  const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  if (res.ok) return { ok: true };
+  const data = (await res.json().catch(() => ({}))) as { error?: string };
+  return { ok: false, message: data.error ?? `提交失败(${res.status})` };
+}
 
 const TYPE_HINT: Record<PublicQuestion["type"], string> = {
   single: "单选",
@@ -23,7 +29,8 @@ const TYPE_HINT: Record<PublicQuestion["type"], string> = {
 
 /** Answers are saved as the learner goes (a reload or a lost connection loses nothing); the
  * server scores them on submit. */
-export function QuizForm({ attemptId, questions, saved, save, submit }: QuizFormProps) {
+export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
+  const base = `/api/attempts/${encodeURIComponent(attemptId)}`;
   const router = useRouter();
   const [answers, setAnswers] = useState<Record<string, Response>>(() => {
     const initial: Record<string, Response> = { ...saved };
@@ -41,7 +48,7 @@ export function QuizForm({ attemptId, questions, saved, save, submit }: QuizForm
     setAnswers((prev) => ({ ...prev, [versionId]: response }));
     if (!persist) return;
     setStatus("保存中…");
-    void save(attemptId, versionId, response)
+    void post(`${base}/answers`, { questionVersionId: versionId, response })
       .then((r) => setStatus(r.ok ? "已自动保存" : (r.message ?? "保存失败")))
       .catch(() => setStatus("网络异常:答案会在提交时一并保存"));
   }
@@ -54,7 +61,7 @@ export function QuizForm({ attemptId, questions, saved, save, submit }: QuizForm
     setError("");
     startTransition(async () => {
       try {
-        const r = await submit(attemptId, answers);
+        const r = await post(`${base}/submit`, { answers });
         if (!r.ok) setError(r.message ?? "提交失败,请重试");
         router.refresh();
       } catch {

@@ -20,6 +20,8 @@ export type RouteRow = {
   /** A concrete path; {module}, {lesson}, {case}, {cohort} are filled in by the test. */
   path: string;
   expect: Record<Who, Outcome>;
+  /** POST-only route handlers are called with this JSON body. */
+  post?: unknown;
 };
 
 export const ROUTES: RouteRow[] = [
@@ -45,6 +47,9 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(trainer)/trainer/page.tsx", path: "/trainer", expect: trainers },
   { file: "app/(trainer)/trainer/cohorts/[id]/page.tsx", path: "/trainer/cohorts/{cohort}", expect: cohortOwner },
   { file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminOnly },
+  // Someone else's or a made-up attempt: 404 for every signed-in user, 401 when signed out.
+  { file: "app/api/attempts/[id]/answers/route.ts", path: "/api/attempts/not-an-attempt/answers", post: { questionVersionId: "x", response: {} }, expect: { ...signedIn(404), anonymous: 401 } },
+  { file: "app/api/attempts/[id]/submit/route.ts", path: "/api/attempts/not-an-attempt/submit", post: { answers: {} }, expect: { ...signedIn(404), anonymous: 401 } },
   { file: "app/api/health/route.ts", path: "/api/health", expect: everyone("ok") },
   { file: "app/api/me/route.ts", path: "/api/me", expect: everyone("ok") },
   { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/session", expect: everyone("ok") },
@@ -68,9 +73,6 @@ export const ACTIONS: ActionRow[] = [
   { action: "app/(trainer)/trainer/actions.ts#createCohortAction", page: "/trainer", form: { name: "" }, expect: trainers },
   { action: "app/(admin)/admin/actions.ts#updateUserAccessAction", page: "/admin/users", form: { userId: "" }, expect: adminOnly },
   { action: "app/(learn)/quiz/actions.ts#startQuizAction", page: "/quiz/evolution", form: { quizId: "" }, expect: signedIn("ok") },
-  // Called with plain arguments (not a form); a made-up attempt id is refused without a change.
-  { action: "app/(learn)/quiz/actions.ts#saveAnswerAction", page: "/quiz/evolution", form: {}, expect: signedIn("ok") },
-  { action: "app/(learn)/quiz/actions.ts#submitAttemptAction", page: "/quiz/evolution", form: {}, expect: signedIn("ok") },
   // Anyone may ask (signed-out visitors are told to sign in); marking needs a user, else a message.
   { action: "app/(learn)/progress/actions.ts#lessonStatusAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
   { action: "app/(learn)/progress/actions.ts#markLessonDoneAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },

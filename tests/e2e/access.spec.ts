@@ -88,9 +88,12 @@ test("each kind of visitor reaches exactly what the access table allows", async 
     const ctx = await signedInContext(who);
     try {
       for (const row of ROUTES) {
-        const res = await ctx.get(fill(row.path), { maxRedirects: 0 });
+        const res =
+          row.post === undefined
+            ? await ctx.get(fill(row.path), { maxRedirects: 0 })
+            : await ctx.post(fill(row.path), { data: row.post, maxRedirects: 0 });
         const got = pageOutcome(res.status(), res.headers()["location"]);
-        if (got !== row.expect[who]) failures.push(`${who} GET ${row.path}: expected ${row.expect[who]}, got ${got}`);
+        if (got !== row.expect[who]) failures.push(`${who} ${row.post === undefined ? "GET" : "POST"} ${row.path}: expected ${row.expect[who]}, got ${got}`);
       }
       for (const row of ACTIONS) {
         const id = ids.get(row.action);

@@ -123,3 +123,44 @@ test("a learner fails module 1's quiz, reads the explanations, retakes it and pa
   await expect(page.getByRole("link", { name: `✓ 模块 1 ${module1.title}`, exact: true })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "模块 1 课时进度" })).toHaveAttribute("aria-valuenow", "100");
 });
+
+test("the attempt API refuses bad input with 4xx and changes nothing", async ({ page, browser }) => {
+  await page.goto("/signup");
+  await page.getByLabel("姓名").fill("接口学员");
+  await page.getByLabel("邮箱").fill(uniqueEmail("api"));
+  await page.getByLabel("密码").fill("接口学员的长密码 2026");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page).toHaveURL("/me");
+  await page.goto("/quiz/evolution");
+  await page.getByRole("button", { name: "开始测验" }).click();
+  await expect(page.locator("fieldset").first()).toBeVisible();
+  const attemptId = page.url().split("/").pop()!;
+  const [version] = await queryE2eDb<{ id: string; type: string }>(
+    `SELECT v.id, v.data->>'type' AS type FROM "QuestionVersion" v WHERE v."quizId" = 'evolution' AND v.active AND v.data->>'type' = 'truefalse'`,
+  );
+  const api = (path: string, data: unknown) => page.request.post(`/api/attempts/${attemptId}/${path}`, { data });
+
+  expect((await api("answers", { questionVersionId: version!.id, response: { type: "single", choice: "a" } })).status()).toBe(422);
+  expect((await api("answers", { questionVersionId: "not-in-this-attempt", response: { type: "truefalse", value: true } })).status()).toBe(422);
+  expect((await api("submit", { answers: { "not-in-this-attempt": { type: "truefalse", value: true } } })).status()).toBe(422);
+  expect((await api("answers", { questionVersionId: version!.id, response: { type: "truefalse", value: false } })).status()).toBe(200);
+
+  // Another learner cannot touch this attempt: it looks like it does not exist.
+  const other = await browser.newContext({ baseURL: page.url().split("/quiz")[0] });
+  const otherPage = await other.newPage();
+  await otherPage.goto("/login");
+  await otherPage.getByLabel("邮箱").fill("learner3@demo.local");
+  await otherPage.getByLabel("密码").fill("course-demo-2026");
+  await otherPage.getByRole("button", { name: "登录" }).click();
+  await expect(otherPage).toHaveURL("/me");
+  expect((await otherPage.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).status()).toBe(404);
+  await other.close();
+
+  const first = await api("submit", { answers: {} });
+  expect(first.status()).toBe(200);
+  const again = await api("submit", { answers: {} });
+  expect(await again.json()).toMatchObject({ alreadySubmitted: true, correct: (await first.json()).correct });
+  expect((await api("answers", { questionVersionId: version!.id, response: { type: "truefalse", value: true } })).status()).toBe(409);
+  const stored = await queryE2eDb<{ response: unknown }>(`SELECT response FROM "Answer" WHERE "attemptId" = $1`, [attemptId]);
+  expect(stored).toEqual([{ response: { type: "truefalse", value: false } }]);
+});

@@ -5,7 +5,6 @@ import { QuizForm } from "@/components/quiz/quiz-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getAttemptView, lessonSectionHref } from "@/lib/quiz/views";
-import { saveAnswerAction, submitAttemptAction } from "../../actions";
 
 export const metadata: Metadata = { title: "作答" };
 
@@ -23,7 +22,7 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
       <div className="mx-auto max-w-3xl px-4 py-10">
         <h1 className="text-2xl font-bold text-brand-900">{view.quiz.title}</h1>
         <div className="mt-6">
-          <QuizForm attemptId={view.id} questions={view.questions} saved={view.saved} save={saveAnswerAction} submit={submitAttemptAction} />
+          <QuizForm attemptId={view.id} questions={view.questions} saved={view.saved} />
         </div>
       </div>
     );
