@@ -164,3 +164,44 @@ test("the attempt API refuses bad input with 4xx and changes nothing", async ({ 
   const stored = await queryE2eDb<{ response: unknown }>(`SELECT response FROM "Answer" WHERE "attemptId" = $1`, [attemptId]);
   expect(stored).toEqual([{ response: { type: "truefalse", value: false } }]);
 });
+
+test("completing the course yields a certificate page anyone can verify", async ({ page, browser }) => {
+  const email = uniqueEmail("grad");
+  await page.goto("/signup");
+  await page.getByLabel("姓名").fill("结业学员 王晓");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill("结业学员的长密码 2026");
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page).toHaveURL("/me");
+  await expect(page.getByText("查看结业证书")).toHaveCount(0);
+
+  // Walking 17 lessons and 9 quizzes by hand is covered piecewise above; here the progress is
+  // written straight into the database, as if the learner had done it all.
+  const [user] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
+  const content = loadContent();
+  for (const m of content.modules) {
+    for (const l of m.lessons) {
+      await queryE2eDb(`INSERT INTO "LessonProgress" ("userId", "moduleSlug", "lessonSlug") VALUES ($1, $2, $3)`, [user!.id, m.slug, l.slug]);
+    }
+  }
+  await queryE2eDb(
+    `INSERT INTO "Attempt" (id, "userId", "quizId", "questionIds", "submittedAt", correct, total, percent, passed)
+     SELECT 'grad-' || q.id || '-' || $1, $1, q.id, ARRAY[]::text[], now(), 1, 1, 100, true FROM "Quiz" q`,
+    [user!.id],
+  );
+
+  await page.reload();
+  await page.getByRole("link", { name: "查看结业证书" }).click();
+  await expect(page).toHaveURL(/\/certificates\/[A-Z2-9]{20}$/);
+  await expect(page.getByRole("heading", { level: 1, name: "结业学员 王晓" })).toBeVisible();
+  await expect(page.getByRole("article")).toContainText(`《${content.course.title}》`);
+
+  // Anyone with the link (no account) sees the same certificate; a made-up id does not exist.
+  const visitor = await browser.newContext();
+  const visitorPage = await visitor.newPage();
+  const res = await visitorPage.goto(page.url());
+  expect(res?.status()).toBe(200);
+  await expect(visitorPage.getByRole("heading", { level: 1, name: "结业学员 王晓" })).toBeVisible();
+  expect((await visitorPage.goto(page.url().replace(/[A-Z2-9]{20}$/, "ABCDEFGHJKMNPQRSTUVW")))?.status()).toBe(404);
+  await visitor.close();
+});
