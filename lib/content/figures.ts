@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import type { LoadedQuiz } from "@/lib/quiz/load";
 import type { Content } from "./load";
 
 export const figureRegistrySchema = z.strictObject({
@@ -42,6 +43,21 @@ export function isStructuralNumber(n: { value: string; next: string }): boolean 
 
 type Place = { file: string; field: string; text: string };
 
+function quizPlaces(quizzes: LoadedQuiz[]): Place[] {
+  return quizzes.flatMap((quiz) =>
+    quiz.questions.map((q) => ({
+      file: quiz.file,
+      field: `questions.${q.id}`,
+      text: [
+        q.prompt,
+        q.explanation,
+        ...(q.type === "single" || q.type === "multiple" ? q.choices.map((c) => c.text) : []),
+        ...(q.type === "ordering" ? q.items : []),
+      ].join("\n"),
+    })),
+  );
+}
+
 function places(content: Content): Place[] {
   const out: Place[] = [];
   const stripTags = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&[a-z]+;/g, " ");
@@ -68,7 +84,7 @@ function places(content: Content): Place[] {
 
 /** Problems: numbers in the content that no registered source (or example) provides, key-figure
  * values not registered under the source the card names, and registry ids that are not sources. */
-export function checkFigures(content: Content, registry: FigureRegistry): string[] {
+export function checkFigures(content: Content, registry: FigureRegistry, quizzes: LoadedQuiz[] = []): string[] {
   const problems: string[] = [];
   const sourceIds = new Set(content.sources.map((s) => s.id));
   for (const id of Object.keys(registry.sources)) {
@@ -77,7 +93,7 @@ export function checkFigures(content: Content, registry: FigureRegistry): string
   const numbersOf = (figures: string[]) => new Set(figures.flatMap((f) => numbersIn(f).map((n) => n.value)));
   const known = numbersOf([...Object.values(registry.sources).flat(), ...registry.illustrative]);
 
-  for (const p of places(content)) {
+  for (const p of [...places(content), ...quizPlaces(quizzes)]) {
     for (const n of numbersIn(p.text)) {
       if (isStructuralNumber(n) || known.has(n.value)) continue;
       problems.push(`${p.file}: ${p.field}: "${n.raw}" is not in the figure registry (content/figures.yaml)`);

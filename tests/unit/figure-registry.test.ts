@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFigures, checkFiguresInSources, isStructuralNumber, loadFigureRegistry, numbersIn } from "@/lib/content/figures";
 import { loadContent } from "@/lib/content/load";
+import { loadQuizzes } from "@/lib/quiz/load";
 
 // The source documents sit beside the repository (../shared/seeds) on CI and developer machines;
 // they are not copied into the repository (the course is written from them, not made of them).
@@ -15,8 +16,8 @@ describe("figure registry", () => {
   const content = loadContent();
   const registry = loadFigureRegistry();
 
-  it("every number stated in the course is registered under a source", () => {
-    expect(checkFigures(content, registry)).toEqual([]);
+  it("every number stated in the course and its quizzes is registered under a source", () => {
+    expect(checkFigures(content, registry, loadQuizzes(content))).toEqual([]);
   });
 
   it.skipIf(!process.env.CI && !existsSync(SEEDS))(`every registered figure appears, exactly as written, in its source document${existsSync(SEEDS) ? "" : ` (skipped: ${SEEDS} not found)`}`, () => {
