@@ -50,6 +50,7 @@ export const ROUTES: RouteRow[] = [
   // Someone else's or a made-up attempt: 404 for every signed-in user, 401 when signed out.
   { file: "app/api/attempts/[id]/answers/route.ts", path: "/api/attempts/not-an-attempt/answers", post: { questionVersionId: "x", response: {} }, expect: { ...signedIn(404), anonymous: 401 } },
   { file: "app/api/attempts/[id]/submit/route.ts", path: "/api/attempts/not-an-attempt/submit", post: { answers: {} }, expect: { ...signedIn(404), anonymous: 401 } },
+  { file: "app/api/quizzes/[quizId]/attempts/route.ts", path: "/api/quizzes/no-such-quiz/attempts", post: {}, expect: { ...signedIn(404), anonymous: 401 } },
   { file: "app/api/health/route.ts", path: "/api/health", expect: everyone("ok") },
   { file: "app/api/me/route.ts", path: "/api/me", expect: everyone("ok") },
   { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/session", expect: everyone("ok") },
@@ -72,7 +73,6 @@ export const ACTIONS: ActionRow[] = [
   { action: "app/(learn)/me/actions.ts#joinCohortAction", page: "/me", form: { inviteCode: "" }, expect: signedIn("ok") },
   { action: "app/(trainer)/trainer/actions.ts#createCohortAction", page: "/trainer", form: { name: "" }, expect: trainers },
   { action: "app/(admin)/admin/actions.ts#updateUserAccessAction", page: "/admin/users", form: { userId: "" }, expect: adminOnly },
-  { action: "app/(learn)/quiz/actions.ts#startQuizAction", page: "/quiz/evolution", form: { quizId: "" }, expect: signedIn("ok") },
   // Anyone may ask (signed-out visitors are told to sign in); marking needs a user, else a message.
   { action: "app/(learn)/progress/actions.ts#lessonStatusAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
   { action: "app/(learn)/progress/actions.ts#markLessonDoneAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },

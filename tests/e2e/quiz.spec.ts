@@ -163,6 +163,20 @@ test("the attempt API refuses bad input with 4xx and changes nothing", async ({ 
   expect((await api("answers", { questionVersionId: version!.id, response: { type: "truefalse", value: true } })).status()).toBe(409);
   const stored = await queryE2eDb<{ response: unknown }>(`SELECT response FROM "Answer" WHERE "attemptId" = $1`, [attemptId]);
   expect(stored).toEqual([{ response: { type: "truefalse", value: false } }]);
+
+  // The final assessment allows 3 attempts; the 4th start is refused with 409 and creates nothing.
+  expect((await page.request.post("/api/quizzes/no-such-quiz/attempts")).status()).toBe(404);
+  for (let i = 0; i < 3; i++) {
+    const start = await page.request.post("/api/quizzes/final/attempts");
+    expect(start.status()).toBe(201);
+    const { attemptId: finalId } = (await start.json()) as { attemptId: string };
+    expect((await page.request.post(`/api/attempts/${finalId}/submit`, { data: { answers: {} } })).status()).toBe(200);
+  }
+  const fourth = await page.request.post("/api/quizzes/final/attempts");
+  expect(fourth.status()).toBe(409);
+  expect(((await fourth.json()) as { error: string }).error).toContain("最多可作答 3 次");
+  await page.goto("/quiz/final");
+  await expect(page.getByText("作答次数已用完")).toBeVisible();
 });
 
 test("completing the course yields a certificate page anyone can verify", async ({ page, browser }) => {

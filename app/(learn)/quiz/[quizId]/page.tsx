@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/forms/action-form";
+import { StartQuizButton } from "@/components/quiz/start-quiz-button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getQuizOverview } from "@/lib/quiz/views";
-import { startQuizAction } from "../actions";
 
 export const metadata: Metadata = { title: "测验" };
 
@@ -52,7 +51,7 @@ export default async function QuizPage({ params }: QuizPageProps) {
         <p className="mt-8 rounded-lg bg-amber-50 p-4 text-amber-900">作答次数已用完。</p>
       ) : (
         <div className="mt-8">
-          <ActionForm action={startQuizAction} hidden={{ quizId: quiz.id }} fields={[]} submitLabel={open ? "继续作答" : submitted.length ? "再测一次" : "开始测验"} />
+          <StartQuizButton quizId={quiz.id} label={open ? "继续作答" : submitted.length ? "再测一次" : "开始测验"} />
           {left !== null && <p className="mt-2 text-sm text-gray-500">剩余次数:{left}</p>}
         </div>
       )}
