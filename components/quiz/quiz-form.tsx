@@ -43,14 +43,20 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
   const [error, setError] = useState<string>("");
   const [pending, startTransition] = useTransition();
   const submitting = useRef(false);
+  // Saves still in flight; submit waits for them, so a save can never land after the submit
+  // (which the server would refuse with 409).
+  const inFlight = useRef(new Set<Promise<unknown>>());
 
   function update(versionId: string, response: Response, persist = true) {
     setAnswers((prev) => ({ ...prev, [versionId]: response }));
     if (!persist) return;
     setStatus("保存中…");
-    void post(`${base}/answers`, { questionVersionId: versionId, response })
+    if (submitting.current) return; // the submit carries every answer anyway
+    const saving = post(`${base}/answers`, { questionVersionId: versionId, response })
       .then((r) => setStatus(r.ok ? "已自动保存" : (r.message ?? "保存失败")))
-      .catch(() => setStatus("网络异常:答案会在提交时一并保存"));
+      .catch(() => setStatus("网络异常:答案会在提交时一并保存"))
+      .finally(() => inFlight.current.delete(saving));
+    inFlight.current.add(saving);
   }
 
   function onSubmit() {
@@ -61,6 +67,7 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
     setError("");
     startTransition(async () => {
       try {
+        await Promise.allSettled([...inFlight.current]);
         const r = await post(`${base}/submit`, { answers });
         if (!r.ok) setError(r.message ?? "提交失败,请重试");
         router.refresh();
