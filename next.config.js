@@ -9,6 +9,9 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() in pages and actions answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
+  // Loaded from node_modules at run time rather than bundled: exceljs (exports) and nodemailer
+  // (enquiry notifications) are large CommonJS packages that only route handlers use.
+  serverExternalPackages: ["exceljs", "nodemailer"],
   async headers() {
     // Every response. The Content-Security-Policy is set per request in proxy.ts.
     const headers = [
