@@ -1,0 +1,61 @@
+// What the progress matrix accepts in its URL. Shared by the page and the export, so the file
+// a trainer downloads has exactly the rows the page shows. A malformed value falls back to the
+// default and is reported, never passed on to SQL.
+import { z } from "zod";
+
+export const STATUS_FILTERS = ["all", "completed", "in_progress", "not_started", "inactive"] as const;
+export const SORTS = ["name", "progress", "last_active", "final"] as const;
+export const PAGE_SIZE = 50;
+
+export const STATUS_LABELS: Record<(typeof STATUS_FILTERS)[number], string> = {
+  all: "全部",
+  completed: "已结业",
+  in_progress: "学习中",
+  not_started: "未开始",
+  inactive: "超过7天未学习",
+};
+
+export const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
+  name: "姓名",
+  progress: "完成模块数",
+  last_active: "最近学习",
+  final: "结业测评成绩",
+};
+
+const fields = {
+  q: z.string().trim().max(50, "搜索词最多 50 个字符").regex(/^[^\u0000-\u001f\u007f]*$/, "搜索词含有无效字符"),
+  status: z.enum(STATUS_FILTERS, { error: "状态筛选无效" }),
+  sort: z.enum(SORTS, { error: "排序方式无效" }),
+  dir: z.enum(["asc", "desc"], { error: "排序方向无效" }),
+  page: z.coerce.number({ error: "页码无效" }).int("页码必须是整数").min(1, "页码从 1 开始").max(100_000, "页码过大"),
+};
+
+export type MatrixQuery = { q: string; status: (typeof STATUS_FILTERS)[number]; sort: (typeof SORTS)[number]; dir: "asc" | "desc"; page: number };
+
+export const DEFAULT_QUERY: MatrixQuery = { q: "", status: "all", sort: "name", dir: "asc", page: 1 };
+
+type Raw = Record<string, string | string[] | undefined>;
+
+/** Each field parsed on its own: one bad value does not throw away the others. */
+export function parseMatrixQuery(raw: Raw): { query: MatrixQuery; problems: string[] } {
+  const query: MatrixQuery = { ...DEFAULT_QUERY };
+  const problems: string[] = [];
+  for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+    const value = raw[key];
+    if (value === undefined || value === "") continue;
+    const parsed = fields[key].safeParse(Array.isArray(value) ? value[0] : value);
+    if (parsed.success) (query as Record<string, unknown>)[key] = parsed.data;
+    else problems.push(parsed.error.issues[0]?.message ?? "参数无效");
+  }
+  return { query, problems };
+}
+
+export function matrixQueryString(query: MatrixQuery, change: Partial<MatrixQuery> = {}): string {
+  const next = { ...query, ...change };
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(next)) {
+    if (v !== DEFAULT_QUERY[k as keyof MatrixQuery]) params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}

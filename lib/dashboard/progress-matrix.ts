@@ -1,0 +1,155 @@
+// The progress matrix: learners × modules, filtered, sorted and paged in PostgreSQL. A page costs
+// two statements whatever the cohort size: the learners of the page (with the total), then their
+// cells (lessons done and best scores per module).
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { shapeArrays, type CourseShape } from "./course-shape";
+import { memberSummaryCte } from "./member-summary";
+import { inactiveCutoff } from "./overview";
+import { PAGE_SIZE, type MatrixQuery } from "./params";
+import { cellStatus, type CellStatus, type LearnerStatus } from "./stats";
+
+export type MatrixCell = { status: CellStatus; lessonsDone: number; lessonsTotal: number; best: number | null; attempts: number; passed: boolean };
+
+export type MatrixRow = {
+  userId: string;
+  name: string;
+  email: string;
+  joinedAt: Date;
+  status: LearnerStatus;
+  inactive: boolean;
+  lessonsDone: number;
+  modulesDone: number;
+  finalBest: number | null;
+  finalPassed: boolean;
+  certifiedAt: Date | null;
+  lastActive: Date | null;
+  cells: MatrixCell[];
+};
+
+type SummaryRow = {
+  user_id: string;
+  name: string;
+  email: string;
+  joined_at: Date;
+  status: LearnerStatus;
+  inactive: boolean;
+  lessons_done: number;
+  modules_done: number;
+  final_best: number | null;
+  final_passed: boolean;
+  certified_at: Date | null;
+  last_active: Date | null;
+  total: bigint | number;
+};
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function orderBy(sort: MatrixQuery["sort"], dir: MatrixQuery["dir"]): Prisma.Sql {
+  // Whitelisted fragments only: the sort key never reaches SQL as text.
+  const d = dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  switch (sort) {
+    case "name":
+      return Prisma.sql`u.name ${d}, s.user_id`;
+    case "progress":
+      return Prisma.sql`s.modules_done ${d}, s.lessons_done ${d}, u.name, s.user_id`;
+    case "last_active":
+      return Prisma.sql`s.last_active ${d} NULLS LAST, u.name, s.user_id`;
+    case "final":
+      return Prisma.sql`s.final_best ${d} NULLS LAST, u.name, s.user_id`;
+  }
+}
+
+function whereOf(query: Pick<MatrixQuery, "q" | "status">): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (query.q) parts.push(Prisma.sql`(u.name ILIKE ${likePattern(query.q)} OR u.email ILIKE ${likePattern(query.q)})`);
+  if (query.status === "inactive") parts.push(Prisma.sql`s.inactive`);
+  else if (query.status !== "all") parts.push(Prisma.sql`s.status = ${query.status}`);
+  return Prisma.join(parts, " AND ");
+}
+
+async function summaryRows(db: PrismaClient, shape: CourseShape, cohortId: string, query: MatrixQuery, limit: number | null, now: Date) {
+  const page = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit} OFFSET ${(query.page - 1) * limit}`;
+  return db.$queryRaw<SummaryRow[]>`${memberSummaryCte(shape, [cohortId], inactiveCutoff(now))}
+    SELECT s.user_id, u.name, u.email, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,
+           s.final_best, s.final_passed, s.certified_at, s.last_active, count(*) OVER () AS total
+    FROM summary_flags s JOIN "User" u ON u.id = s.user_id
+    WHERE ${whereOf(query)}
+    ORDER BY ${orderBy(query.sort, query.dir)}
+    ${page}`;
+}
+
+async function cellsFor(db: PrismaClient, shape: CourseShape, userIds: string[]) {
+  const a = shapeArrays(shape);
+  const rows = userIds.length
+    ? await db.$queryRaw<{ kind: "lesson" | "quiz"; user_id: string; key: string; n: number; best: number | null; passed: boolean | null }[]>`
+        SELECT 'lesson' AS kind, p."userId" AS user_id, p."moduleSlug" AS key, count(*)::int AS n, NULL::float8 AS best, NULL::boolean AS passed
+        FROM "LessonProgress" p
+        WHERE p."userId" = ANY(${userIds}::text[]) AND (p."moduleSlug" || '/' || p."lessonSlug") = ANY(${a.lessonKeys}::text[])
+        GROUP BY 2, 3
+        UNION ALL
+        SELECT 'quiz', t."userId", t."quizId", count(*)::int, max(t.percent), coalesce(bool_or(t.passed), false)
+        FROM "Attempt" t WHERE t."userId" = ANY(${userIds}::text[]) AND t."quizId" = ANY(${a.moduleQuizzes}::text[])
+        GROUP BY 2, 3`
+    : [];
+  const lessons = new Map<string, number>();
+  const quizzes = new Map<string, { n: number; best: number | null; passed: boolean }>();
+  for (const r of rows) {
+    if (r.kind === "lesson") lessons.set(`${r.user_id}|${r.key}`, r.n);
+    else quizzes.set(`${r.user_id}|${r.key}`, { n: r.n, best: r.best, passed: r.passed === true });
+  }
+  return (userId: string): MatrixCell[] =>
+    shape.modules.map((m) => {
+      const done = lessons.get(`${userId}|${m.slug}`) ?? 0;
+      const q = m.quizId ? quizzes.get(`${userId}|${m.quizId}`) : undefined;
+      return {
+        status: cellStatus(done, m.lessons.length, q?.n ?? 0, q?.passed ?? false, m.quizId !== null),
+        lessonsDone: done,
+        lessonsTotal: m.lessons.length,
+        best: q?.best ?? null,
+        attempts: q?.n ?? 0,
+        passed: q?.passed ?? false,
+      };
+    });
+}
+
+function toRow(r: SummaryRow, cells: (id: string) => MatrixCell[]): MatrixRow {
+  return {
+    userId: r.user_id,
+    name: r.name,
+    email: r.email,
+    joinedAt: r.joined_at,
+    status: r.status,
+    inactive: r.inactive,
+    lessonsDone: r.lessons_done,
+    modulesDone: r.modules_done,
+    finalBest: r.final_best,
+    finalPassed: r.final_passed,
+    certifiedAt: r.certified_at,
+    lastActive: r.last_active,
+    cells: cells(r.user_id),
+  };
+}
+
+export type MatrixPage = { rows: MatrixRow[]; total: number; page: number; pages: number; pageSize: number };
+
+export async function getProgressMatrix(db: PrismaClient, shape: CourseShape, cohortId: string, query: MatrixQuery, now = new Date()): Promise<MatrixPage> {
+  let page = query.page;
+  let rows = await summaryRows(db, shape, cohortId, query, PAGE_SIZE, now);
+  if (rows.length === 0 && page > 1) {
+    // Past the last page (an old link, a hand-edited URL): show the last page instead of nothing.
+    const all = await summaryRows(db, shape, cohortId, { ...query, page: 1 }, 1, now);
+    const total = Number(all[0]?.total ?? 0);
+    page = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    rows = await summaryRows(db, shape, cohortId, { ...query, page }, PAGE_SIZE, now);
+  }
+  const total = Number(rows[0]?.total ?? 0);
+  const cells = await cellsFor(db, shape, rows.map((r) => r.user_id));
+  return { rows: rows.map((r) => toRow(r, cells)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), pageSize: PAGE_SIZE };
+}
+
+/** Every row that matches the filters, for the export (no paging). */
+export async function getProgressMatrixAll(db: PrismaClient, shape: CourseShape, cohortId: string, query: MatrixQuery, now = new Date()) {
+  const rows = await summaryRows(db, shape, cohortId, query, null, now);
+  const cells = await cellsFor(db, shape, rows.map((r) => r.user_id));
+  return rows.map((r) => toRow(r, cells));
+}
