@@ -70,10 +70,8 @@ export async function getCohortFor(db: PrismaClient, user: Pick<CurrentUser, "id
       endsOn: true,
       inviteCode: true,
       trainer: { select: { name: true } },
-      members: {
-        orderBy: { joinedAt: "asc" },
-        select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
-      },
+      // A count, not the member list: cohorts run to thousands; the dashboard pages them.
+      _count: { select: { members: true } },
     },
   });
 }

@@ -5,7 +5,7 @@ import type { Content } from "@/lib/content/load";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
 
 export type CourseShape = {
-  modules: { slug: string; number: number; title: string; lessons: string[]; quizId: string | null; quizTitle: string | null }[];
+  modules: { slug: string; number: number; title: string; lessons: string[]; lessonTitles?: string[]; quizId: string | null; quizTitle: string | null }[];
   finalQuizId: string | null;
 };
 
@@ -17,6 +17,7 @@ export function courseShapeOf(content: Content, quizzes: { id: string; title: st
       number: m.number,
       title: m.title,
       lessons: m.lessons.map((l) => l.slug),
+      lessonTitles: m.lessons.map((l) => l.title),
       quizId: byId.has(m.slug) ? m.slug : null,
       quizTitle: byId.get(m.slug) ?? null,
     })),
@@ -33,4 +34,15 @@ export function shapeArrays(shape: CourseShape) {
     lessonKeys: shape.modules.flatMap((m) => m.lessons.map((l) => `${m.slug}/${l}`)),
     finalQuizId: shape.finalQuizId ?? "",
   };
+}
+
+let current: CourseShape | undefined;
+
+/** The shape of the course in content/ (read once per process, like the content itself). */
+export async function currentCourseShape(): Promise<CourseShape> {
+  if (!current) {
+    const [{ getContent }, { getQuizzes }] = await Promise.all([import("@/lib/content"), import("@/lib/quiz/catalog")]);
+    current = courseShapeOf(getContent(), getQuizzes());
+  }
+  return current;
 }

@@ -48,7 +48,7 @@ export async function getLearnerDetail(db: PrismaClient, shape: CourseShape, coh
       slug: m.slug,
       number: m.number,
       title: m.title,
-      lessons: m.lessons.map((slug) => ({ slug, completedAt: done.get(`${m.slug}/${slug}`) ?? null })),
+      lessons: m.lessons.map((slug, i) => ({ slug, title: m.lessonTitles?.[i] ?? slug, completedAt: done.get(`${m.slug}/${slug}`) ?? null })),
     })),
     attempts: attempts.map((a) => {
       const answers = new Map(a.answers.map((x) => [x.questionVersionId, x]));

@@ -59,3 +59,13 @@ export function matrixQueryString(query: MatrixQuery, change: Partial<MatrixQuer
   const s = params.toString();
   return s ? `?${s}` : "";
 }
+
+export const EXPORT_DATA = ["progress", "attempts"] as const;
+export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
+
+export function exportHref(cohortId: string, query: MatrixQuery, data: (typeof EXPORT_DATA)[number], format: (typeof EXPORT_FORMATS)[number]) {
+  const params = new URLSearchParams(matrixQueryString(query, { page: 1 }).slice(1));
+  params.set("data", data);
+  params.set("format", format);
+  return `/trainer/cohorts/${cohortId}/export?${params}`;
+}

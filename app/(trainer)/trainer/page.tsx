@@ -3,6 +3,9 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { requireRole } from "@/lib/auth/session";
 import { listCohorts } from "@/lib/cohorts/cohorts";
+import { currentCourseShape } from "@/lib/dashboard/course-shape";
+import { formatShare } from "@/lib/dashboard/format";
+import { getCohortOverviews } from "@/lib/dashboard/overview";
 import { getDb } from "@/lib/db/client";
 import { createCohortAction } from "./actions";
 
@@ -12,11 +15,20 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 
 export default async function TrainerHomePage() {
   const user = await requireRole(["TRAINER"], "/trainer");
-  const cohorts = await listCohorts(getDb(), user);
+  const db = getDb();
+  const cohorts = await listCohorts(db, user);
+  // One grouped query for every cohort on the page, however many learners they hold.
+  const overviews = await getCohortOverviews(db, await currentCourseShape(), cohorts.map((c) => c.id));
   return (
-    <div className="mx-auto max-w-5xl px-4 py-10">
+    <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="text-3xl font-bold text-brand-900">培训师后台</h1>
       <p className="mt-2 text-gray-600">{user.role === "ADMIN" ? "管理员可查看全部班级。" : "这里只显示您创建的班级。"}</p>
+
+      <p className="mt-4 flex flex-wrap gap-4 text-sm">
+        <Link href="/trainer/topics" className="font-medium text-brand-600 hover:underline">
+          知识点掌握对比 →
+        </Link>
+      </p>
 
       <section className="mt-8">
         <h2 className="text-xl font-semibold">班级</h2>
@@ -24,18 +36,24 @@ export default async function TrainerHomePage() {
           <p className="mt-2 text-gray-600">还没有班级,先在下面创建一个。</p>
         ) : (
           <div className="mt-3 overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-left text-sm">
+            <table className="w-full min-w-[52rem] text-left text-sm">
               <thead className="border-b border-gray-200 text-gray-500">
                 <tr>
                   <th className="py-2 pr-4">班级</th>
                   <th className="py-2 pr-4">培训师</th>
                   <th className="py-2 pr-4">学员数</th>
+                  <th className="py-2 pr-4">已开始</th>
+                  <th className="py-2 pr-4">已结业</th>
+                  <th className="py-2 pr-4">结业测评均分</th>
+                  <th className="py-2 pr-4">7天未学习</th>
                   <th className="py-2 pr-4">起止日期</th>
                   <th className="py-2 pr-4">邀请码</th>
                 </tr>
               </thead>
               <tbody>
-                {cohorts.map((c) => (
+                {cohorts.map((c) => {
+                  const o = overviews.get(c.id)!;
+                  return (
                   <tr key={c.id} className="border-b border-gray-100">
                     <td className="py-2 pr-4">
                       <Link href={`/trainer/cohorts/${c.id}`} className="font-medium text-brand-600 hover:underline">
@@ -43,13 +61,18 @@ export default async function TrainerHomePage() {
                       </Link>
                     </td>
                     <td className="py-2 pr-4">{c.trainer.name}</td>
-                    <td className="py-2 pr-4">{c._count.members}</td>
+                    <td className="py-2 pr-4 tabular-nums">{c._count.members}</td>
+                    <td className="py-2 pr-4 tabular-nums">{formatShare(o.startedShare)}</td>
+                    <td className="py-2 pr-4 tabular-nums">{formatShare(o.completedShare)}</td>
+                    <td className="py-2 pr-4 tabular-nums">{o.averageFinal === null ? "—" : o.averageFinal.toFixed(1)}</td>
+                    <td className="py-2 pr-4 tabular-nums">{o.inactive}</td>
                     <td className="py-2 pr-4">
                       {day(c.startsOn)} ~ {day(c.endsOn)}
                     </td>
                     <td className="py-2 pr-4 font-mono">{c.inviteCode}</td>
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
           </div>

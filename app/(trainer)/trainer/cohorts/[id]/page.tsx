@@ -2,51 +2,160 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { Chart } from "@/components/trainer/chart";
+import { CohortNav } from "@/components/trainer/cohort-nav";
+import { MatrixFilters } from "@/components/trainer/matrix-filters";
+import { ProgressMatrixTable } from "@/components/trainer/progress-matrix-table";
+import { StatCards } from "@/components/trainer/stat-cards";
 import { requireRole } from "@/lib/auth/session";
-import { getCohortFor } from "@/lib/cohorts/cohorts";
+import { findVisibleCohort } from "@/lib/dashboard/access";
+import { timelineChart } from "@/lib/dashboard/charts";
+import { currentCourseShape } from "@/lib/dashboard/course-shape";
+import { getCohortOverviews, getCompletionTimeline } from "@/lib/dashboard/overview";
+import { exportHref, matrixQueryString, parseMatrixQuery } from "@/lib/dashboard/params";
+import { getProgressMatrix } from "@/lib/dashboard/progress-matrix";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
-export const metadata: Metadata = { title: "班级" };
+export const metadata: Metadata = { title: "班级学习进度" };
 
-type CohortPageProps = { params: Promise<{ id: string }> };
+type CohortPageProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function CohortPage({ params }: CohortPageProps) {
+export default async function CohortPage({ params, searchParams }: CohortPageProps) {
   const { id } = await params;
   const user = await requireRole(["TRAINER"], `/trainer/cohorts/${id}`);
-  // Another trainer's cohort and a made-up id look the same from here: 403, nothing leaks.
-  const cohort = id.length <= 40 ? await getCohortFor(getDb(), user, id) : null;
+  const db = getDb();
+  const cohort = await findVisibleCohort(db, user, id);
   if (!cohort) forbidden();
+  const { query, problems } = parseMatrixQuery(await searchParams);
+  const shape = await currentCourseShape();
+  const now = new Date();
+  const [overviews, timeline, matrix] = await Promise.all([
+    getCohortOverviews(db, shape, [cohort.id], now),
+    getCompletionTimeline(db, shape, cohort.id),
+    getProgressMatrix(db, shape, cohort.id, query, now),
+  ]);
   const h = await headers();
   const origin = env.SITE_URL ?? `http://${h.get("host") ?? "localhost"}`;
-  const inviteLink = `${origin}/join/${cohort.inviteCode}`;
+  const base = `/trainer/cohorts/${cohort.id}`;
+  const download = (data: "progress" | "attempts", format: "xlsx" | "csv") => exportHref(cohort.id, query, data, format);
+
   return (
-    <div className="mx-auto max-w-4xl px-4 py-10">
-      <Link href="/trainer" className="text-sm text-brand-600 hover:underline">
-        ← 培训师后台
-      </Link>
-      <h1 className="mt-4 text-3xl font-bold text-brand-900">{cohort.name}</h1>
-      <p className="mt-2 text-gray-600">培训师:{cohort.trainer.name}</p>
-      <section className="mt-6 rounded-lg bg-brand-50 p-4">
-        <p className="text-sm text-gray-700">
-          邀请码:<span className="font-mono text-lg font-bold">{cohort.inviteCode}</span>
-        </p>
-        <p className="mt-2 break-all text-sm text-gray-700">
-          邀请链接:<span className="font-mono">{inviteLink}</span>
-        </p>
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <CohortNav cohort={cohort} current="progress" />
+
+      <section className="mt-6 flex flex-wrap gap-x-6 gap-y-1 rounded-lg bg-brand-50 p-3 text-sm text-gray-700">
+        <span>
+          邀请码:<span className="font-mono font-bold">{cohort.inviteCode}</span>
+        </span>
+        <span className="break-all">
+          邀请链接:<span className="font-mono">{`${origin}/join/${cohort.inviteCode}`}</span>
+        </span>
       </section>
-      <section className="mt-8">
-        <h2 className="text-xl font-semibold">学员({cohort.members.length})</h2>
-        <ul className="mt-3 divide-y divide-gray-100">
-          {cohort.members.map((m) => (
-            <li key={m.user.id} className="flex flex-wrap justify-between gap-2 py-2">
-              <span className="font-medium">{m.user.name}</span>
-              <span className="text-sm text-gray-500">
-                {m.user.email} · 加入于 {m.joinedAt.toISOString().slice(0, 10)}
-              </span>
-            </li>
-          ))}
-        </ul>
+
+      <section className="mt-6" aria-labelledby="overview-title">
+        <h2 id="overview-title" className="sr-only">
+          概览
+        </h2>
+        <StatCards overview={overviews.get(cohort.id)!} />
+      </section>
+
+      <section className="mt-8" aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="text-lg font-semibold">
+          结业与模块通过情况
+        </h2>
+        {timeline.length === 0 ? (
+          <p className="mt-2 text-sm text-gray-600">还没有学员通过模块测验或结业。</p>
+        ) : (
+          <>
+            <Chart option={timelineChart(timeline)} label="按日期统计的模块测验首次通过人次与累计结业人数" />
+            <details className="mt-2 text-sm">
+              <summary className="cursor-pointer text-gray-600">查看数据表</summary>
+              <table className="mt-2 text-left">
+                <thead>
+                  <tr>
+                    <th className="pr-4">日期</th>
+                    <th className="pr-4">模块测验首次通过</th>
+                    <th className="pr-4">当日结业</th>
+                    <th>累计结业</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {timeline.map((p) => (
+                    <tr key={p.day}>
+                      <td className="pr-4">{p.day}</td>
+                      <td className="pr-4">{p.modulePasses}</td>
+                      <td className="pr-4">{p.completions}</td>
+                      <td>{p.cumulativeCompletions}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </>
+        )}
+      </section>
+
+      <section className="mt-8" aria-labelledby="matrix-title">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="matrix-title" className="text-lg font-semibold">
+            学习进度矩阵
+          </h2>
+          <p className="flex flex-wrap gap-3 text-sm">
+            <span className="text-gray-600">导出当前筛选结果:</span>
+            <a href={download("progress", "xlsx")} className="text-brand-600 hover:underline">
+              进度 Excel
+            </a>
+            <a href={download("progress", "csv")} className="text-brand-600 hover:underline">
+              进度 CSV
+            </a>
+            <a href={download("attempts", "xlsx")} className="text-brand-600 hover:underline">
+              答题记录 Excel
+            </a>
+            <a href={download("attempts", "csv")} className="text-brand-600 hover:underline">
+              答题记录 CSV
+            </a>
+          </p>
+        </div>
+        <div className="mt-3">
+          <MatrixFilters action={base} query={query} />
+        </div>
+        {problems.length > 0 ? (
+          <p role="alert" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+            {problems.join(";")},已按默认条件显示。
+          </p>
+        ) : null}
+        <p className="mt-3 text-sm text-gray-600" aria-live="polite">
+          共 {matrix.total} 名学员{matrix.total > 0 ? `,第 ${matrix.page} / ${matrix.pages} 页` : ""}。✓ 已完成 · ◐ 学习中 · 数字为测验最高分
+        </p>
+        {matrix.rows.length === 0 ? (
+          <p className="mt-3 text-gray-600">没有符合条件的学员。</p>
+        ) : (
+          <div className="mt-3">
+            <ProgressMatrixTable cohortId={cohort.id} shape={shape} rows={matrix.rows} query={{ ...query, page: matrix.page }} now={now} />
+          </div>
+        )}
+        {matrix.pages > 1 ? (
+          <nav aria-label="分页" className="mt-4 flex items-center justify-between text-sm">
+            {matrix.page > 1 ? (
+              <Link href={`${base}${matrixQueryString(query, { page: matrix.page - 1 })}`} className="text-brand-600 hover:underline">
+                ← 上一页
+              </Link>
+            ) : (
+              <span />
+            )}
+            <span className="text-gray-600">
+              第 {matrix.page} / {matrix.pages} 页
+            </span>
+            {matrix.page < matrix.pages ? (
+              <Link href={`${base}${matrixQueryString(query, { page: matrix.page + 1 })}`} className="text-brand-600 hover:underline">
+                下一页 →
+              </Link>
+            ) : (
+              <span />
+            )}
+          </nav>
+        ) : null}
       </section>
     </div>
   );

@@ -1,0 +1,37 @@
+// GET /trainer/cohorts/:id/export?data=progress|attempts&format=xlsx|csv[&q&status&sort&dir] —
+// the cohort's progress matrix (with the page's filters) or every attempt, as a download.
+import { z } from "zod";
+import { authoriseRequest } from "@/lib/auth/session";
+import { findVisibleCohort } from "@/lib/dashboard/access";
+import { currentCourseShape } from "@/lib/dashboard/course-shape";
+import { attemptColumns, getCohortAttempts, matrixColumns } from "@/lib/dashboard/exports";
+import { EXPORT_DATA, EXPORT_FORMATS, parseMatrixQuery } from "@/lib/dashboard/params";
+import { getProgressMatrixAll } from "@/lib/dashboard/progress-matrix";
+import { getDb } from "@/lib/db/client";
+import { exportResponse } from "@/lib/export/tabular";
+
+const exportSchema = z.object({
+  data: z.enum(EXPORT_DATA, { error: "data 须为 progress 或 attempts" }),
+  format: z.enum(EXPORT_FORMATS, { error: "format 须为 xlsx 或 csv" }),
+});
+
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await authoriseRequest(["TRAINER"]);
+  if (user instanceof Response) return user;
+  const { id } = await params;
+  const db = getDb();
+  const cohort = await findVisibleCohort(db, user, id);
+  if (!cohort) return Response.json({ error: "没有权限查看这个班级" }, { status: 403 });
+  const search = Object.fromEntries(new URL(req.url).searchParams);
+  const parsed = exportSchema.safeParse(search);
+  if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "参数无效" }, { status: 422 });
+  const { query, problems } = parseMatrixQuery(search);
+  if (problems.length) return Response.json({ error: problems.join(";") }, { status: 422 });
+  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  if (parsed.data.data === "attempts") {
+    return exportResponse(parsed.data.format, `${cohort.name}-答题记录-${day}`, attemptColumns, await getCohortAttempts(db, cohort.id));
+  }
+  const shape = await currentCourseShape();
+  const rows = await getProgressMatrixAll(db, shape, cohort.id, query);
+  return exportResponse(parsed.data.format, `${cohort.name}-学习进度-${day}`, matrixColumns(shape), rows);
+}

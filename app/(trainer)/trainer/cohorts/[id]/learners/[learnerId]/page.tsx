@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { CohortNav } from "@/components/trainer/cohort-nav";
+import { requireRole } from "@/lib/auth/session";
+import { findVisibleCohort } from "@/lib/dashboard/access";
+import { currentCourseShape } from "@/lib/dashboard/course-shape";
+import { formatDateTime, formatScore } from "@/lib/dashboard/format";
+import { getLearnerDetail } from "@/lib/dashboard/learner-detail";
+import { getDb } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "学员详情" };
+
+type LearnerPageProps = { params: Promise<{ id: string; learnerId: string }> };
+
+export default async function LearnerPage({ params }: LearnerPageProps) {
+  const { id, learnerId } = await params;
+  const user = await requireRole(["TRAINER"], `/trainer/cohorts/${id}/learners/${learnerId}`);
+  const db = getDb();
+  const cohort = await findVisibleCohort(db, user, id);
+  if (!cohort) forbidden();
+  // A learner outside this cohort is "not here", whoever they are.
+  const detail = learnerId.length <= 40 ? await getLearnerDetail(db, await currentCourseShape(), cohort.id, learnerId) : null;
+  if (!detail) notFound();
+  const lessonsDone = detail.modules.reduce((n, m) => n + m.lessons.filter((l) => l.completedAt).length, 0);
+  const lessonsTotal = detail.modules.reduce((n, m) => n + m.lessons.length, 0);
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-8">
+      <CohortNav cohort={cohort} current="learner" />
+      <section className="mt-6">
+        <Link href={`/trainer/cohorts/${cohort.id}`} className="text-sm text-brand-600 hover:underline">
+          ← 返回进度矩阵
+        </Link>
+        <h2 className="mt-2 text-2xl font-bold">{detail.user.name}</h2>
+        <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="inline text-gray-500">邮箱:</dt>
+            <dd className="inline">{detail.user.email}</dd>
+          </div>
+          <div>
+            <dt className="inline text-gray-500">加入班级:</dt>
+            <dd className="inline">{formatDateTime(detail.joinedAt)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-gray-500">最近学习:</dt>
+            <dd className="inline">{formatDateTime(detail.lastActive)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-gray-500">课时:</dt>
+            <dd className="inline">
+              已完成 {lessonsDone} / {lessonsTotal}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-gray-500">结业证书:</dt>
+            <dd className="inline">
+              {detail.certificate ? (
+                <Link href={`/certificates/${detail.certificate.id}`} className="text-brand-600 hover:underline">
+                  {formatDateTime(detail.certificate.issuedAt)} 颁发
+                </Link>
+              ) : (
+                "尚未结业"
+              )}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="mt-8">
+        <h3 className="text-lg font-semibold">课时完成情况</h3>
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+          {detail.modules.map((m) => (
+            <li key={m.slug} className="rounded-lg border border-gray-200 p-3">
+              <p className="font-medium">
+                模块{m.number} {m.title}
+              </p>
+              <ul className="mt-1 text-sm">
+                {m.lessons.map((l) => (
+                  <li key={l.slug} className={l.completedAt ? "text-green-800" : "text-gray-500"}>
+                    {l.completedAt ? `✓ ${l.title} · ${formatDateTime(l.completedAt)}` : `· ${l.title} · 未完成`}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="mt-8">
+        <h3 className="text-lg font-semibold">答题记录({detail.attempts.length} 次)</h3>
+        {detail.attempts.length === 0 ? <p className="mt-2 text-gray-600">还没有作答。</p> : null}
+        <div className="mt-3 space-y-3">
+          {detail.attempts.map((a) => (
+            <details key={a.id} className="rounded-lg border border-gray-200 p-3">
+              <summary className="cursor-pointer">
+                <span className="font-medium">
+                  {a.quizTitle} · 第 {a.number} 次
+                </span>
+                <span className="ml-2 text-sm text-gray-600">
+                  {a.submittedAt
+                    ? `${formatScore(a.percent)} 分(${a.correct}/${a.total})· ${a.passed ? "通过" : "未通过"} · 提交于 ${formatDateTime(a.submittedAt)}`
+                    : `进行中 · 开始于 ${formatDateTime(a.startedAt)}`}
+                </span>
+              </summary>
+              <p className="mt-2 text-xs text-gray-500">开始于 {formatDateTime(a.startedAt)}</p>
+              <ol className="mt-2 space-y-2 text-sm">
+                {a.questions.map((q) => (
+                  <li key={q.index} className="border-t border-gray-100 pt-2">
+                    <p>
+                      {q.index}. {q.prompt}
+                    </p>
+                    <p className={q.correct ? "text-green-800" : "text-red-700"}>
+                      {q.correct === null ? "未作答" : q.correct ? "✓ 答对" : "✗ 答错"}:{q.response}
+                      {q.savedAt ? <span className="ml-2 text-xs text-gray-500">{formatDateTime(q.savedAt)}</span> : null}
+                    </p>
+                    {q.correct ? null : <p className="text-gray-600">正确答案:{q.rightAnswer}</p>}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}
