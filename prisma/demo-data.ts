@@ -1,8 +1,10 @@
 // Demo people for the embedded/demo setup: an admin, two trainers (each with a cohort, so the
 // "another trainer's cohort" rule can be seen) and several learners. Idempotent: re-running
 // changes nothing. Never run against production unless SEED_DEMO_DATA=true asks for it.
+import type { Content } from "@/lib/content/load";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoCohort } from "./demo-cohort";
 
 export const DEMO_PASSWORD = "course-demo-2026";
 
@@ -23,9 +25,10 @@ export const DEMO_COHORTS = [
   { inviteCode: "BRANCH26", name: "分行团队负责人班", trainer: "trainer2@demo.local", members: ["learner5", "learner6"] },
 ] as const;
 
-export async function seedDemoData(db: PrismaClient) {
+export async function seedDemoData(db: PrismaClient, content: Content) {
   const existing = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
-  if (existing === DEMO_USERS.length) return { created: false };
+  const cohort = await db.cohort.count({ where: { inviteCode: "SPRING26" } });
+  if (existing === DEMO_USERS.length && cohort === 1) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const ids = new Map<string, string>();
@@ -56,5 +59,8 @@ export async function seedDemoData(db: PrismaClient) {
       }
     }
   });
+  // The dashboard's demo cohort (needs the quizzes synced, which prepareDatabase does first).
+  const trainer = await db.user.findUniqueOrThrow({ where: { email: "trainer@demo.local" }, select: { id: true } });
+  await seedDemoCohort(db, content, trainer.id, passwordHash);
   return { created: true };
 }

@@ -13,7 +13,7 @@ export async function prepareDatabase(url: string, options: { demo: boolean }) {
     const loaded = loadContent();
     const content = await syncContent(db, loaded);
     await syncQuizzes(db, loadQuizzes(loaded));
-    const demo = options.demo ? await seedDemoData(db) : { created: false };
+    const demo = options.demo ? await seedDemoData(db, loaded) : { created: false };
     return { contentChanged: content.changed, demoCreated: demo.created };
   } finally {
     await db.$disconnect();

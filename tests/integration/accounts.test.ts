@@ -3,6 +3,13 @@ import { changePassword, createAccount, endSessions, updateUserAccess } from "@/
 import { verifyPassword } from "@/lib/auth/password";
 import { countRecent, hitLimit, isLimited, LIMITS, recordEvent } from "@/lib/auth/rate-limit";
 import { canSeeLearner, createCohort, getCohortFor, joinCohort, listCohorts } from "@/lib/cohorts/cohorts";
+import { loadContent } from "@/lib/content/load";
+import { courseShapeOf } from "@/lib/dashboard/course-shape";
+import { getCohortOverviews } from "@/lib/dashboard/overview";
+import { getItemAnalysis } from "@/lib/dashboard/item-analysis";
+import { loadQuizzes } from "@/lib/quiz/load";
+import { syncQuizzes } from "@/lib/quiz/sync";
+import { DEMO_COHORT } from "@/prisma/demo-cohort";
 import { DEMO_USERS, seedDemoData } from "@/prisma/demo-data";
 import { createTestDb, type TestDb } from "../support/test-db";
 
@@ -121,9 +128,30 @@ describe("cohorts", () => {
 
 describe("demo data", () => {
   it("seeds the demo people once; seeding again changes nothing", async () => {
-    expect(await seedDemoData(t.db)).toEqual({ created: true });
-    expect(await seedDemoData(t.db)).toEqual({ created: false });
-    expect(await t.db.user.count({ where: { email: { endsWith: "@demo.local" } } })).toBe(DEMO_USERS.length);
-    expect(await t.db.cohort.count({ where: { inviteCode: { in: ["DEMO2026", "BRANCH26"] } } })).toBe(2);
+    const content = loadContent();
+    const quizzes = loadQuizzes(content);
+    await syncQuizzes(t.db, quizzes);
+    expect(await seedDemoData(t.db, content)).toEqual({ created: true });
+    const counts = async () => [await t.db.user.count(), await t.db.attempt.count(), await t.db.answer.count(), await t.db.lessonProgress.count()];
+    const before = await counts();
+    expect(await seedDemoData(t.db, content)).toEqual({ created: false });
+    expect(await counts()).toEqual(before);
+    expect(await t.db.user.count({ where: { email: { endsWith: "@demo.local" } } })).toBe(DEMO_USERS.length + DEMO_COHORT.size);
+    expect(await t.db.cohort.count({ where: { inviteCode: { in: ["DEMO2026", "BRANCH26", "SPRING26"] } } })).toBe(3);
+  });
+
+  it("the demo cohort gives the dashboard something to show: every stage, failed attempts, enough answers to analyse", async () => {
+    const cohort = await t.db.cohort.findUniqueOrThrow({ where: { inviteCode: DEMO_COHORT.inviteCode }, select: { id: true } });
+    const shape = courseShapeOf(loadContent(), loadQuizzes(loadContent()));
+    const o = (await getCohortOverviews(t.db, shape, [cohort.id])).get(cohort.id)!;
+    expect(o.enrolled).toBe(DEMO_COHORT.size);
+    expect(o.started).toBeGreaterThan(o.completed);
+    expect(o.started).toBeLessThan(o.enrolled);
+    expect(o.completed).toBeGreaterThan(0);
+    expect(o.inactive).toBeGreaterThan(0);
+    expect(await t.db.attempt.count({ where: { passed: false } })).toBeGreaterThan(0);
+    const first = await getItemAnalysis(t.db, cohort.id, shape.modules[0]!.quizId!);
+    expect(first.learners).toBeGreaterThanOrEqual(20);
+    expect(first.items.every((i) => i.discrimination !== null)).toBe(true);
   });
 });
