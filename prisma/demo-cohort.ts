@@ -10,7 +10,6 @@ import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
 import type { Question } from "@/lib/quiz/schema";
 import { isCorrect, type Response } from "@/lib/quiz/score";
 
-export const DEMO_COHORT = { inviteCode: "SPRING26", name: "2026 春季信用卡中心业务骨干班", size: 36 };
 
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈".split("");
 const GIVEN = ["子涵", "欣怡", "浩然", "雨桐", "梓萱", "宇轩", "思远", "佳怡", "俊杰", "诗琪", "晨阳", "一诺", "雅婷", "天佑", "可馨", "博文", "若曦", "明哲"];
@@ -68,17 +67,36 @@ function wrongResponse(q: Question, rnd: () => number): Response {
 
 type Version = { id: string; data: Question };
 
-export async function seedDemoCohort(db: PrismaClient, content: Content, trainerId: string, passwordHash: string, now = new Date()) {
-  const existing = await db.cohort.findUnique({ where: { inviteCode: DEMO_COHORT.inviteCode }, select: { id: true } });
+export const DEMO_COHORTS_FOR_DASHBOARD = [
+  { inviteCode: "SPRING26", name: "2026 春季信用卡中心业务骨干班", size: 36, seed: 20260301, abilityShift: 0 },
+  { inviteCode: "SOUTH26", name: "华南分行信用卡团队", size: 24, seed: 20260415, abilityShift: -0.4 },
+] as const;
+
+/** Seeds both dashboard demo cohorts (each once). */
+export async function seedDemoCohorts(db: PrismaClient, content: Content, trainerId: string, passwordHash: string, now = new Date()) {
+  let created = false;
+  for (const [n, c] of DEMO_COHORTS_FOR_DASHBOARD.entries()) {
+    const r = await seedDemoCohort(db, content, trainerId, passwordHash, { ...c, emailPrefix: n === 0 ? "spring" : "south" }, now);
+    created ||= r.created;
+  }
+  return { created };
+}
+
+type CohortSpec = { inviteCode: string; name: string; size: number; seed: number; abilityShift: number; emailPrefix: string };
+
+export async function seedDemoCohort(db: PrismaClient, content: Content, trainerId: string, passwordHash: string, spec: CohortSpec, now = new Date()) {
+  const existing = await db.cohort.findUnique({ where: { inviteCode: spec.inviteCode }, select: { id: true } });
   if (existing) return { created: false };
-  const rnd = random(20260301);
+  const rnd = random(spec.seed);
   const quizzes = await db.quiz.findMany({
+    orderBy: { id: "asc" },
     select: { id: true, passMark: true, versions: { where: { active: true }, orderBy: { position: "asc" }, select: { id: true, data: true } } },
   });
   const quizById = new Map(quizzes.map((q) => [q.id, { passMark: q.passMark, versions: q.versions as unknown as Version[] }]));
-  // Per question, how easy it is (some questions are simply harder).
+  // Per question, how easy it is (some questions are simply harder); same for every cohort.
   const easiness = new Map<string, number>();
-  for (const q of quizzes) for (const v of q.versions) easiness.set(v.id, rnd() * 2 - 0.6);
+  const qrnd = random(7);
+  for (const q of quizzes) for (const v of q.versions) easiness.set(v.id, qrnd() * 2 - 0.6);
 
   const day = 86_400_000;
   const start = now.getTime() - 42 * day;
@@ -88,68 +106,85 @@ export async function seedDemoCohort(db: PrismaClient, content: Content, trainer
   const answers: { attemptId: string; questionVersionId: string; response: Response; correct: boolean; savedAt: Date }[] = [];
   const certificates: { id: string; userId: string; name: string; issuedAt: Date }[] = [];
 
-  const takeQuiz = (userId: string, quizId: string, ability: number, at: number): { passed: boolean; at: number } => {
-    const quiz = quizById.get(quizId);
-    if (!quiz) return { passed: true, at };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const id = `demo${randomUUID().replaceAll("-", "").slice(0, 21)}`;
-      let correct = 0;
-      const startedAt = at;
-      for (const v of quiz.versions) {
-        // Retakes come after reading the explanations: a little more likely to be right.
-        const p = 1 / (1 + Math.exp(-(ability * 1.4 + easiness.get(v.id)! + attempt * 0.9)));
-        const response = rnd() < p ? rightResponse(v.data) : wrongResponse(v.data, rnd);
-        const ok = isCorrect(v.data, response);
-        if (ok) correct++;
-        at += 20_000 + rnd() * 60_000;
-        answers.push({ attemptId: id, questionVersionId: v.id, response, correct: ok, savedAt: new Date(at) });
-      }
-      const total = quiz.versions.length;
-      const percent = (correct / total) * 100;
-      const passed = percent >= quiz.passMark;
-      attempts.push({ id, userId, quizId, questionIds: quiz.versions.map((v) => v.id), startedAt: new Date(startedAt), submittedAt: new Date(at), correct, total, percent, passed });
-      if (passed) return { passed: true, at };
-      at += day * (0.5 + rnd());
-      if (at > now.getTime() - 3_600_000) break;
-    }
-    return { passed: false, at };
-  };
+  for (let i = 0; i < spec.size; i++) {
+    const userId = `demo${randomUUID().replaceAll("-", "").slice(0, 21)}`;
+    const name = `${SURNAMES[(i * 7 + spec.seed) % SURNAMES.length]}${GIVEN[(i * 5 + Math.floor(i / 3) + spec.seed) % GIVEN.length]}`;
+    users.push({ id: userId, email: `${spec.emailPrefix}${String(i + 1).padStart(2, "0")}@demo.local`, name, passwordHash, createdAt: new Date(start) });
+    if (i % 9 === 0) continue; // joined, never started
 
-  for (let i = 0; i < DEMO_COHORT.size; i++) {
-    const id = `demo${randomUUID().replaceAll("-", "").slice(0, 21)}`;
-    const name = `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 5 + Math.floor(i / 3)) % GIVEN.length]}`;
-    users.push({ id, email: `spring${String(i + 1).padStart(2, "0")}@demo.local`, name, passwordHash, createdAt: new Date(start) });
-    // How far this learner gets: a few never start, some stall early, a good share finish.
-    const ability = rnd() * 2.4 - 0.9;
-    const reach = i % 9 === 0 ? 0 : Math.min(content.modules.length + 1, Math.floor(rnd() * (content.modules.length + 4)));
-    const pace = day * (1.5 + rnd() * 3);
-    let at = start + rnd() * 5 * day;
+    // Three kinds of learner: finishers (done 1–20 days ago), drop-outs (quiet for 9–30 days),
+    // and the ones still at it (active in the last few days).
+    const ability = rnd() * 2.4 - 0.9 + spec.abilityShift;
+    const kind = rnd();
+    const finisher = kind < 0.3;
+    const dropout = !finisher && kind < 0.5;
+    const reach = finisher ? content.modules.length + 1 : 1 + Math.floor(rnd() * (dropout ? 4 : content.modules.length));
+    const endAt = now.getTime() - (finisher ? 1 + rnd() * 19 : dropout ? 9 + rnd() * 21 : rnd() * 4) * day;
+    const beginAt = start + rnd() * 4 * day;
+
+    // Simulate in abstract steps, then spread the steps between beginAt and endAt.
+    type Event = { t: number; apply: (at: Date) => void };
+    const events: Event[] = [];
+    let t = 0;
+    let doneLessons = 0;
+    const takeQuiz = (quizId: string): boolean => {
+      const quiz = quizById.get(quizId);
+      if (!quiz) return true;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const id = `demo${randomUUID().replaceAll("-", "").slice(0, 21)}`;
+        const picked = quiz.versions.map((v) => {
+          // Retakes come after reading the explanations: a little more likely to be right.
+          const p = 1 / (1 + Math.exp(-(ability * 1.4 + easiness.get(v.id)! + attempt * 0.9)));
+          const response = rnd() < p ? rightResponse(v.data) : wrongResponse(v.data, rnd);
+          return { v, response, ok: isCorrect(v.data, response), gap: 20_000 + rnd() * 60_000 };
+        });
+        const correct = picked.filter((x) => x.ok).length;
+        const total = picked.length;
+        const percent = (correct / total) * 100;
+        const passed = percent >= quiz.passMark;
+        t += 1;
+        events.push({
+          t,
+          apply: (at) => {
+            let clock = at.getTime();
+            for (const x of picked) {
+              clock += x.gap;
+              answers.push({ attemptId: id, questionVersionId: x.v.id, response: x.response, correct: x.ok, savedAt: new Date(clock) });
+            }
+            attempts.push({ id, userId, quizId, questionIds: picked.map((x) => x.v.id), startedAt: at, submittedAt: new Date(clock), correct, total, percent, passed });
+          },
+        });
+        if (passed) return true;
+        t += 0.5;
+      }
+      return false;
+    };
     let stillGoing = true;
     for (const [mi, m] of content.modules.entries()) {
-      if (mi >= reach || !stillGoing || at > now.getTime()) break;
-      for (const l of m.lessons) {
-        if (rnd() < 0.05 && mi === reach - 1) break; // stops mid-module now and then
-        at += pace / (m.lessons.length + 1);
-        if (at > now.getTime()) break;
-        lessons.push({ userId: id, moduleSlug: m.slug, lessonSlug: l.slug, completedAt: new Date(at) });
+      if (mi >= reach || !stillGoing) break;
+      const lastModule = mi === reach - 1 && !finisher;
+      for (const [li, l] of m.lessons.entries()) {
+        if (lastModule && li > 0 && rnd() < 0.35) break; // still part-way through this module
+        t += 1;
+        doneLessons++;
+        events.push({ t, apply: (at) => lessons.push({ userId, moduleSlug: m.slug, lessonSlug: l.slug, completedAt: at }) });
       }
-      at += pace / (m.lessons.length + 1);
-      if (at > now.getTime()) break;
-      const r = takeQuiz(id, m.slug, ability, at);
-      at = r.at;
-      if (!r.passed) stillGoing = false;
+      if (lastModule && rnd() < 0.4) break; // has not tried this module's quiz yet
+      if (!takeQuiz(m.slug)) stillGoing = false;
     }
-    const finishedModules = stillGoing && reach > content.modules.length && at < now.getTime() - day;
-    if (finishedModules) {
-      const r = takeQuiz(id, FINAL_QUIZ_ID, ability, at + day);
-      const allLessons = content.modules.every((m) => m.lessons.every((l) => lessons.some((x) => x.userId === id && x.moduleSlug === m.slug && x.lessonSlug === l.slug)));
-      if (r.passed && allLessons && r.at < now.getTime()) certificates.push({ id: newCertificateId(), userId: id, name, issuedAt: new Date(r.at) });
+    if (finisher && stillGoing && takeQuiz(FINAL_QUIZ_ID)) {
+      const total = content.modules.reduce((n, m) => n + m.lessons.length, 0);
+      if (doneLessons === total) {
+        events.push({ t, apply: (at) => certificates.push({ id: newCertificateId(), userId, name, issuedAt: new Date(at.getTime() + 120_000) }) });
+      }
     }
+    const span = Math.max(t, 1);
+    for (const e of events) e.apply(new Date(beginAt + ((endAt - beginAt) * e.t) / span));
   }
 
   await db.$transaction(async (tx) => {
     const cohort = await tx.cohort.create({
-      data: { name: DEMO_COHORT.name, inviteCode: DEMO_COHORT.inviteCode, trainerId, startsOn: new Date(start), endsOn: new Date(now.getTime() + 30 * day) },
+      data: { name: spec.name, inviteCode: spec.inviteCode, trainerId, startsOn: new Date(start), endsOn: new Date(now.getTime() + 30 * day) },
       select: { id: true },
     });
     await tx.user.createMany({ data: users });
@@ -159,5 +194,5 @@ export async function seedDemoCohort(db: PrismaClient, content: Content, trainer
     await tx.answer.createMany({ data: answers });
     await tx.certificate.createMany({ data: certificates });
   });
-  return { created: true, learners: users.length, attempts: attempts.length, certificates: certificates.length };
+  return { created: true };
 }

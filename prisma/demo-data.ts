@@ -4,7 +4,7 @@
 import type { Content } from "@/lib/content/load";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { seedDemoCohort } from "./demo-cohort";
+import { DEMO_COHORTS_FOR_DASHBOARD, seedDemoCohorts } from "./demo-cohort";
 
 export const DEMO_PASSWORD = "course-demo-2026";
 
@@ -27,8 +27,8 @@ export const DEMO_COHORTS = [
 
 export async function seedDemoData(db: PrismaClient, content: Content) {
   const existing = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
-  const cohort = await db.cohort.count({ where: { inviteCode: "SPRING26" } });
-  if (existing === DEMO_USERS.length && cohort === 1) return { created: false };
+  const cohorts = await db.cohort.count({ where: { inviteCode: { in: DEMO_COHORTS_FOR_DASHBOARD.map((c) => c.inviteCode) } } });
+  if (existing === DEMO_USERS.length && cohorts === DEMO_COHORTS_FOR_DASHBOARD.length) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const ids = new Map<string, string>();
@@ -61,6 +61,6 @@ export async function seedDemoData(db: PrismaClient, content: Content) {
   });
   // The dashboard's demo cohort (needs the quizzes synced, which prepareDatabase does first).
   const trainer = await db.user.findUniqueOrThrow({ where: { email: "trainer@demo.local" }, select: { id: true } });
-  await seedDemoCohort(db, content, trainer.id, passwordHash);
+  await seedDemoCohorts(db, content, trainer.id, passwordHash);
   return { created: true };
 }
