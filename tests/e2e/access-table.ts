@@ -46,6 +46,18 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(auth)/signup/page.tsx", path: "/signup", expect: guestsOnly },
   { file: "app/(trainer)/trainer/page.tsx", path: "/trainer", expect: trainers },
   { file: "app/(trainer)/trainer/cohorts/[id]/page.tsx", path: "/trainer/cohorts/{cohort}", expect: cohortOwner },
+  { file: "app/(trainer)/trainer/cohorts/[id]/quizzes/page.tsx", path: "/trainer/cohorts/{cohort}/quizzes", expect: cohortOwner },
+  { file: "app/(trainer)/trainer/cohorts/[id]/quizzes/[quizId]/page.tsx", path: "/trainer/cohorts/{cohort}/quizzes/{module}", expect: cohortOwner },
+  // A made-up quiz in one's own cohort: 404; in someone else's cohort: still 403 (nothing leaks).
+  { file: "app/(trainer)/trainer/cohorts/[id]/quizzes/[quizId]/page.tsx", path: "/trainer/cohorts/{cohort}/quizzes/no-such-quiz", expect: { ...cohortOwner, trainer: 404, admin: 404 } },
+  { file: "app/(trainer)/trainer/cohorts/[id]/learners/[learnerId]/page.tsx", path: "/trainer/cohorts/{cohort}/learners/{learner}", expect: cohortOwner },
+  // A learner who is not in this cohort (learner5 is in BRANCH26): 404 even for the admin.
+  { file: "app/(trainer)/trainer/cohorts/[id]/learners/[learnerId]/page.tsx", path: "/trainer/cohorts/{cohort}/learners/{outsider}", expect: { ...cohortOwner, trainer: 404, admin: 404 } },
+  // A made-up cohort id looks exactly like someone else's cohort: 403.
+  { file: "app/(trainer)/trainer/cohorts/[id]/page.tsx", path: "/trainer/cohorts/not-a-cohort", expect: { ...cohortOwner, trainer: 403, admin: 403 } },
+  { file: "app/(trainer)/trainer/cohorts/[id]/export/route.ts", path: "/trainer/cohorts/{cohort}/export?data=progress&format=csv", expect: { ...cohortOwner, anonymous: 401 } },
+  { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics", expect: trainers },
+  { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics?c={cohort}", expect: cohortOwner },
   { file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminOnly },
   // Someone else's or a made-up attempt: 404 for every signed-in user, 401 when signed out.
   { file: "app/api/attempts/[id]/answers/route.ts", path: "/api/attempts/not-an-attempt/answers", post: { questionVersionId: "x", response: {} }, expect: { ...signedIn(404), anonymous: 401 } },

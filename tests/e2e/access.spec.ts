@@ -75,12 +75,16 @@ test("each kind of visitor reaches exactly what the access table allows", async 
   const content = loadContent();
   const m = content.modules[0]!;
   const [cohort] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Cohort" WHERE "inviteCode" = 'DEMO2026'`);
+  const [learner] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner1@demo.local'`);
+  const [outsider] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner5@demo.local'`);
   const fill = (p: string) =>
     p
       .replace("{module}", m.slug)
       .replace("{lesson}", m.lessons[0]!.slug)
       .replace("{case}", content.cases[0]!.slug)
-      .replace("{cohort}", cohort!.id);
+      .replace("{cohort}", cohort!.id)
+      .replace("{learner}", learner!.id)
+      .replace("{outsider}", outsider!.id);
   const ids = actionIds();
   const failures: string[] = [];
 
