@@ -136,6 +136,6 @@ test("question analysis and topic comparison show the demo cohorts' figures", as
 
   // Malformed filters: a clear message, the defaults, no error page.
   await page.goto(`${cohortUrl}?page=abc&status=bogus`);
-  await expect(page.getByRole("alert")).toContainText("状态筛选无效;页码无效,已按默认条件显示。");
+  await expect(page.getByRole("alert").filter({ hasText: "已按默认条件显示" })).toHaveText("状态筛选无效;页码无效,已按默认条件显示。");
   await expect(page.getByText(/共 \d+ 名学员/)).toBeVisible();
 });
