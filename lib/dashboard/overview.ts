@@ -2,7 +2,7 @@
 // gone quiet, and completions over time. One grouped query for any number of cohorts.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CourseShape } from "./course-shape";
-import { memberSummaryCte } from "./member-summary";
+import { cohortMembersSql } from "./member-summary";
 import { INACTIVE_DAYS, share } from "./stats";
 
 export type CohortOverview = {
@@ -26,17 +26,37 @@ export async function getCohortOverviews(db: PrismaClient, shape: CourseShape, c
   const out = new Map<string, CohortOverview>();
   for (const id of cohortIds) out.set(id, emptyOverview(id));
   if (cohortIds.length === 0) return out;
+  // Lighter than the matrix's per-module summary: the overview needs only whether each learner
+  // has done anything, when last, their best final score and whether they hold a certificate.
+  const finalQuiz = shape.finalQuizId ?? "";
   const rows = await db.$queryRaw<
     { cohort_id: string; enrolled: number; started: number; completed: number; inactive: number; avg_final: number | null; final_takers: number }[]
-  >`${memberSummaryCte(shape, cohortIds, inactiveCutoff(now))}
-    SELECT cohort_id,
+  >`WITH members AS (${cohortMembersSql(cohortIds)}),
+    activity AS (
+      SELECT user_id, max(last) AS last FROM (
+        SELECT p."userId" AS user_id, max(p."completedAt") AS last FROM "LessonProgress" p
+        WHERE p."userId" IN (SELECT user_id FROM members) GROUP BY 1
+        UNION ALL
+        SELECT t."userId", max(greatest(t."startedAt", t."submittedAt")) FROM "Attempt" t
+        WHERE t."userId" IN (SELECT user_id FROM members) GROUP BY 1
+      ) x GROUP BY 1
+    ),
+    final AS (
+      SELECT t."userId" AS user_id, max(t.percent) AS best FROM "Attempt" t
+      WHERE t."quizId" = ${finalQuiz} AND t."submittedAt" IS NOT NULL AND t."userId" IN (SELECT user_id FROM members) GROUP BY 1
+    )
+    SELECT m.cohort_id,
            count(*)::int AS enrolled,
-           count(*) FILTER (WHERE status <> 'not_started')::int AS started,
-           count(*) FILTER (WHERE status = 'completed')::int AS completed,
-           count(*) FILTER (WHERE inactive)::int AS inactive,
-           avg(final_best)::float8 AS avg_final,
-           count(final_best)::int AS final_takers
-    FROM summary_flags GROUP BY cohort_id`;
+           count(a.user_id)::int AS started,
+           count(c."userId")::int AS completed,
+           count(*) FILTER (WHERE c."userId" IS NULL AND coalesce(a.last, m.joined_at) < ${inactiveCutoff(now)})::int AS inactive,
+           avg(f.best)::float8 AS avg_final,
+           count(f.best)::int AS final_takers
+    FROM members m
+    LEFT JOIN activity a ON a.user_id = m.user_id
+    LEFT JOIN final f ON f.user_id = m.user_id
+    LEFT JOIN "Certificate" c ON c."userId" = m.user_id
+    GROUP BY m.cohort_id`;
   for (const r of rows) {
     out.set(r.cohort_id, {
       cohortId: r.cohort_id,

@@ -3,7 +3,7 @@
 // cells (lessons done and best scores per module).
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { shapeArrays, type CourseShape } from "./course-shape";
-import { memberSummaryCte } from "./member-summary";
+import { cohortMembersSql, memberSummaryCte } from "./member-summary";
 import { inactiveCutoff } from "./overview";
 import { PAGE_SIZE, type MatrixQuery } from "./params";
 import { cellStatus, type CellStatus, type LearnerStatus } from "./stats";
@@ -44,9 +44,11 @@ type SummaryRow = {
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+const dirSql = (dir: MatrixQuery["dir"]) => (dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`);
+
 function orderBy(sort: MatrixQuery["sort"], dir: MatrixQuery["dir"]): Prisma.Sql {
   // Whitelisted fragments only: the sort key never reaches SQL as text.
-  const d = dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const d = dirSql(dir);
   switch (sort) {
     case "name":
       return Prisma.sql`u.name ${d}, s.user_id`;
@@ -69,7 +71,20 @@ function whereOf(query: Pick<MatrixQuery, "q" | "status">): Prisma.Sql {
 
 async function summaryRows(db: PrismaClient, shape: CourseShape, cohortId: string, query: MatrixQuery, limit: number | null, now: Date) {
   const page = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit} OFFSET ${(query.page - 1) * limit}`;
-  return db.$queryRaw<SummaryRow[]>`${memberSummaryCte(shape, [cohortId], inactiveCutoff(now))}
+  if (query.sort === "name" && query.status === "all") {
+    // The default view orders by name and filters on nothing the summary computes: page the
+    // members first and summarise only the page (50 learners, not the whole cohort).
+    const members = Prisma.sql`SELECT cm."cohortId" AS cohort_id, cm."userId" AS user_id, cm."joinedAt" AS joined_at,
+        u.name, u.email, count(*) OVER () AS total
+      FROM "CohortMember" cm JOIN "User" u ON u.id = cm."userId"
+      WHERE cm."cohortId" = ${cohortId} AND ${whereOf({ q: query.q, status: "all" })}
+      ORDER BY u.name ${dirSql(query.dir)}, cm."userId" ${page}`;
+    return db.$queryRaw<SummaryRow[]>`${memberSummaryCte(shape, members, inactiveCutoff(now))}
+      SELECT s.user_id, s.name, s.email, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,
+             s.final_best, s.final_passed, s.certified_at, s.last_active, s.total
+      FROM summary_flags s ORDER BY s.name ${dirSql(query.dir)}, s.user_id`;
+  }
+  return db.$queryRaw<SummaryRow[]>`${memberSummaryCte(shape, cohortMembersSql([cohortId]), inactiveCutoff(now))}
     SELECT s.user_id, u.name, u.email, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,
            s.final_best, s.final_passed, s.certified_at, s.last_active, count(*) OVER () AS total
     FROM summary_flags s JOIN "User" u ON u.id = s.user_id
