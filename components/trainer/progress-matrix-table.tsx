@@ -34,7 +34,7 @@ export function ProgressMatrixTable({ cohortId, shape, rows, query, now }: Progr
     );
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-200">
+    <div className="relative overflow-x-auto rounded-lg border border-gray-200">
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
         <thead className="bg-gray-50 text-xs text-gray-600">
           <tr>

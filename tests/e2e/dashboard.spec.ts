@@ -62,6 +62,8 @@ test("a trainer sees a learner's fresh quiz pass, drills down and downloads the 
   // Today's pass is on the chart, drawn by ECharts (loaded here, on the trainer page).
   await expect(page.locator('[data-chart-ready="true"]')).toBeVisible();
   expect(await trainerLoadedCharts(), "ECharts on the trainer page").toBe(true);
+  // The wide matrix scrolls inside its box; the page itself never scrolls sideways (phone too).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
   await page.getByRole("searchbox", { name: "姓名或邮箱" }).fill(name);
   await page.getByRole("button", { name: "筛选" }).click();
