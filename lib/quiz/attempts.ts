@@ -1,5 +1,5 @@
 // Attempts: start (or resume), save answers as the learner goes, submit once. Every function takes
-// the acting user's id and refuses anything that is not theirs. Submitting is one transaction:
+// the acting user's id and refuses anything that is not theirs. Submitting is atomic (one statement):
 // the answers and the score are stored together or not at all, and a second submit of the same
 // attempt (double click, second tab, retry) changes nothing and returns the first result.
 import { randomInt } from "node:crypto";
@@ -84,12 +84,14 @@ export async function saveAnswer(db: PrismaClient, userId: string, attemptId: st
   const version = await db.questionVersion.findUniqueOrThrow({ where: { id: questionVersionId }, select: { data: true } });
   const response = checkResponse(version.data as Question, raw);
   if ("ok" in response) return response;
-  // Only while the attempt is open, checked under a share lock so an answer can never slip in
-  // after (or during) the submit that scores the attempt.
+  // One statement: only while the attempt is open, and bumping its revision, so a submit that
+  // read the answers before this one landed sees the revision change and reads again.
   const written = await db.$executeRaw`
+    WITH open AS (
+      UPDATE "Attempt" SET revision = revision + 1 WHERE id = ${attemptId} AND "submittedAt" IS NULL RETURNING id
+    )
     INSERT INTO "Answer" ("attemptId", "questionVersionId", response, "savedAt")
-    SELECT ${attemptId}, ${questionVersionId}, ${JSON.stringify(response)}::jsonb, now()
-    WHERE EXISTS (SELECT 1 FROM "Attempt" WHERE id = ${attemptId} AND "submittedAt" IS NULL FOR SHARE)
+    SELECT open.id, ${questionVersionId}, ${JSON.stringify(response)}::jsonb, now() FROM open
     ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET response = EXCLUDED.response, "savedAt" = now()`;
   if (written === 0) return fail(409, "这次作答已提交,不能再修改");
   return { ok: true as const };
@@ -111,8 +113,11 @@ async function loadVersions(db: PrismaClient, ids: string[]): Promise<Map<string
 
 /**
  * Submits the attempt with any last answers. Idempotent: only the call that finds the attempt
- * open scores it; a repeat returns the stored result. Written as two SQL statements in one
- * transaction, because this is the hot path when a whole cohort submits at the end of a session.
+ * open scores it; a repeat returns the stored result. Two statements and no held lock, because
+ * this is the hot path when a whole cohort submits at the end of a session: read the attempt and
+ * its answers, score them, then write the score and the answers in ONE statement (atomic: both
+ * or neither) that applies only if the attempt is still open at the revision that was read. If
+ * another submit or an autosave got in between, nothing is written and the attempt is read again.
  */
 export async function submitAttempt(
   db: PrismaClient,
@@ -120,7 +125,7 @@ export async function submitAttempt(
   attemptId: string,
   lastAnswers: Record<string, unknown> = {},
 ): Promise<({ ok: true; alreadySubmitted: boolean } & AttemptResult) | Failure> {
-  type Locked = {
+  type Read = {
     userId: string;
     questionIds: string[];
     submittedAt: Date | null;
@@ -128,28 +133,26 @@ export async function submitAttempt(
     total: number | null;
     percent: number | null;
     passed: boolean | null;
+    revision: number;
     passMark: number;
     questionVersionId: string | null;
     response: unknown;
   };
-  return db.$transaction(async (tx) => {
-    // Locks the attempt row: a concurrent second submit, or a late autosave, waits here until
-    // this one commits, then finds the attempt submitted and changes nothing.
-    const rows = await tx.$queryRaw<Locked[]>`
-      SELECT a."userId", a."questionIds", a."submittedAt", a.correct, a.total, a.percent, a.passed, q."passMark",
+  for (let round = 0; round < 8; round++) {
+    const rows = await db.$queryRaw<Read[]>`
+      SELECT a."userId", a."questionIds", a."submittedAt", a.correct, a.total, a.percent, a.passed, a.revision, q."passMark",
              an."questionVersionId", an.response
       FROM "Attempt" a
       JOIN "Quiz" q ON q.id = a."quizId"
       LEFT JOIN "Answer" an ON an."attemptId" = a.id
-      WHERE a.id = ${attemptId}
-      FOR UPDATE OF a`;
+      WHERE a.id = ${attemptId}`;
     const head = rows[0];
     // Someone else's attempt looks exactly like a missing one.
     if (!head || head.userId !== userId) return fail(404, "没有找到这次作答");
     if (head.submittedAt) {
       return { ok: true as const, alreadySubmitted: true, attemptId, correct: head.correct!, total: head.total!, percent: head.percent!, passed: head.passed! };
     }
-    const byId = await loadVersions(tx as unknown as PrismaClient, head.questionIds);
+    const byId = await loadVersions(db, head.questionIds);
     const responses: Record<string, Response> = {};
     // Answers autosaved earlier (another tab, before a reload) count unless resent now.
     for (const r of rows) if (r.questionVersionId) responses[r.questionVersionId] = r.response as Response;
@@ -165,16 +168,27 @@ export async function submitAttempt(
     const answerRows = JSON.stringify(
       Object.entries(responses).map(([qid, response]) => ({ qid, response, ok: score.perQuestion[qid] ?? false })),
     );
-    await tx.$executeRaw`
+    // Data-modifying WITH clauses run exactly once and commit together with the statement.
+    const [written] = await db.$queryRaw<{ n: number }[]>`
       WITH submitted AS (
         UPDATE "Attempt"
-        SET "submittedAt" = now(), correct = ${score.correct}, total = ${score.total}, percent = ${score.percent}, passed = ${score.passed}
-        WHERE id = ${attemptId}
+        SET "submittedAt" = now(), correct = ${score.correct}, total = ${score.total}, percent = ${score.percent},
+            passed = ${score.passed}, revision = revision + 1
+        WHERE id = ${attemptId} AND "submittedAt" IS NULL AND revision = ${head.revision}
+        RETURNING id
+      ),
+      saved AS (
+        INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt")
+        SELECT s.id, x.qid, x.response, x.ok, now()
+        FROM submitted s CROSS JOIN jsonb_to_recordset(${answerRows}::jsonb) AS x(qid text, response jsonb, ok boolean)
+        ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET response = EXCLUDED.response, correct = EXCLUDED.correct
+        RETURNING 1
       )
-      INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt")
-      SELECT ${attemptId}, x.qid, x.response, x.ok, now()
-      FROM jsonb_to_recordset(${answerRows}::jsonb) AS x(qid text, response jsonb, ok boolean)
-      ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET response = EXCLUDED.response, correct = EXCLUDED.correct`;
-    return { ok: true as const, alreadySubmitted: false, attemptId, correct: score.correct, total: score.total, percent: score.percent, passed: score.passed };
-  });
+      SELECT count(*)::int AS n FROM submitted`;
+    if (written?.n === 1) {
+      return { ok: true as const, alreadySubmitted: false, attemptId, correct: score.correct, total: score.total, percent: score.percent, passed: score.passed };
+    }
+    // Lost a race (another submit finished, or an answer was saved after the read): read again.
+  }
+  return fail(409, "提交时答案仍在变化,请稍后再试");
 }

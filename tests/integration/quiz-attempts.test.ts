@@ -162,4 +162,43 @@ describe.skipIf(noPostgres)(`concurrent submissions on PostgreSQL${noPostgres ? 
     const doubled = results.filter((r) => r.ok && r.alreadySubmitted);
     expect(doubled).toHaveLength(20);
   });
+
+  it("autosaves racing a submit are either scored with it or refused, never left unscored", async () => {
+    const ids = await versionIds(db);
+    const users = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        db.user.create({ data: { email: `race${i}@test.cn`, name: `竞态${i}`, passwordHash: "x" }, select: { id: true } }),
+      ),
+    );
+    const attempts = await Promise.all(users.map(async (u) => {
+      const s = await startAttempt(db, u.id, "evolution");
+      if (!s.ok) throw new Error("start");
+      return { userId: u.id, attemptId: s.attemptId };
+    }));
+    // The submit carries two answers; the third arrives by autosave at the same moment (three
+    // tries, as a flaky connection would retry).
+    const outcomes = await Promise.all(attempts.map(async (a) => {
+      const submit = submitAttempt(db, a.userId, a.attemptId, { [ids["stage-order"]!]: RIGHT["stage-order"], [ids["north-star"]!]: RIGHT["north-star"] });
+      const saves = Array.from({ length: 3 }, (_, k) =>
+        new Promise((r) => setTimeout(r, k)).then(() => saveAnswer(db, a.userId, a.attemptId, ids.rate!, RIGHT.rate)),
+      );
+      const [submitted, ...saved] = await Promise.all([submit, ...saves]);
+      return { ...a, submitted, savedOk: saved.some((x) => x.ok), saved };
+    }));
+    for (const o of outcomes) {
+      expect(o.submitted.ok).toBe(true);
+      expect(o.saved.every((x) => x.ok || x.status === 409)).toBe(true);
+      const attempt = await db.attempt.findUniqueOrThrow({ where: { id: o.attemptId }, select: { correct: true, submittedAt: true } });
+      const answers = await db.answer.findMany({ where: { attemptId: o.attemptId }, select: { questionVersionId: true, correct: true } });
+      expect(attempt.submittedAt).not.toBeNull();
+      // Every stored answer was scored, and the score counts exactly the stored right answers.
+      expect(answers.every((x) => x.correct !== null)).toBe(true);
+      expect(attempt.correct).toBe(answers.filter((x) => x.correct).length);
+      // An autosave that was accepted is in the score; if every one was refused, the answer is not stored.
+      const rate = answers.find((x) => x.questionVersionId === ids.rate);
+      if (o.savedOk) expect(rate?.correct).toBe(true);
+      else expect(rate).toBeUndefined();
+      if (o.submitted.ok) expect(o.submitted.correct).toBe(attempt.correct);
+    }
+  });
 });
