@@ -1,6 +1,7 @@
-// 错题回顾 and topic mastery, from the learner's own submitted answers. For each question the
-// latest answer counts; a question is "wrong" while its latest answer is wrong. Answers of a
-// quiz that reveals them only after passing stay hidden until the learner has passed it.
+// 错题回顾 and topic mastery, from the learner's own submitted attempts. For each question the
+// latest attempt that contained it counts; a question is "wrong" while its latest answer is wrong
+// or it was left blank. Answers of a quiz that reveals them only after passing stay hidden until
+// the learner has passed it.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Question } from "./schema";
 import { isCorrect, type Response } from "./score";
@@ -11,40 +12,59 @@ type LatestAnswer = {
   quizId: string;
   quizTitle: string;
   question: Question;
-  response: Response;
+  /** undefined: the question was in the attempt but left unanswered (scored wrong). */
+  response: Response | undefined;
   correct: boolean;
   revealed: boolean;
 };
 
+/**
+ * For every question the learner has met in a submitted attempt, the latest time they met it:
+ * their answer then, or none if they left it blank (which scored as wrong, so it belongs in
+ * 错题回顾 too).
+ */
 async function latestAnswers(db: PrismaClient, userId: string): Promise<LatestAnswer[]> {
-  const rows = await db.answer.findMany({
-    where: { attempt: { userId, submittedAt: { not: null } } },
-    orderBy: { attempt: { submittedAt: "desc" } },
+  const attempts = await db.attempt.findMany({
+    where: { userId, submittedAt: { not: null } },
+    orderBy: { submittedAt: "desc" },
     select: {
-      response: true,
-      correct: true,
-      questionVersion: { select: { id: true, questionKey: true, data: true, quiz: { select: { id: true, title: true, revealAnswers: true } } } },
+      quizId: true,
+      passed: true,
+      questionIds: true,
+      answers: { select: { questionVersionId: true, response: true, correct: true } },
     },
   });
-  const passed = new Set(
-    (await db.attempt.findMany({ where: { userId, passed: true }, select: { quizId: true }, distinct: ["quizId"] })).map((a) => a.quizId),
+  const versionIds = [...new Set(attempts.flatMap((a) => a.questionIds))];
+  const versions = new Map(
+    (
+      await db.questionVersion.findMany({
+        where: { id: { in: versionIds } },
+        select: { id: true, questionKey: true, data: true, quiz: { select: { id: true, title: true, revealAnswers: true } } },
+      })
+    ).map((v) => [v.id, v]),
   );
+  const passed = new Set(attempts.filter((a) => a.passed).map((a) => a.quizId));
   const seen = new Set<string>();
   const out: LatestAnswer[] = [];
-  for (const r of rows) {
-    const qv = r.questionVersion;
-    const key = `${qv.quiz.id}/${qv.questionKey}`;
-    if (seen.has(key)) continue; // an older answer to the same question
-    seen.add(key);
-    out.push({
-      versionId: qv.id,
-      quizId: qv.quiz.id,
-      quizTitle: qv.quiz.title,
-      question: qv.data as Question,
-      response: r.response as Response,
-      correct: r.correct === true,
-      revealed: qv.quiz.revealAnswers === "always" || passed.has(qv.quiz.id),
-    });
+  for (const attempt of attempts) {
+    const answers = new Map(attempt.answers.map((x) => [x.questionVersionId, x]));
+    for (const id of attempt.questionIds) {
+      const qv = versions.get(id);
+      if (!qv) continue;
+      const key = `${qv.quiz.id}/${qv.questionKey}`;
+      if (seen.has(key)) continue; // met again later: that later time counts
+      seen.add(key);
+      const answer = answers.get(id);
+      out.push({
+        versionId: qv.id,
+        quizId: qv.quiz.id,
+        quizTitle: qv.quiz.title,
+        question: qv.data as Question,
+        response: answer?.response as Response | undefined,
+        correct: answer?.correct === true,
+        revealed: qv.quiz.revealAnswers === "always" || passed.has(qv.quiz.id),
+      });
+    }
   }
   return out;
 }
