@@ -1,0 +1,211 @@
+// Enquiries: storing a prospect's request (deduplicated, rate-limited per IP, with its consent
+// record and its mail-outbox row in one transaction), the inbox's list and detail, follow-up
+// (status and notes with history), erasure on request and purge after the retention period.
+import { createHash } from "node:crypto";
+import type { EnquiryStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { NOTICE_VERSION, type EnquiryInput } from "./schema";
+
+export const STATUS_LABELS: Record<EnquiryStatus, string> = { NEW: "新", CONTACTED: "已联系", CONVERTED: "已转化", CLOSED: "已关闭" };
+export const STATUSES = Object.keys(STATUS_LABELS) as EnquiryStatus[];
+
+export const PER_IP_PER_HOUR = 5;
+const DUPLICATE_WINDOW_MS = 60_000;
+const ERASED = "(已删除)";
+
+export type SubmitResult =
+  | { ok: true; id: string; duplicate: boolean }
+  | { ok: false; status: 429; message: string };
+
+function fingerprintOf(input: EnquiryInput): string {
+  const fields = [input.name, input.organisation, input.jobTitle, input.phone, input.email, input.city, input.interest, input.trainees, input.contactTime, input.message];
+  return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+}
+
+export function rateLimitMessage(contact?: string) {
+  return `同一网络一小时内最多提交 ${PER_IP_PER_HOUR} 次咨询,请一小时后再试${contact ? `;如有急事,请直接联系:${contact}` : "。您之前提交的信息已经收到,我们会尽快联系您"}。`;
+}
+
+/**
+ * Stores an enquiry. The same submission within a minute returns the first one (a double click
+ * or a resend is one enquiry); more than PER_IP_PER_HOUR new enquiries from one address in an
+ * hour are refused. Advisory locks on the address and the fingerprint make both checks hold
+ * under concurrent submits. The outbox row is part of the same transaction: stored enquiry and
+ * pending notification exist together or not at all.
+ */
+export async function submitEnquiry(
+  db: PrismaClient,
+  input: EnquiryInput,
+  meta: { ip: string; notify: boolean; contact?: string; now?: Date },
+): Promise<SubmitResult> {
+  const now = meta.now ?? new Date();
+  const fingerprint = fingerprintOf(input);
+  const bucket = `enquiry-ip:${meta.ip}`;
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${bucket}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${fingerprint}))`;
+    const duplicate = await tx.enquiry.findFirst({
+      where: { fingerprint, createdAt: { gt: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
+      select: { id: true },
+    });
+    if (duplicate) return { ok: true as const, id: duplicate.id, duplicate: true };
+    const recent = await tx.rateLimitEvent.count({ where: { bucket, createdAt: { gt: new Date(now.getTime() - 3_600_000) } } });
+    if (recent >= PER_IP_PER_HOUR) return { ok: false as const, status: 429 as const, message: rateLimitMessage(meta.contact) };
+    const enquiry = await tx.enquiry.create({
+      data: {
+        name: input.name,
+        organisation: input.organisation,
+        jobTitle: input.jobTitle ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        city: input.city ?? null,
+        interest: input.interest ?? null,
+        trainees: input.trainees ?? null,
+        contactTime: input.contactTime ?? null,
+        message: input.message ?? null,
+        consentAt: now,
+        noticeVersion: NOTICE_VERSION,
+        fingerprint,
+        createdAt: now,
+        changes: { create: { toStatus: "NEW", byName: "咨询表单", createdAt: now } },
+        notification: { create: { state: meta.notify ? "PENDING" : "SKIPPED", nextAttemptAt: now } },
+      },
+      select: { id: true },
+    });
+    await tx.rateLimitEvent.create({ data: { bucket, createdAt: now }, select: { id: true } });
+    return { ok: true as const, id: enquiry.id, duplicate: false };
+  });
+}
+
+export type InboxQuery = { status: EnquiryStatus | "ALL"; q: string; page: number };
+export const INBOX_PAGE_SIZE = 30;
+
+function inboxWhere(query: Pick<InboxQuery, "status" | "q">): Prisma.EnquiryWhereInput {
+  const where: Prisma.EnquiryWhereInput = { erasedAt: null };
+  if (query.status !== "ALL") where.status = query.status;
+  if (query.q) {
+    const contains = { contains: query.q, mode: "insensitive" as const };
+    where.OR = [{ name: contains }, { organisation: contains }, { email: contains }, { phone: { contains: query.q.replace(/\s/g, "") } }, { city: contains }, { message: contains }];
+  }
+  return where;
+}
+
+const listSelect = {
+  id: true,
+  createdAt: true,
+  status: true,
+  interest: true,
+  name: true,
+  organisation: true,
+  jobTitle: true,
+  city: true,
+  phone: true,
+  email: true,
+  trainees: true,
+} as const;
+
+export async function listEnquiries(db: PrismaClient, query: InboxQuery) {
+  const where = inboxWhere(query);
+  const [total, counts, erased] = await Promise.all([
+    db.enquiry.count({ where }),
+    db.enquiry.groupBy({ by: ["status"], where: { erasedAt: null }, _count: { _all: true } }),
+    db.enquiry.count({ where: { erasedAt: { not: null } } }),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const rows = await db.enquiry.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * INBOX_PAGE_SIZE,
+    take: INBOX_PAGE_SIZE,
+    select: listSelect,
+  });
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, counts.find((c) => c.status === s)?._count._all ?? 0])) as Record<EnquiryStatus, number>;
+  return { rows, total, page, pages, byStatus, erased };
+}
+
+/** Every matching enquiry, for the export (same filters as the list). */
+export async function exportEnquiries(db: PrismaClient, query: Pick<InboxQuery, "status" | "q">) {
+  return db.enquiry.findMany({
+    where: inboxWhere(query),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { ...listSelect, contactTime: true, message: true, consentAt: true, noticeVersion: true },
+  });
+}
+
+export async function getEnquiry(db: PrismaClient, id: string) {
+  if (!/^[a-z0-9]{1,40}$/i.test(id)) return null;
+  return db.enquiry.findUnique({
+    where: { id },
+    select: {
+      ...listSelect,
+      contactTime: true,
+      message: true,
+      consentAt: true,
+      noticeVersion: true,
+      erasedAt: true,
+      notes: { orderBy: { createdAt: "desc" }, select: { id: true, authorName: true, body: true, createdAt: true } },
+      changes: { orderBy: { createdAt: "desc" }, select: { id: true, fromStatus: true, toStatus: true, byName: true, createdAt: true } },
+      notification: { select: { state: true, attempts: true, lastError: true, sentAt: true } },
+    },
+  });
+}
+
+export type FollowUp = { status: EnquiryStatus; note?: string };
+
+/** Changes the status and/or adds a note, recording who did what. Refused once erased. */
+export async function followUpEnquiry(db: PrismaClient, actorName: string, id: string, change: FollowUp) {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ status: EnquiryStatus; erasedAt: Date | null }[]>`
+      SELECT status, "erasedAt" FROM "Enquiry" WHERE id = ${id} FOR UPDATE`;
+    const current = rows[0];
+    if (!current) return { ok: false as const, message: "没有找到这条咨询" };
+    if (current.erasedAt) return { ok: false as const, message: "这条咨询的个人信息已删除,不能再跟进" };
+    if (current.status === change.status && !change.note) {
+      return { ok: false as const, fieldErrors: { note: "请修改状态或填写跟进备注" } };
+    }
+    if (current.status !== change.status) {
+      await tx.enquiry.update({ where: { id }, data: { status: change.status }, select: { id: true } });
+      await tx.enquiryStatusChange.create({ data: { enquiryId: id, fromStatus: current.status, toStatus: change.status, byName: actorName }, select: { id: true } });
+    }
+    if (change.note) await tx.enquiryNote.create({ data: { enquiryId: id, authorName: actorName, body: change.note }, select: { id: true } });
+    return { ok: true as const };
+  });
+}
+
+const erasedData = {
+  name: ERASED,
+  organisation: ERASED,
+  jobTitle: null,
+  phone: null,
+  email: null,
+  city: null,
+  contactTime: null,
+  message: null,
+} satisfies Prisma.EnquiryUpdateManyMutationInput;
+
+/**
+ * Removes the personal data (on the prospect's request, or at the end of the retention period):
+ * contact fields and notes go; status, interest, numbers and dates stay, so counts still add up.
+ * A notification not yet sent is dropped rather than mailing data that was asked to be deleted.
+ */
+export async function eraseEnquiries(db: PrismaClient, where: Prisma.EnquiryWhereInput, now = new Date()): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const ids = (await tx.enquiry.findMany({ where: { ...where, erasedAt: null }, select: { id: true } })).map((e) => e.id);
+    if (ids.length === 0) return 0;
+    await tx.enquiry.updateMany({ where: { id: { in: ids } }, data: { ...erasedData, fingerprint: "erased", erasedAt: now } });
+    await tx.enquiryNote.deleteMany({ where: { enquiryId: { in: ids } } });
+    await tx.enquiryNotification.updateMany({ where: { enquiryId: { in: ids }, state: "PENDING" }, data: { state: "SKIPPED", lastError: "个人信息已删除,未发送" } });
+    return ids.length;
+  });
+}
+
+export async function eraseEnquiry(db: PrismaClient, id: string) {
+  return (await eraseEnquiries(db, { id })) === 1;
+}
+
+/** npm run enquiries:purge — erases every enquiry older than the retention period. */
+export async function purgeExpiredEnquiries(db: PrismaClient, retentionDays: number, now = new Date()) {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  return { cutoff, erased: await eraseEnquiries(db, { createdAt: { lt: cutoff } }, now) };
+}
