@@ -7,6 +7,7 @@ const links = [
   { href: "/cases", label: t.nav.cases },
   { href: "/exercises", label: t.nav.exercises },
   { href: "/glossary", label: t.nav.glossary },
+  { href: "/enquiry", label: t.nav.enquiry },
 ];
 
 // The phone menu is a <details> element: it opens with a tap or Enter and needs no JavaScript,

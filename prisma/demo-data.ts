@@ -5,6 +5,7 @@ import type { Content } from "@/lib/content/load";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_COHORTS_FOR_DASHBOARD, seedDemoCohorts } from "./demo-cohort";
+import { seedDemoEnquiries } from "./demo-enquiries";
 
 export const DEMO_PASSWORD = "course-demo-2026";
 
@@ -28,7 +29,8 @@ export const DEMO_COHORTS = [
 export async function seedDemoData(db: PrismaClient, content: Content) {
   const existing = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
   const cohorts = await db.cohort.count({ where: { inviteCode: { in: DEMO_COHORTS_FOR_DASHBOARD.map((c) => c.inviteCode) } } });
-  if (existing === DEMO_USERS.length && cohorts === DEMO_COHORTS_FOR_DASHBOARD.length) return { created: false };
+  const enquiries = await db.enquiry.count();
+  if (existing === DEMO_USERS.length && cohorts === DEMO_COHORTS_FOR_DASHBOARD.length && enquiries > 0) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const ids = new Map<string, string>();
@@ -62,5 +64,6 @@ export async function seedDemoData(db: PrismaClient, content: Content) {
   // The dashboard's demo cohort (needs the quizzes synced, which prepareDatabase does first).
   const trainer = await db.user.findUniqueOrThrow({ where: { email: "trainer@demo.local" }, select: { id: true } });
   await seedDemoCohorts(db, content, trainer.id, passwordHash);
+  await seedDemoEnquiries(db, "培训师 李强");
   return { created: true };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getContent } from "@/lib/content";
+import { EnquirySection } from "@/components/enquiry/enquiry-section";
 import { t } from "@/lib/i18n/zh-cn";
 
 export default function LandingPage() {
@@ -23,6 +24,12 @@ export default function LandingPage() {
               className="rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700"
             >
               {t.landing.startCourse}
+            </Link>
+            <Link
+              href="/enquiry"
+              className="rounded-lg border border-accent-500 px-5 py-3 font-semibold text-accent-500 hover:bg-brand-50"
+            >
+              {t.nav.enquiry}
             </Link>
             <Link
               href="/cases"
@@ -109,6 +116,10 @@ export default function LandingPage() {
       <section className="mx-auto max-w-6xl px-4 py-8">
         <div className="prose-zh mx-auto" dangerouslySetInnerHTML={{ __html: course.html }} />
       </section>
+
+      <div className="mx-auto max-w-4xl px-4 pb-12">
+        <EnquirySection />
+      </div>
     </>
   );
 }

@@ -36,7 +36,7 @@ export function rateLimitMessage(contact?: string) {
 export async function submitEnquiry(
   db: PrismaClient,
   input: EnquiryInput,
-  meta: { ip: string; notify: boolean; contact?: string; now?: Date },
+  meta: { ip: string; notify: boolean; contact?: string; now?: Date; noticeVersion?: string },
 ): Promise<SubmitResult> {
   const now = meta.now ?? new Date();
   const fingerprint = fingerprintOf(input);
@@ -64,7 +64,7 @@ export async function submitEnquiry(
         contactTime: input.contactTime ?? null,
         message: input.message ?? null,
         consentAt: now,
-        noticeVersion: NOTICE_VERSION,
+        noticeVersion: meta.noticeVersion ?? NOTICE_VERSION,
         fingerprint,
         createdAt: now,
         changes: { create: { toStatus: "NEW", byName: "咨询表单", createdAt: now } },

@@ -5,7 +5,7 @@ export type Who = "anonymous" | "learner" | "otherTrainer" | "trainer" | "admin"
 export const WHO: Who[] = ["anonymous", "learner", "otherTrainer", "trainer", "admin"];
 
 /** ok: served (200). login: sent to the sign-in page. signup: sent to sign-up. 401/403: refused. */
-export type Outcome = "ok" | "login" | "signup" | "me" | 401 | 403 | 404;
+export type Outcome = "ok" | "login" | "signup" | "me" | 401 | 403 | 404 | 422;
 
 const everyone = (o: Outcome): Record<Who, Outcome> => ({ anonymous: o, learner: o, otherTrainer: o, trainer: o, admin: o });
 const signedIn = (o: Outcome): Record<Who, Outcome> => ({ anonymous: "login", learner: o, otherTrainer: o, trainer: o, admin: o });
@@ -63,6 +63,16 @@ export const ROUTES: RouteRow[] = [
   { file: "app/api/attempts/[id]/answers/route.ts", path: "/api/attempts/not-an-attempt/answers", post: { questionVersionId: "x", response: {} }, expect: { ...signedIn(404), anonymous: 401 } },
   { file: "app/api/attempts/[id]/submit/route.ts", path: "/api/attempts/not-an-attempt/submit", post: { answers: {} }, expect: { ...signedIn(404), anonymous: 401 } },
   { file: "app/api/quizzes/[quizId]/attempts/route.ts", path: "/api/quizzes/no-such-quiz/attempts", post: {}, expect: { ...signedIn(404), anonymous: 401 } },
+  { file: "app/(marketing)/enquiry/page.tsx", path: "/enquiry", expect: everyone("ok") },
+  { file: "app/(marketing)/enquiry/thanks/page.tsx", path: "/enquiry/thanks", expect: everyone("ok") },
+  // Public; an empty enquiry is refused with field errors for everyone and stores nothing.
+  { file: "app/api/enquiries/route.ts", path: "/api/enquiries", post: {}, expect: everyone(422) },
+  { file: "app/api/enquiries/token/route.ts", path: "/api/enquiries/token", expect: everyone("ok") },
+  // The inbox is the whole sales team's (every trainer and admin), not one cohort's.
+  { file: "app/(trainer)/trainer/enquiries/page.tsx", path: "/trainer/enquiries", expect: trainers },
+  { file: "app/(trainer)/trainer/enquiries/[id]/page.tsx", path: "/trainer/enquiries/{enquiry}", expect: trainers },
+  { file: "app/(trainer)/trainer/enquiries/[id]/page.tsx", path: "/trainer/enquiries/not-an-enquiry", expect: { ...trainers, otherTrainer: 404, trainer: 404, admin: 404 } },
+  { file: "app/(trainer)/trainer/enquiries/export/route.ts", path: "/trainer/enquiries/export?format=csv", expect: { ...trainers, anonymous: 401 } },
   { file: "app/api/health/route.ts", path: "/api/health", expect: everyone("ok") },
   { file: "app/api/me/route.ts", path: "/api/me", expect: everyone("ok") },
   { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/session", expect: everyone("ok") },
@@ -85,6 +95,9 @@ export const ACTIONS: ActionRow[] = [
   { action: "app/(learn)/me/actions.ts#joinCohortAction", page: "/me", form: { inviteCode: "" }, expect: signedIn("ok") },
   { action: "app/(trainer)/trainer/actions.ts#createCohortAction", page: "/trainer", form: { name: "" }, expect: trainers },
   { action: "app/(admin)/admin/actions.ts#updateUserAccessAction", page: "/admin/users", form: { userId: "" }, expect: adminOnly },
+  { action: "app/(marketing)/enquiry/actions.ts#submitEnquiryAction", page: "/enquiry", form: { name: "" }, expect: everyone("ok") },
+  { action: "app/(trainer)/trainer/enquiries/actions.ts#followUpEnquiryAction", page: "/trainer/enquiries", form: { enquiryId: "" }, expect: trainers },
+  { action: "app/(trainer)/trainer/enquiries/actions.ts#eraseEnquiryAction", page: "/trainer/enquiries", form: { enquiryId: "" }, expect: trainers },
   // Anyone may ask (signed-out visitors are told to sign in); marking needs a user, else a message.
   { action: "app/(learn)/progress/actions.ts#lessonStatusAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
   { action: "app/(learn)/progress/actions.ts#markLessonDoneAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },

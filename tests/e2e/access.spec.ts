@@ -77,6 +77,7 @@ test("each kind of visitor reaches exactly what the access table allows", async 
   const [cohort] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Cohort" WHERE "inviteCode" = 'DEMO2026'`);
   const [learner] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner1@demo.local'`);
   const [outsider] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner5@demo.local'`);
+  const [enquiry] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Enquiry" WHERE "erasedAt" IS NULL ORDER BY "createdAt" LIMIT 1`);
   const fill = (p: string) =>
     p
       .replace("{module}", m.slug)
@@ -84,7 +85,8 @@ test("each kind of visitor reaches exactly what the access table allows", async 
       .replace("{case}", content.cases[0]!.slug)
       .replace("{cohort}", cohort!.id)
       .replace("{learner}", learner!.id)
-      .replace("{outsider}", outsider!.id);
+      .replace("{outsider}", outsider!.id)
+      .replace("{enquiry}", enquiry!.id);
   const ids = actionIds();
   const failures: string[] = [];
 

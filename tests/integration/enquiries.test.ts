@@ -58,8 +58,9 @@ describe("enquiries", () => {
     const r = await submitEnquiry(t.db, input(), { ip: "203.0.113.1", notify: true });
     expect(r).toMatchObject({ ok: true, duplicate: false });
     const e = await getEnquiry(t.db, (r as { id: string }).id);
-    expect(e).toMatchObject({ name: "王敏", phone: "13912345678", status: "NEW", noticeVersion: "2026-11-v1", trainees: 60, notification: { state: "PENDING" } });
+    expect(e).toMatchObject({ name: "王敏", phone: "13912345678", status: "NEW", trainees: 60, notification: { state: "PENDING" } });
     expect(e!.consentAt).toBeInstanceOf(Date);
+    expect(e!.noticeVersion).toBe("2026-11-v1");
     expect(e!.changes).toMatchObject([{ fromStatus: null, toStatus: "NEW" }]);
   });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getContent } from "@/lib/content";
+import { EnquirySection } from "@/components/enquiry/enquiry-section";
 import { t } from "@/lib/i18n/zh-cn";
 import { hasQuiz } from "@/lib/quiz/catalog";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
@@ -39,6 +40,9 @@ export default function CoursePage() {
           </Link>
         </section>
       )}
+      <div className="mt-12">
+        <EnquirySection />
+      </div>
     </div>
   );
 }

@@ -28,6 +28,9 @@ export default async function TrainerHomePage() {
         <Link href="/trainer/topics" className="font-medium text-brand-600 hover:underline">
           知识点掌握对比 →
         </Link>
+        <Link href="/trainer/enquiries" className="font-medium text-brand-600 hover:underline">
+          咨询收件箱 →
+        </Link>
       </p>
 
       <section className="mt-8">

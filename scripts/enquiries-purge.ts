@@ -1,0 +1,27 @@
+// npm run enquiries:purge [-- --dry-run] — erases the personal data of enquiries older than
+// ENQUIRY_RETENTION_DAYS (default 180). The rows stay, anonymous, so counts by status and month
+// still add up. Run it daily (cron or a scheduled job); running it twice changes nothing.
+import { parseArgs } from "node:util";
+import { purgeExpiredEnquiries } from "@/lib/enquiries/enquiries";
+import { createPrismaClient } from "@/lib/db/create-client";
+import { env } from "@/lib/env";
+import { withDatabase } from "./lib/with-database";
+
+const { values } = parseArgs({ options: { "dry-run": { type: "boolean", default: false } } });
+
+await withDatabase(async (url) => {
+  const db = createPrismaClient(url, 2);
+  try {
+    const days = env.ENQUIRY_RETENTION_DAYS;
+    const cutoff = new Date(Date.now() - days * 86_400_000);
+    if (values["dry-run"]) {
+      const n = await db.enquiry.count({ where: { createdAt: { lt: cutoff }, erasedAt: null } });
+      console.log(`保留期 ${days} 天:将删除 ${n} 条咨询的个人信息(${cutoff.toISOString()} 之前提交)。未做任何修改 (dry run)。`);
+      return;
+    }
+    const r = await purgeExpiredEnquiries(db, days);
+    console.log(`保留期 ${days} 天:已删除 ${r.erased} 条咨询的个人信息(${r.cutoff.toISOString()} 之前提交)。`);
+  } finally {
+    await db.$disconnect();
+  }
+});

@@ -1,0 +1,144 @@
+import { DEMO_PASSWORD } from "@/prisma/demo-data";
+import { expect, noChromium, test } from "./fixtures";
+import { E2E_PORT, queryE2eDb } from "./server";
+
+test.skip(noChromium !== null, noChromium ?? "");
+
+// The form refuses anything sent within 3 s of being handed out (a bot's speed); a person
+// takes longer, a test has to wait that long on purpose.
+const HUMAN_PAUSE_MS = 3_200;
+
+test("a prospect corrects mistakes and sends; a trainer finds it, opens it and marks it 已联系", async ({ page }) => {
+  test.setTimeout(90_000);
+  const name = `测试客户${Date.now() % 1_000_000}`;
+  const xss = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">请回电`;
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+
+  await page.goto("/enquiry");
+  const form = page.getByRole("form", { name: "咨询表单" });
+  await form.getByRole("button", { name: "提交" }).click();
+  await expect(form.getByText("请填写姓名")).toBeVisible();
+  await expect(form.getByText("请填写您所在的银行或分支机构")).toBeVisible();
+  await expect(form.getByText("手机号和邮箱请至少填写一项,方便我们联系您").first()).toBeVisible();
+  await expect(form.getByText("请阅读并勾选《个人信息处理说明》后再提交")).toBeVisible();
+
+  await form.getByLabel("姓名 *").fill(name);
+  await form.getByLabel("单位(银行 / 分支机构)*").fill("示例银行测试分行");
+  await form.getByLabel("手机号").fill("12345");
+  await form.getByLabel("邮箱").fill("not-an-email");
+  await form.getByRole("button", { name: "提交" }).click();
+  await expect(form.getByText("请填写 11 位中国大陆手机号,如 138 0013 8000")).toBeVisible();
+  await expect(form.getByText("请填写有效的邮箱地址,如 name@bank.com.cn")).toBeVisible();
+  await expect(form.getByText("请填写姓名")).toBeHidden();
+
+  await form.getByLabel("手机号").fill("+86 139 1234 5678");
+  await form.getByLabel("邮箱").fill("");
+  await form.getByLabel("咨询意向").selectOption({ label: "银行内训定制" });
+  await form.getByLabel("预计参训人数").fill("45");
+  await form.getByLabel("留言").fill(xss);
+  await form.getByRole("checkbox", { name: /我已阅读并同意/ }).check();
+  await page.waitForTimeout(HUMAN_PAUSE_MS);
+  await form.getByRole("button", { name: "提交" }).click();
+  await expect(page).toHaveURL("/enquiry/thanks");
+  await expect(page.getByRole("heading", { name: "谢谢,我们已收到您的咨询" })).toBeVisible();
+  const [stored] = await queryE2eDb<{ id: string; phone: string; email: string | null; noticeVersion: string }>(
+    `SELECT id, phone, email, "noticeVersion" FROM "Enquiry" WHERE name = $1`,
+    [name],
+  );
+  expect(stored).toMatchObject({ phone: "13912345678", email: null, noticeVersion: expect.stringMatching(/^2026-11-v1\+\d+d$/) });
+
+  // The trainer.
+  await page.goto("/login");
+  await page.getByLabel("邮箱").fill("trainer@demo.local");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL(/\/(me|trainer)/);
+  await page.goto("/trainer");
+  await page.getByRole("link", { name: "咨询收件箱 →" }).click();
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("139****5678"); // masked in the list
+  await expect(row).toContainText("新");
+  await expect(page.getByText("13912345678")).toHaveCount(0);
+  await row.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByText("13912345678")).toBeVisible(); // in full on the detail page
+  // The message is shown as the text that was typed; nothing in it ran.
+  await expect(page.getByTestId("enquiry-message")).toHaveText(xss);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(dialogs).toBe(0);
+
+  const followUp = page.getByRole("form", { name: "跟进" });
+  await followUp.getByLabel("状态").selectOption({ label: "已联系" });
+  await followUp.getByLabel("跟进备注").fill("已电话联系,约下周演示");
+  await followUp.getByRole("button", { name: "保存跟进" }).click();
+  await expect(followUp.getByRole("status")).toHaveText("已保存");
+  await page.reload();
+  await expect(page.getByText("状态:已联系")).toBeVisible();
+  await expect(page.getByText("状态:新 → 已联系")).toBeVisible();
+  await expect(page.getByText("已电话联系,约下周演示")).toBeVisible();
+  await page.goto(`/trainer/enquiries?status=CONTACTED&q=${encodeURIComponent(name)}`);
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("已联系");
+});
+
+test("the compact form at the end of the course overview sends an enquiry too", async ({ page }) => {
+  const name = `概览客户${Date.now() % 1_000_000}`;
+  await page.goto("/course");
+  const form = page.getByRole("form", { name: "快速咨询" });
+  await form.getByLabel("姓名 *").fill(name);
+  await form.getByLabel("单位(银行 / 分支机构)*").fill("示例银行");
+  await form.getByLabel("邮箱").fill("Buyer@Example.COM");
+  await form.getByRole("checkbox", { name: /我已阅读并同意/ }).check();
+  await page.waitForTimeout(HUMAN_PAUSE_MS);
+  await form.getByRole("button", { name: "提交" }).click();
+  await expect(page).toHaveURL("/enquiry/thanks");
+  const rows = await queryE2eDb<{ email: string }>(`SELECT email FROM "Enquiry" WHERE name = $1`, [name]);
+  expect(rows).toEqual([{ email: "buyer@example.com" }]);
+});
+
+test("abuse: a honeypot or a too-fast submit is refused; the 6th enquiry from one address in an hour gets 429", async ({ playwright }) => {
+  test.setTimeout(60_000);
+  const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}`, extraHTTPHeaders: { "X-Forwarded-For": ip } });
+  try {
+    const tag = `滥用测试${Date.now() % 1_000_000}`;
+    const body = (n: number, extra: Record<string, unknown> = {}) => ({ name: tag, organisation: "示例银行", email: "abuse@example.com", message: `第 ${n} 条`, consent: "on", ...extra });
+    const { token } = (await (await api.get("/api/enquiries/token")).json()) as { token: string };
+
+    const tooFast = await api.post("/api/enquiries", { data: body(0, { formToken: token }) });
+    expect(tooFast.status()).toBe(400);
+    expect((await tooFast.json()).error).toContain("提交得太快了");
+    const forged = await api.post("/api/enquiries", { data: body(0, { formToken: `${Date.now() - 60_000}.forged` }) });
+    expect(forged.status()).toBe(400);
+
+    await new Promise((r) => setTimeout(r, HUMAN_PAUSE_MS));
+    const honeypot = await api.post("/api/enquiries", { data: body(0, { formToken: token, website: "http://spam.example" }) });
+    expect(honeypot.status()).toBe(400);
+    expect((await honeypot.json()).error).toContain("如果您不是自动程序,请刷新页面后重新填写");
+    const noConsent = await api.post("/api/enquiries", { data: body(0, { formToken: token, consent: "" }) });
+    expect(noConsent.status()).toBe(422);
+    expect((await noConsent.json()).fieldErrors).toEqual({ consent: "请阅读并勾选《个人信息处理说明》后再提交" });
+
+    const ids: string[] = [];
+    for (let n = 1; n <= 5; n++) {
+      const res = await api.post("/api/enquiries", { data: body(n, { formToken: token }) });
+      expect(res.status(), `enquiry ${n}`).toBe(201);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    // The same submission again within a minute: the same enquiry, not a new one, and not refused.
+    const again = await api.post("/api/enquiries", { data: body(5, { formToken: token }) });
+    expect(again.status()).toBe(200);
+    expect(await again.json()).toEqual({ id: ids[4], duplicate: true });
+
+    const sixth = await api.post("/api/enquiries", { data: body(6, { formToken: token }) });
+    expect(sixth.status()).toBe(429);
+    expect((await sixth.json()).error).toContain("一小时内最多提交 5 次");
+    const stored = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "Enquiry" WHERE name = $1`, [tag]);
+    expect(Number(stored[0]!.n)).toBe(5);
+  } finally {
+    await api.dispose();
+  }
+});
