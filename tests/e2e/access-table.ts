@@ -96,8 +96,8 @@ export const ACTIONS: ActionRow[] = [
   { action: "app/(trainer)/trainer/actions.ts#createCohortAction", page: "/trainer", form: { name: "" }, expect: trainers },
   { action: "app/(admin)/admin/actions.ts#updateUserAccessAction", page: "/admin/users", form: { userId: "" }, expect: adminOnly },
   { action: "app/(marketing)/enquiry/actions.ts#submitEnquiryAction", page: "/enquiry", form: { name: "" }, expect: everyone("ok") },
-  { action: "app/(trainer)/trainer/enquiries/actions.ts#followUpEnquiryAction", page: "/trainer/enquiries", form: { enquiryId: "" }, expect: trainers },
-  { action: "app/(trainer)/trainer/enquiries/actions.ts#eraseEnquiryAction", page: "/trainer/enquiries", form: { enquiryId: "" }, expect: trainers },
+  { action: "app/(trainer)/trainer/enquiries/actions.ts#followUpEnquiryAction", page: "/trainer/enquiries/{enquiry}", form: { enquiryId: "" }, expect: trainers },
+  { action: "app/(trainer)/trainer/enquiries/actions.ts#eraseEnquiryAction", page: "/trainer/enquiries/{enquiry}", form: { enquiryId: "" }, expect: trainers },
   // Anyone may ask (signed-out visitors are told to sign in); marking needs a user, else a message.
   { action: "app/(learn)/progress/actions.ts#lessonStatusAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
   { action: "app/(learn)/progress/actions.ts#markLessonDoneAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
