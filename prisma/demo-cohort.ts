@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newCertificateId } from "@/lib/certificates/certificates";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
 import type { Question } from "@/lib/quiz/schema";
-import { isCorrect, type Response } from "@/lib/quiz/score";
+import { isCorrect, rightResponse, type Response } from "@/lib/quiz/score";
 
 
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈".split("");
@@ -23,21 +23,6 @@ function random(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-export function rightResponse(q: Question): Response {
-  switch (q.type) {
-    case "single":
-      return { type: "single", choice: q.choices.find((c) => c.correct)!.id };
-    case "multiple":
-      return { type: "multiple", choices: q.choices.filter((c) => c.correct).map((c) => c.id) };
-    case "truefalse":
-      return { type: "truefalse", value: q.answer };
-    case "ordering":
-      return { type: "ordering", order: q.items.map((_, i) => i) };
-    case "numeric":
-      return { type: "numeric", value: q.answer };
-  }
 }
 
 /** A plausible wrong answer: the first distractor is the tempting one, as in real quizzes. */

@@ -2,6 +2,7 @@
 // a trainer downloads has exactly the rows the page shows. A malformed value falls back to the
 // default and is reported, never passed on to SQL.
 import { z } from "zod";
+import { parseSearchFields, type SearchParams } from "@/lib/validation/search-params";
 
 export const STATUS_FILTERS = ["all", "completed", "in_progress", "not_started", "inactive"] as const;
 export const SORTS = ["name", "progress", "last_active", "final"] as const;
@@ -34,20 +35,10 @@ export type MatrixQuery = { q: string; status: (typeof STATUS_FILTERS)[number]; 
 
 export const DEFAULT_QUERY: MatrixQuery = { q: "", status: "all", sort: "name", dir: "asc", page: 1 };
 
-type Raw = Record<string, string | string[] | undefined>;
-
 /** Each field parsed on its own: one bad value does not throw away the others. */
-export function parseMatrixQuery(raw: Raw): { query: MatrixQuery; problems: string[] } {
-  const query: MatrixQuery = { ...DEFAULT_QUERY };
-  const problems: string[] = [];
-  for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
-    const value = raw[key];
-    if (value === undefined || value === "") continue;
-    const parsed = fields[key].safeParse(Array.isArray(value) ? value[0] : value);
-    if (parsed.success) (query as Record<string, unknown>)[key] = parsed.data;
-    else problems.push(parsed.error.issues[0]?.message ?? "参数无效");
-  }
-  return { query, problems };
+export function parseMatrixQuery(raw: SearchParams): { query: MatrixQuery; problems: string[] } {
+  const { values, problems } = parseSearchFields<MatrixQuery>(fields, DEFAULT_QUERY, raw);
+  return { query: values, problems };
 }
 
 export function matrixQueryString(query: MatrixQuery, change: Partial<MatrixQuery> = {}): string {

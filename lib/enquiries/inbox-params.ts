@@ -1,28 +1,21 @@
 // The inbox's URL filters, shared by the list and its export. Bad values fall back to defaults
 // with a message, never reach the query.
 import { z } from "zod";
+import { parseSearchFields, type SearchParams } from "@/lib/validation/search-params";
 import { STATUSES } from "./enquiries";
 import type { EnquiryStatus } from "@/lib/generated/prisma/enums";
 
 export type InboxFilters = { status: EnquiryStatus | "ALL"; q: string; page: number };
 
 const fields = {
-  status: z.enum(["ALL", ...STATUSES] as [string, ...string[]], { error: "状态筛选无效" }),
+  status: z.enum(["ALL", ...STATUSES] as ["ALL", ...EnquiryStatus[]], { error: "状态筛选无效" }),
   q: z.string().trim().max(50, "搜索词最多 50 个字符").regex(/^[^\u0000-\u001f\u007f]*$/, "搜索词含有无效字符"),
   page: z.coerce.number({ error: "页码无效" }).int("页码无效").min(1, "页码无效").max(100_000, "页码无效"),
 };
 
-export function parseInboxFilters(raw: Record<string, string | string[] | undefined>): { filters: InboxFilters; problems: string[] } {
-  const filters: InboxFilters = { status: "ALL", q: "", page: 1 };
-  const problems: string[] = [];
-  for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
-    const v = raw[key];
-    if (v === undefined || v === "") continue;
-    const parsed = fields[key].safeParse(Array.isArray(v) ? v[0] : v);
-    if (parsed.success) (filters as Record<string, unknown>)[key] = parsed.data;
-    else problems.push(parsed.error.issues[0]?.message ?? "参数无效");
-  }
-  return { filters, problems };
+export function parseInboxFilters(raw: SearchParams): { filters: InboxFilters; problems: string[] } {
+  const { values, problems } = parseSearchFields<InboxFilters>(fields, { status: "ALL", q: "", page: 1 }, raw);
+  return { filters: values, problems };
 }
 
 export function inboxQueryString(f: InboxFilters, change: Partial<InboxFilters> = {}) {

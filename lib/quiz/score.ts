@@ -49,3 +49,19 @@ export function scoreAttempt(questions: Question[], responses: Record<string, Re
   const percent = total === 0 ? 0 : Math.round((correct / total) * 1000) / 10;
   return { correct, total, percent, passed: percent >= passMark, perQuestion };
 }
+
+/** The right answer as a response (demo data and tests answer with it). */
+export function rightResponse(q: Question): Response {
+  switch (q.type) {
+    case "single":
+      return { type: "single", choice: q.choices.find((c) => c.correct)!.id };
+    case "multiple":
+      return { type: "multiple", choices: q.choices.filter((c) => c.correct).map((c) => c.id) };
+    case "truefalse":
+      return { type: "truefalse", value: q.answer };
+    case "ordering":
+      return { type: "ordering", order: q.items.map((_, i) => i) };
+    case "numeric":
+      return { type: "numeric", value: q.answer };
+  }
+}

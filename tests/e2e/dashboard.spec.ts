@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Page, Response as PwResponse } from "@playwright/test";
 import { loadContent } from "@/lib/content/load";
-import { DEMO_PASSWORD } from "@/prisma/demo-data";
 import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
+import { signIn } from "./sign-in";
 import { answerAll } from "./quiz-answers";
 import { uniqueEmail } from "./server";
 
@@ -51,11 +51,7 @@ test("a trainer sees a learner's fresh quiz pass, drills down and downloads the 
 
   // The trainer.
   const trainerLoadedCharts = watchScripts(page);
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill("trainer@demo.local");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL(/\/(me|trainer)/);
+  await signIn(page, "trainer@demo.local");
   await page.goto("/trainer");
   await page.getByRole("link", { name: "信用卡业务骨干班 · 第一期" }).click();
   await expect(page.getByRole("heading", { name: "信用卡业务骨干班 · 第一期" })).toBeVisible();
@@ -109,11 +105,7 @@ test("a trainer sees a learner's fresh quiz pass, drills down and downloads the 
 });
 
 test("question analysis and topic comparison show the demo cohorts' figures", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill("trainer@demo.local");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL(/\/(me|trainer)/);
+  await signIn(page, "trainer@demo.local");
   await page.goto("/trainer");
   await page.getByRole("link", { name: "2026 春季信用卡中心业务骨干班" }).click();
   await expect(page.getByRole("heading", { name: "2026 春季信用卡中心业务骨干班" })).toBeVisible();

@@ -1,5 +1,5 @@
-import { DEMO_PASSWORD } from "@/prisma/demo-data";
 import { expect, noChromium, test } from "./fixtures";
+import { signIn } from "./sign-in";
 import { E2E_PORT, queryE2eDb } from "./server";
 
 test.skip(noChromium !== null, noChromium ?? "");
@@ -52,11 +52,7 @@ test("a prospect corrects mistakes and sends; a trainer finds it, opens it and m
   expect(stored).toMatchObject({ phone: "13912345678", email: null, noticeVersion: expect.stringMatching(/^2026-11-v1\+\d+d$/) });
 
   // The trainer.
-  await page.goto("/login");
-  await page.getByLabel("邮箱").fill("trainer@demo.local");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL(/\/(me|trainer)/);
+  await signIn(page, "trainer@demo.local");
   await page.goto("/trainer");
   await page.getByRole("link", { name: "咨询收件箱 →" }).click();
   const row = page.getByRole("row").filter({ hasText: name });

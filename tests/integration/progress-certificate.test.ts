@@ -6,24 +6,9 @@ import { getLearnerProgress, markLessonDone } from "@/lib/progress/progress";
 import { startAttempt, submitAttempt } from "@/lib/quiz/attempts";
 import { loadQuizzes } from "@/lib/quiz/load";
 import type { Question } from "@/lib/quiz/schema";
-import type { Response } from "@/lib/quiz/score";
+import { rightResponse } from "@/lib/quiz/score";
 import { syncQuizzes } from "@/lib/quiz/sync";
 import { createTestDb, type TestDb } from "../support/test-db";
-
-function rightAnswer(q: Question): Response {
-  switch (q.type) {
-    case "single":
-      return { type: "single", choice: q.choices.find((c) => c.correct)!.id };
-    case "multiple":
-      return { type: "multiple", choices: q.choices.filter((c) => c.correct).map((c) => c.id) };
-    case "truefalse":
-      return { type: "truefalse", value: q.answer };
-    case "ordering":
-      return { type: "ordering", order: q.items.map((_, i) => i) };
-    case "numeric":
-      return { type: "numeric", value: q.answer };
-  }
-}
 
 describe("progress and the certificate (real course content)", () => {
   let t: TestDb;
@@ -54,7 +39,7 @@ describe("progress and the certificate (real course content)", () => {
       const s = await startAttempt(t.db, userId, quiz.id);
       if (!s.ok) throw new Error(s.message);
       const versions = await t.db.questionVersion.findMany({ where: { quizId: quiz.id, active: true }, select: { id: true, data: true } });
-      const answers = Object.fromEntries(versions.map((v) => [v.id, rightAnswer(v.data as Question)]));
+      const answers = Object.fromEntries(versions.map((v) => [v.id, rightResponse(v.data as Question)]));
       expect(await submitAttempt(t.db, userId, s.attemptId, answers)).toMatchObject({ ok: true, passed: true, percent: 100 });
     }
     progress = await getLearnerProgress(t.db, content, quizIds, userId);

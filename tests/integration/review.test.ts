@@ -5,7 +5,7 @@ import { loadQuizzes } from "@/lib/quiz/load";
 import { checkPractice, getTopicMastery, getWrongAnswers } from "@/lib/quiz/review";
 import type { Question } from "@/lib/quiz/schema";
 import { syncQuizzes } from "@/lib/quiz/sync";
-import { rightResponse } from "@/prisma/demo-cohort";
+import { rightResponse } from "@/lib/quiz/score";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 describe("错题回顾", () => {
@@ -36,7 +36,7 @@ describe("错题回顾", () => {
     expect(wrong.map((w) => w.versionId).sort()).toEqual([second!.id, wrongOne.id].sort());
     expect(wrong.find((w) => w.versionId === second!.id)!.yourAnswer).toBe("未作答");
     // A blank question can be practised like a wrong one, and practice records nothing.
-    const practice = await checkPractice(t.db, user.id, second!.id, rightResponse(second!.data as Question) as never);
+    const practice = await checkPractice(t.db, user.id, second!.id, rightResponse(second!.data as Question));
     expect(practice?.correct).toBe(true);
     expect(await t.db.answer.count({ where: { questionVersionId: second!.id } })).toBe(0);
     // Mastery counts the blank as met and wrong.

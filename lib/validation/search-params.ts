@@ -1,0 +1,23 @@
+// Reading filters from a URL's search params: each field parsed on its own with its zod schema,
+// so one bad value (a hand-edited link) falls back to its default and is reported, while the
+// others still apply. Nothing unparsed reaches a query.
+import type { z } from "zod";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseSearchFields<T extends Record<string, unknown>>(
+  fields: { [K in keyof T]: z.ZodType<T[K], unknown> },
+  defaults: T,
+  raw: SearchParams,
+): { values: T; problems: string[] } {
+  const values = { ...defaults };
+  const problems: string[] = [];
+  for (const key of Object.keys(fields) as (keyof T & string)[]) {
+    const value = raw[key];
+    if (value === undefined || value === "") continue;
+    const parsed = fields[key].safeParse(Array.isArray(value) ? value[0] : value);
+    if (parsed.success) values[key] = parsed.data;
+    else problems.push(parsed.error.issues[0]?.message ?? "参数无效");
+  }
+  return { values, problems };
+}
