@@ -33,15 +33,16 @@ export function ProgressMatrixTable({ cohortId, shape, rows, query, now }: Progr
       </Link>
     );
   };
+  const ariaSort = (sort: MatrixQuery["sort"]) => (query.sort === sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined);
   return (
     <div className="relative overflow-x-auto rounded-lg border border-gray-200">
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
         <thead className="bg-gray-50 text-xs text-gray-600">
           <tr>
-            <th scope="col" className="sticky left-0 z-10 bg-gray-50 px-3 py-2" aria-sort={query.sort === "name" ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+            <th scope="col" className="sticky left-0 z-10 bg-gray-50 px-3 py-2" aria-sort={ariaSort("name")}>
               {sortLink("name", "学员")}
             </th>
-            <th scope="col" className="px-2 py-2" aria-sort={query.sort === "progress" ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+            <th scope="col" className="px-2 py-2" aria-sort={ariaSort("progress")}>
               {sortLink("progress", "模块")}
             </th>
             {shape.modules.map((m) => (
@@ -49,10 +50,10 @@ export function ProgressMatrixTable({ cohortId, shape, rows, query, now }: Progr
                 {`M${m.number}`}
               </th>
             ))}
-            <th scope="col" className="px-2 py-2 text-center" aria-sort={query.sort === "final" ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+            <th scope="col" className="px-2 py-2 text-center" aria-sort={ariaSort("final")}>
               {sortLink("final", "结业测评")}
             </th>
-            <th scope="col" className="px-3 py-2" aria-sort={query.sort === "last_active" ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+            <th scope="col" className="px-3 py-2" aria-sort={ariaSort("last_active")}>
               {sortLink("last_active", "最近学习")}
             </th>
           </tr>
