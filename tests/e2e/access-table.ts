@@ -102,6 +102,6 @@ export const ACTIONS: ActionRow[] = [
   { action: "app/(learn)/progress/actions.ts#lessonStatusAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
   { action: "app/(learn)/progress/actions.ts#markLessonDoneAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
   { action: "app/(learn)/me/review/actions.ts#practiceAction", page: "/me/review", form: {}, expect: signedIn("ok") },
-  // Last: it ends the caller's session. Everyone may call it; signed-out callers just land home.
+  // Everyone may call it; signed-out callers just land home. The spec signs out throwaway accounts (it ends all of a user's sessions).
   { action: "app/(auth)/actions.ts#signOutAction", page: "/me", form: {}, expect: everyone("ok") },
 ];

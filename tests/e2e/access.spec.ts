@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
 import { loadContent } from "@/lib/content/load";
 import { DEMO_PASSWORD } from "@/prisma/demo-data";
 import { ACTIONS, ROUTES, WHO, type Outcome, type Who } from "./access-table";
 import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
-import { E2E_PORT, queryE2eDb } from "./server";
+import { E2E_PORT, queryE2eDb, uniqueEmail } from "./server";
 
 test.skip(noChromium !== null, noChromium ?? "");
 
@@ -45,18 +47,35 @@ test("every server action in the build has a row in the access table", () => {
   expect(missing, "add these to tests/e2e/access-table.ts").toEqual([]);
 });
 
-async function signedInContext(who: Who): Promise<APIRequestContext> {
+async function signedInContext(who: Who, email = who === "anonymous" ? "" : ACCOUNTS[who]): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: clientAddressHeader() });
   if (who === "anonymous") return ctx;
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await ctx.post("/api/auth/callback/credentials", {
-    form: { email: ACCOUNTS[who], password: DEMO_PASSWORD, csrfToken, json: "true" },
+    form: { email, password: DEMO_PASSWORD, csrfToken, json: "true" },
     maxRedirects: 0,
   });
   expect(res.status(), `sign-in as ${who}`).toBeLessThan(400);
   const session = (await (await ctx.get("/api/auth/session")).json()) as { user?: { email: string } };
-  expect(session.user?.email, `session for ${who}`).toBe(ACCOUNTS[who]);
+  expect(session.user?.email, `session for ${who}`).toBe(email);
   return ctx;
+}
+
+/**
+ * Signing out ends every session of that user (docs/decisions/0004). Run against the shared demo
+ * accounts it would sign out other specs running in parallel, so the sign-out action is checked
+ * with a throwaway account of the same role.
+ */
+async function throwawayContext(who: Exclude<Who, "anonymous">): Promise<APIRequestContext> {
+  const email = uniqueEmail(`access-${who}`).toLowerCase(); // stored lower-cased, as sign-up does
+  const role = who === "learner" ? "LEARNER" : who === "admin" ? "ADMIN" : "TRAINER";
+  await queryE2eDb(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, '访问测试', $3, $4, now())`, [
+    `access${randomUUID().replaceAll("-", "").slice(0, 20)}`,
+    email,
+    await hashPassword(DEMO_PASSWORD),
+    role,
+  ]);
+  return signedInContext(who, email);
 }
 
 function pageOutcome(status: number, location: string | undefined): Outcome | number {
@@ -103,19 +122,22 @@ test("each kind of visitor reaches exactly what the access table allows", async 
       }
       for (const row of ACTIONS) {
         const id = ids.get(row.action);
+        const signsOut = row.action.endsWith("#signOutAction");
         if (!id) {
           failures.push(`${row.action} is not in the build`);
           continue;
         }
         // The encoding React uses for a form action called as (previousState, formData).
-        const withState = row.action.endsWith("#signOutAction") ? '["$K1"]' : '[{},"$K1"]';
+        const withState = signsOut ? '["$K1"]' : '[{},"$K1"]';
         const multipart: Record<string, string> = { "0": withState };
         for (const [k, v] of Object.entries(row.form)) multipart[`1_${k}`] = v;
-        const res = await ctx.post(fill(row.page), {
+        const caller = signsOut && who !== "anonymous" ? await throwawayContext(who) : ctx;
+        const res = await caller.post(fill(row.page), {
           headers: { "Next-Action": id, Accept: "text/x-component" },
           multipart,
           maxRedirects: 0,
         });
+        if (caller !== ctx) await caller.dispose();
         const redirect = res.headers()["x-action-redirect"] ?? "";
         const got: Outcome | number = redirect.startsWith("/login") ? "login" : res.status() === 200 ? "ok" : res.status();
         if (got !== row.expect[who]) failures.push(`${who} action ${row.action}: expected ${row.expect[who]}, got ${got}`);
