@@ -36,6 +36,45 @@ function assertPortFree(port: number): Promise<void> {
   });
 }
 
+type QueryQueue = {
+  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number>;
+  clearQueueForHandler(handlerId: number): void;
+};
+
+// Frontend messages of the extended query protocol that only take effect at the next Sync:
+// Parse, Bind, Describe, Execute, Close.
+const DEFERRED = new Set(["P", "B", "D", "E", "C"].map((c) => c.charCodeAt(0)));
+
+/**
+ * pglite-socket queues each protocol message on its own, and all connections share PGlite's one
+ * session. When a connection's Parse and its Bind/Execute arrive in separate TCP reads (under
+ * load), another connection's Parse could slip in between, replace the unnamed statement, and
+ * send that query's rows to the wrong client. This holds a connection's Parse/Bind/Describe/
+ * Execute/Close back until its Sync (or Flush, or a simple Query) and runs them as one unit.
+ * tests/integration/embedded-concurrency.test.ts reproduces the interleaving.
+ */
+function keepExtendedQueriesWhole(server: PGLiteSocketServer) {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  const enqueue = queue.enqueue.bind(queue);
+  const held = new Map<number, Uint8Array[]>();
+  queue.enqueue = (handlerId, message, onData) => {
+    const pending = held.get(handlerId);
+    if (DEFERRED.has(message[0]!)) {
+      if (pending) pending.push(message);
+      else held.set(handlerId, [message]);
+      return Promise.resolve(0);
+    }
+    if (!pending) return enqueue(handlerId, message, onData);
+    held.delete(handlerId);
+    return enqueue(handlerId, Buffer.concat([...pending, message]), onData);
+  };
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    held.delete(handlerId); // the connection went away mid-query
+    clear(handlerId);
+  };
+}
+
 export async function startEmbeddedDb({ dataDir, port }: EmbeddedDbOptions): Promise<EmbeddedDb> {
   await assertPortFree(port);
   let dir: string | undefined;
@@ -47,6 +86,7 @@ export async function startEmbeddedDb({ dataDir, port }: EmbeddedDbOptions): Pro
   // Several pool connections may open at once; PGlite runs their queries one at a time, and a
   // transaction holds the others until it ends (correct, but serial: fine for one machine).
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
+  keepExtendedQueriesWhole(server);
   await server.start();
   const conn = server.getServerConn(); // "127.0.0.1:PORT"
   const actualPort = Number(conn.split(":").pop());
