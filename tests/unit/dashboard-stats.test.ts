@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cellStatus, flagItem, isInactive, pearsonFromSums, share, sumsOf } from "@/lib/dashboard/stats";
-import { optionCounts } from "@/lib/dashboard/item-analysis";
+import fc from "fast-check";
+import { itemSums, optionCounts } from "@/lib/dashboard/item-analysis";
 import { parseMatrixQuery, matrixQueryString, DEFAULT_QUERY } from "@/lib/dashboard/params";
 
 describe("share", () => {
@@ -95,5 +96,27 @@ describe("parseMatrixQuery", () => {
   it("writes only non-default values into links", () => {
     expect(matrixQueryString(DEFAULT_QUERY)).toBe("");
     expect(matrixQueryString(DEFAULT_QUERY, { page: 2, status: "inactive" })).toBe("?status=inactive&page=2");
+  });
+});
+
+describe("itemSums (discrimination sums rebuilt from the two SQL aggregates)", () => {
+  it("equals the sums taken pair by pair, blanks included", () => {
+    // Each learner: total score and this question's outcome (right, wrong, or left blank).
+    const learner = fc.record({ score: fc.integer({ min: 0, max: 20 }), outcome: fc.constantFrom("right", "wrong", "blank") });
+    fc.assert(
+      fc.property(fc.array(learner, { minLength: 1, maxLength: 40 }), (learners) => {
+        const rows = learners.map((l) => ({ ...l, score: l.outcome === "right" ? Math.max(1, l.score) : l.score }));
+        const direct = sumsOf(rows.map((l) => [l.outcome === "right" ? 1 : 0, l.score - (l.outcome === "right" ? 1 : 0)]));
+        const pair = { qid: "q", n: rows.length, s: rows.reduce((t, l) => t + l.score, 0), ss: rows.reduce((t, l) => t + l.score ** 2, 0) };
+        const responses = (["right", "wrong"] as const).map((o) => {
+          const some = rows.filter((l) => l.outcome === o);
+          return { correct: o === "right", n: some.length, s: some.reduce((t, l) => t + l.score, 0) };
+        });
+        const rebuilt = itemSums(pair, responses);
+        expect(rebuilt).toMatchObject(direct);
+        expect(rebuilt.answered).toBe(rows.filter((l) => l.outcome !== "blank").length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
