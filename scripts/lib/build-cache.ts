@@ -19,8 +19,13 @@ const BUILD_INPUTS = [
   "prisma/schema.prisma",
 ];
 
-function hashPaths(paths: string[]): string {
+// Settings that end up inside prerendered pages: the consent notice on the landing and course
+// pages quotes the retention period, so changing it must rebuild them, not leave the old number.
+const BUILD_ENV = ["ENQUIRY_RETENTION_DAYS"];
+
+function hashPaths(paths: string[], envNames: string[] = []): string {
   const hash = createHash("sha256");
+  for (const name of envNames) hash.update(`env:${name}=${process.env[name] ?? ""}`).update("\0");
   const walk = (p: string) => {
     if (!existsSync(p)) return;
     const st = statSync(p);
@@ -35,8 +40,8 @@ function hashPaths(paths: string[]): string {
   return hash.digest("hex");
 }
 
-function cached(stampFile: string, inputs: string[], mustExist: string, work: () => void) {
-  const digest = hashPaths(inputs);
+function cached(stampFile: string, inputs: string[], mustExist: string, work: () => void, envNames: string[] = []) {
+  const digest = hashPaths(inputs, envNames);
   if (existsSync(mustExist) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === digest) return false;
   work();
   mkdirSync(path.dirname(stampFile), { recursive: true });
@@ -56,13 +61,16 @@ export function ensurePrismaClient() {
   });
 }
 
+/** What a build depends on: its source files and the settings baked into prerendered pages. */
+export const buildDigest = () => hashPaths(BUILD_INPUTS, BUILD_ENV);
+
 export async function ensureBuild() {
   let fresh = false;
   const built = cached(".next/.source-hash", BUILD_INPUTS, CSP_HASHES_FILE, () => {
     console.log("构建网站 (next build)…");
     execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     fresh = true;
-  });
+  }, BUILD_ENV);
   // The prerendered pages' CSP hashes belong to this build (lib/security/csp.ts).
   if (fresh) await writeCspHashes();
   if (!built) console.log("沿用上次构建 (build is up to date)");
