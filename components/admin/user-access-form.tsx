@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/validated-action";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 
 export type UserAccessFormProps = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -11,11 +12,6 @@ export type UserAccessFormProps = {
   self: boolean;
 };
 
-const ROLES = [
-  ["LEARNER", "学员"],
-  ["TRAINER", "培训师"],
-  ["ADMIN", "管理员"],
-] as const;
 
 export function UserAccessForm({ action, userId, role, disabled, self }: UserAccessFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -28,9 +24,9 @@ export function UserAccessForm({ action, userId, role, disabled, self }: UserAcc
           角色
         </label>
         <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded border border-gray-300 px-2 py-1 text-sm">
-          {ROLES.map(([v, label]) => (
+          {ROLES.map((v) => (
             <option key={v} value={v}>
-              {label}
+              {ROLE_LABELS[v]}
             </option>
           ))}
         </select>

@@ -2,7 +2,9 @@
 // share the same code. Field errors come back in Chinese, keyed like the form fields.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { recordAudit, type Actor } from "@/lib/audit/audit-log";
 import { hashPassword, verifyPassword } from "./password";
+import { ROLE_LABELS } from "./roles";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string> };
 
@@ -64,20 +66,27 @@ export async function updateProfile(db: PrismaClient, userId: string, name: stri
   await db.user.update({ where: { id: userId }, data: { name }, select: { id: true } });
 }
 
-/** Admin changes: role and/or disabled. Either ends the user's sessions. */
+/** Admin changes: role and/or disabled. Either ends the user's sessions, and goes in the audit trail. */
 export async function updateUserAccess(
   db: PrismaClient,
-  actorId: string,
+  actor: Actor & { id: string },
   userId: string,
   change: { role?: Role; disabled?: boolean },
 ): Promise<Result<null>> {
-  if (actorId === userId) return { ok: false, fieldErrors: { form: "不能修改自己的角色或停用自己的账号" } };
-  const found = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!found) return { ok: false, fieldErrors: { form: "用户不存在" } };
-  await db.user.update({
-    where: { id: userId },
-    data: { ...change, sessionVersion: { increment: 1 } },
-    select: { id: true },
+  if (actor.id === userId) return { ok: false, fieldErrors: { form: "不能修改自己的角色或停用自己的账号" } };
+  return db.$transaction(async (tx) => {
+    const found = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, disabled: true } });
+    if (!found) return { ok: false, fieldErrors: { form: "用户不存在" } };
+    const changes = [
+      change.role !== undefined && change.role !== found.role ? `角色:${ROLE_LABELS[found.role]} → ${ROLE_LABELS[change.role]}` : null,
+      change.disabled !== undefined && change.disabled !== found.disabled ? (change.disabled ? "停用账号" : "恢复账号") : null,
+    ].filter((c): c is string => c !== null);
+    await tx.user.update({
+      where: { id: userId },
+      data: { ...change, sessionVersion: { increment: 1 } },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, { action: "USER_ACCESS_CHANGE", target: userId, detail: changes.join(";") || "未改变角色或状态(重新登录)", rows: 1 });
+    return { ok: true, value: null };
   });
-  return { ok: true, value: null };
 }

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { EnquiryStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { PURGE_ACTOR, recordAudit, type Actor, type AuditEntry } from "@/lib/audit/audit-log";
 import { NOTICE_VERSION, type EnquiryInput } from "./schema";
 
 export const STATUS_LABELS: Record<EnquiryStatus, string> = { NEW: "新", CONTACTED: "已联系", CONVERTED: "已转化", CLOSED: "已关闭" };
@@ -189,23 +190,27 @@ const erasedData = {
  * contact fields and notes go; status, interest, numbers and dates stay, so counts still add up.
  * A notification not yet sent is dropped rather than mailing data that was asked to be deleted.
  */
-export async function eraseEnquiries(db: PrismaClient, where: Prisma.EnquiryWhereInput, now = new Date()): Promise<number> {
+async function eraseEnquiries(db: PrismaClient, where: Prisma.EnquiryWhereInput, actor: Actor, audit: Omit<AuditEntry, "rows">, now: Date): Promise<number> {
   return db.$transaction(async (tx) => {
     const ids = (await tx.enquiry.findMany({ where: { ...where, erasedAt: null }, select: { id: true } })).map((e) => e.id);
     if (ids.length === 0) return 0;
     await tx.enquiry.updateMany({ where: { id: { in: ids } }, data: { ...erasedData, fingerprint: "erased", erasedAt: now } });
     await tx.enquiryNote.deleteMany({ where: { enquiryId: { in: ids } } });
     await tx.enquiryNotification.updateMany({ where: { enquiryId: { in: ids }, state: "PENDING" }, data: { state: "SKIPPED", lastError: "个人信息已删除,未发送" } });
+    // In the same transaction: an erasure nobody can account for is as bad as one not done.
+    await recordAudit(tx, actor, { ...audit, rows: ids.length }, now);
     return ids.length;
   });
 }
 
-export async function eraseEnquiry(db: PrismaClient, id: string) {
-  return (await eraseEnquiries(db, { id })) === 1;
+/** Erases one enquiry on the prospect's request; false if it is unknown or already erased. */
+export async function eraseEnquiry(db: PrismaClient, id: string, actor: Actor, now = new Date()) {
+  return (await eraseEnquiries(db, { id }, actor, { action: "ENQUIRY_ERASE", target: id }, now)) === 1;
 }
 
 /** npm run enquiries:purge — erases every enquiry older than the retention period. */
 export async function purgeExpiredEnquiries(db: PrismaClient, retentionDays: number, now = new Date()) {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  return { cutoff, erased: await eraseEnquiries(db, { createdAt: { lt: cutoff } }, now) };
+  const detail = `保存期限 ${retentionDays} 天,删除 ${cutoff.toISOString().slice(0, 10)} 之前提交的咨询`;
+  return { cutoff, erased: await eraseEnquiries(db, { createdAt: { lt: cutoff } }, PURGE_ACTOR, { action: "ENQUIRY_PURGE", detail }, now) };
 }

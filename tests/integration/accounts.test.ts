@@ -64,12 +64,18 @@ describe("accounts", () => {
     expect(await version()).toBe(3);
     const admin = await account("admin-actor@test.cn", { role: "ADMIN" });
     if (!admin.ok) throw new Error("setup");
-    expect((await updateUserAccess(t.db, admin.value.id, r.value.id, { disabled: true })).ok).toBe(true);
+    const actor = { id: admin.value.id, name: "管理员 王" };
+    expect((await updateUserAccess(t.db, actor, r.value.id, { disabled: true, role: "TRAINER" })).ok).toBe(true);
     expect(await version()).toBe(4);
-    expect(await updateUserAccess(t.db, admin.value.id, admin.value.id, { role: "LEARNER" })).toEqual({
+    // The change is in the audit trail, with who did it and what changed.
+    const trail = () => t.db.auditEvent.findMany({ where: { action: "USER_ACCESS_CHANGE", actorId: admin.value.id }, select: { target: true, actorName: true, detail: true } });
+    expect(await trail()).toEqual([{ target: r.value.id, actorName: "管理员 王", detail: "角色:学员 → 培训师;停用账号" }]);
+    expect(await updateUserAccess(t.db, actor, admin.value.id, { role: "LEARNER" })).toEqual({
       ok: false,
       fieldErrors: { form: "不能修改自己的角色或停用自己的账号" },
     });
+    expect(await updateUserAccess(t.db, actor, "no-such-user", { role: "LEARNER" })).toEqual({ ok: false, fieldErrors: { form: "用户不存在" } });
+    expect(await trail()).toHaveLength(1); // refused changes leave no event
   });
 });
 

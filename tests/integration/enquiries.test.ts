@@ -93,7 +93,13 @@ describe("enquiries", () => {
     expect(e!.notes[0]).toMatchObject({ body: "已电话联系,下周发方案", authorName: "培训师 李强" });
 
     const countBefore = (await listEnquiries(t.db, { status: "ALL", q: "", page: 1 })).byStatus.CONTACTED;
-    expect(await eraseEnquiry(t.db, r.id)).toBe(true);
+    const trainer = { id: "trainer-audit-test", name: "培训师 李强" };
+    expect(await eraseEnquiry(t.db, r.id, trainer)).toBe(true);
+    expect(await t.db.auditEvent.findMany({ where: { action: "ENQUIRY_ERASE", target: r.id }, select: { actorId: true, actorName: true, rows: true } })).toEqual([
+      { actorId: trainer.id, actorName: trainer.name, rows: 1 },
+    ]);
+    expect(await eraseEnquiry(t.db, r.id, trainer)).toBe(false); // already erased: no second event
+    expect(await t.db.auditEvent.count({ where: { action: "ENQUIRY_ERASE", target: r.id } })).toBe(1);
     const erased = await getEnquiry(t.db, r.id);
     expect(erased).toMatchObject({ name: "(已删除)", organisation: "(已删除)", phone: null, email: null, message: null, notes: [], status: "CONTACTED", notification: { state: "SKIPPED" } });
     expect(erased!.erasedAt).toBeInstanceOf(Date);
@@ -111,9 +117,12 @@ describe("enquiries", () => {
     const recent = (await submitEnquiry(t.db, input({ name: "新咨询" }), { ip: "203.0.113.5", notify: false, now: new Date(now.getTime() - 10 * 86_400_000) })) as { id: string };
     const r = await purgeExpiredEnquiries(t.db, 180, now);
     expect(r.erased).toBeGreaterThanOrEqual(1);
+    const purges = () => t.db.auditEvent.findMany({ where: { action: "ENQUIRY_PURGE", createdAt: now }, select: { actorId: true, rows: true, detail: true } });
+    expect(await purges()).toEqual([{ actorId: null, rows: r.erased, detail: expect.stringContaining("保存期限 180 天") }]);
     expect((await getEnquiry(t.db, old.id))!.name).toBe("(已删除)");
     expect((await getEnquiry(t.db, recent.id))!.name).toBe("新咨询");
     expect((await purgeExpiredEnquiries(t.db, 180, now)).erased).toBe(0); // idempotent
+    expect(await purges()).toHaveLength(1); // and a purge that erased nothing is not an event
   });
 
   it("mails the notification through a real SMTP server; with the server down the enquiry is kept and mailed once it is back", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { ProgressOverview } from "@/components/progress-overview";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listMyCohorts } from "@/lib/cohorts/cohorts";
 import { issueCertificateIfComplete } from "@/lib/certificates/certificates";
@@ -14,8 +15,6 @@ import { signOutAction } from "../../(auth)/actions";
 import { changePasswordAction, joinCohortAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "我的" };
-
-const ROLE_LABEL = { LEARNER: "学员", TRAINER: "培训师", ADMIN: "管理员" } as const;
 
 export default async function MePage() {
   const user = await requireUser("/me");
@@ -32,7 +31,7 @@ export default async function MePage() {
         <div>
           <h1 className="text-3xl font-bold text-brand-900">{user.name}</h1>
           <p className="mt-1 text-sm text-gray-600">
-            {user.email} · {ROLE_LABEL[user.role]}
+            {user.email} · {ROLE_LABELS[user.role]}
           </p>
         </div>
         <form action={signOutAction}>

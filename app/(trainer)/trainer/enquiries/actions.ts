@@ -38,8 +38,8 @@ const eraseSchema = z.object({
 
 export const eraseEnquiryAction = validatedActionWithUser(
   eraseSchema,
-  async (data) => {
-    const erased = await eraseEnquiry(getDb(), data.enquiryId);
+  async (data, user) => {
+    const erased = await eraseEnquiry(getDb(), data.enquiryId, { id: user.id, name: user.name });
     if (!erased) return { message: "没有找到这条咨询,或它已被删除" };
     redirect("/trainer/enquiries?erased=1");
   },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EraseForm } from "@/components/enquiry/erase-form";
 import { FollowUpForm } from "@/components/enquiry/follow-up-form";
+import { recordEnquiryView } from "@/lib/audit/audit-log";
 import { requireRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dashboard/format";
 import { getEnquiry, STATUS_LABELS, STATUSES } from "@/lib/enquiries/enquiries";
@@ -18,9 +19,12 @@ const MAIL_STATE: Record<string, string> = { PENDING: "待发送(失败会自动
 
 export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
   const { id } = await params;
-  await requireRole(["TRAINER"], `/trainer/enquiries/${id}`);
-  const e = await getEnquiry(getDb(), id);
+  const user = await requireRole(["TRAINER"], `/trainer/enquiries/${id}`);
+  const db = getDb();
+  const e = await getEnquiry(db, id);
   if (!e) notFound();
+  // Full phone and email are shown below: the viewing goes in the audit trail first.
+  if (!e.erasedAt) await recordEnquiryView(db, { id: user.id, name: user.name }, e.id);
   const rows: [string, string | number | null][] = [
     ["单位", e.organisation],
     ["职务", e.jobTitle],
@@ -66,6 +70,7 @@ export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
             邮件通知:{e.notification ? MAIL_STATE[e.notification.state] ?? e.notification.state : "—"}
             {e.notification?.lastError && e.notification.state === "PENDING" ? `;上次失败原因:${e.notification.lastError}` : ""}
           </p>
+          {!e.erasedAt && <p className="mt-1 text-xs text-gray-500">查看、导出和删除联系方式都会记入个人信息操作记录,供合规审查。</p>}
 
           <h3 className="mt-8 text-lg font-semibold">跟进记录</h3>
           <ul className="mt-3 space-y-3 text-sm">

@@ -1,5 +1,7 @@
 // GET /trainer/enquiries/export?format=xlsx|csv[&status&q] — the inbox (as filtered) with full
 // contact details, for the follow-up team. TRAINER and ADMIN only; erased enquiries are left out.
+// Every export is recorded in the audit trail (lib/audit/).
+import { recordAudit } from "@/lib/audit/audit-log";
 import { authoriseRequest } from "@/lib/auth/session";
 import { exportEnquiries, STATUS_LABELS } from "@/lib/enquiries/enquiries";
 import { parseInboxFilters } from "@/lib/enquiries/inbox-params";
@@ -34,6 +36,11 @@ export async function GET(req: Request) {
   if (!format) return Response.json({ error: "format 须为 xlsx 或 csv" }, { status: 422 });
   const { filters, problems } = parseInboxFilters(search);
   if (problems.length) return Response.json({ error: problems.join(";") }, { status: 422 });
+  const db = getDb();
+  const rows = await exportEnquiries(db, filters);
+  // Recorded before the file leaves: if the trail cannot be written, nothing is exported.
+  const detail = [format, `状态:${filters.status === "ALL" ? "全部" : STATUS_LABELS[filters.status]}`, filters.q ? "含搜索词" : null].filter(Boolean).join(";");
+  await recordAudit(db, { id: user.id, name: user.name }, { action: "ENQUIRY_EXPORT", detail, rows: rows.length });
   const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return exportResponse(format, `咨询-${day}`, columns, await exportEnquiries(getDb(), filters));
+  return exportResponse(format, `咨询-${day}`, columns, rows);
 }

@@ -1,6 +1,7 @@
 // GET /trainer/cohorts/:id/export?data=progress|attempts&format=xlsx|csv[&q&status&sort&dir] —
 // the cohort's progress matrix (with the page's filters) or every attempt, as a download.
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/audit-log";
 import { authoriseRequest } from "@/lib/auth/session";
 import { findVisibleCohort } from "@/lib/dashboard/access";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
@@ -28,10 +29,17 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const { query, problems } = parseMatrixQuery(search);
   if (problems.length) return Response.json({ error: problems.join(";") }, { status: 422 });
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const actor = { id: user.id, name: user.name };
+  // Learners' names, emails and scores leave the system: recorded before the file is sent.
+  const audit = (label: string, rows: number) =>
+    recordAudit(db, actor, { action: "COHORT_EXPORT", target: cohort.id, detail: `${cohort.name};${label};${parsed.data.format}`, rows });
   if (parsed.data.data === "attempts") {
-    return exportResponse(parsed.data.format, `${cohort.name}-答题记录-${day}`, attemptColumns, await getCohortAttempts(db, cohort.id));
+    const rows = await getCohortAttempts(db, cohort.id);
+    await audit("答题记录", rows.length);
+    return exportResponse(parsed.data.format, `${cohort.name}-答题记录-${day}`, attemptColumns, rows);
   }
   const shape = await currentCourseShape();
   const rows = await getProgressMatrixAll(db, shape, cohort.id, query);
+  await audit("学习进度", rows.length);
   return exportResponse(parsed.data.format, `${cohort.name}-学习进度-${day}`, matrixColumns(shape), rows);
 }
