@@ -138,3 +138,43 @@ test("abuse: a honeypot or a too-fast submit is refused; the 6th enquiry from on
     await api.dispose();
   }
 });
+
+test("an admin sees in the audit trail who opened an enquiry's contact details and who exported the inbox", async ({ browser }) => {
+  const [enquiry] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Enquiry" WHERE "erasedAt" IS NULL ORDER BY "createdAt" LIMIT 1`);
+  if (!enquiry) throw new Error("the demo data has no enquiry");
+
+  const trainerContext = await browser.newContext();
+  const trainer = await trainerContext.newPage();
+  await signIn(trainer, "trainer2@demo.local");
+  await trainer.goto(`/trainer/enquiries/${enquiry.id}`);
+  await expect(trainer.getByText("都会记入个人信息操作记录")).toBeVisible();
+  await trainer.goto("/trainer/enquiries?status=CLOSED");
+  const download = trainer.waitForEvent("download");
+  await trainer.getByRole("link", { name: "导出 CSV" }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+  await trainerContext.close();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin@demo.local");
+  await admin.goto("/admin/users");
+  await admin.getByRole("link", { name: "个人信息操作记录" }).click();
+  const filter = admin.getByRole("search", { name: "筛选操作记录" });
+  await filter.getByLabel("操作类型").selectOption({ label: "查看咨询联系方式" });
+  await filter.getByLabel("操作人").fill("赵蕾");
+  await filter.getByRole("button", { name: "筛选" }).click();
+  const viewed = admin.getByRole("row").filter({ hasText: enquiry.id });
+  await expect(viewed.first()).toContainText("培训师 赵蕾");
+  await expect(viewed.first()).toContainText("查看咨询联系方式");
+  // The target links to the enquiry itself.
+  await expect(viewed.first().getByRole("link", { name: enquiry.id })).toHaveAttribute("href", `/trainer/enquiries/${enquiry.id}`);
+
+  await filter.getByLabel("操作类型").selectOption({ label: "导出咨询" });
+  await filter.getByRole("button", { name: "筛选" }).click();
+  const exported = admin.getByRole("row").filter({ hasText: "csv;状态:已关闭" });
+  await expect(exported.first()).toContainText("培训师 赵蕾");
+  // No prospect's name or number appears anywhere in the trail.
+  const [detail] = await queryE2eDb<{ name: string; phone: string | null }>(`SELECT name, phone FROM "Enquiry" WHERE id = $1`, [enquiry.id]);
+  await expect(admin.getByText(detail!.name)).toHaveCount(0);
+  await adminContext.close();
+});

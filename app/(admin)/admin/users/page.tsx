@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -33,7 +34,8 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
-      <h1 className="text-3xl font-bold text-brand-900">用户管理</h1>
+      <AdminNav current="/admin/users" />
+      <h1 className="mt-6 text-3xl font-bold text-brand-900">用户管理</h1>
       <form className="mt-6 flex gap-2" role="search">
         <label htmlFor="q" className="sr-only">
           搜索用户
