@@ -1,5 +1,7 @@
-// Every UI string of the site, in one place, so an English (or other) locale can follow by
-// adding a sibling file with the same keys. Course text itself lives in content/.
+// The strings of the site's frame (header, footer, 404) and its public course pages (landing,
+// course, modules, lessons, cases), shared by several components. Pages built later keep their
+// Chinese inline, beside the markup it labels: see docs/decisions/0009-ui-strings.md. Course text
+// itself lives in content/.
 export const zhCN = {
   site: {
     name: "场景化金融生态",
