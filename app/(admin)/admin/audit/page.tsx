@@ -6,6 +6,8 @@ import { requireRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dashboard/format";
 import { getDb } from "@/lib/db/client";
 import type { AuditAction } from "@/lib/generated/prisma/enums";
+import { Pager } from "@/components/pager";
+import { FilterProblems } from "@/components/forms/filter-problems";
 
 export const metadata: Metadata = { title: "个人信息操作记录" };
 
@@ -52,11 +54,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
           筛选
         </button>
       </form>
-      {problems.length ? (
-        <p role="alert" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          {problems.join(";")},已按默认条件显示。
-        </p>
-      ) : null}
+      <FilterProblems problems={problems} />
 
       <p className="mt-4 text-sm text-gray-600">共 {list.total} 条,最新的在前。</p>
       {list.rows.length === 0 ? (
@@ -100,13 +98,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
           </table>
         </div>
       )}
-      {list.pages > 1 ? (
-        <nav aria-label="分页" className="mt-4 flex items-center justify-between text-sm">
-          {list.page > 1 ? <Link href={`/admin/audit${auditQueryString(filters, { page: list.page - 1 })}`} className="text-brand-600">← 上一页</Link> : <span />}
-          <span className="text-gray-600">第 {list.page} / {list.pages} 页</span>
-          {list.page < list.pages ? <Link href={`/admin/audit${auditQueryString(filters, { page: list.page + 1 })}`} className="text-brand-600">下一页 →</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={list.page} pages={list.pages} href={(p) => `/admin/audit${auditQueryString(filters, { page: p })}`} />
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { updateUserAccessAction } from "../actions";
+import { Pager } from "@/components/pager";
 
 export const metadata: Metadata = { title: "用户管理" };
 
@@ -72,15 +72,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
           </tbody>
         </table>
       </div>
-      {pages > 1 && (
-        <nav aria-label="分页" className="mt-4 flex gap-3 text-sm">
-          {page > 1 && <Link href={`/admin/users?q=${encodeURIComponent(q)}&page=${page - 1}`}>上一页</Link>}
-          <span>
-            第 {page} / {pages} 页
-          </span>
-          {page < pages && <Link href={`/admin/users?q=${encodeURIComponent(q)}&page=${page + 1}`}>下一页</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={(p) => `/admin/users?q=${encodeURIComponent(q)}&page=${p}`} />
     </div>
   );
 }

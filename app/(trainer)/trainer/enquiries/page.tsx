@@ -7,6 +7,8 @@ import { inboxQueryString, parseInboxFilters } from "@/lib/enquiries/inbox-param
 import { maskEmail, maskPhone } from "@/lib/enquiries/mask";
 import { INTERESTS, type Interest } from "@/lib/enquiries/schema";
 import { getDb } from "@/lib/db/client";
+import { Pager } from "@/components/pager";
+import { FilterProblems } from "@/components/forms/filter-problems";
 
 export const metadata: Metadata = { title: "咨询收件箱" };
 
@@ -71,11 +73,7 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
           </a>
         </span>
       </form>
-      {problems.length ? (
-        <p role="alert" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          {problems.join(";")},已按默认条件显示。
-        </p>
-      ) : null}
+      <FilterProblems problems={problems} />
 
       <p className="mt-4 text-sm text-gray-600">
         共 {inbox.total} 条{inbox.erased ? `;另有 ${inbox.erased} 条已删除个人信息,仅计数` : ""}。
@@ -123,13 +121,7 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
           </table>
         </div>
       )}
-      {inbox.pages > 1 ? (
-        <nav aria-label="分页" className="mt-4 flex items-center justify-between text-sm">
-          {inbox.page > 1 ? <Link href={`/trainer/enquiries${inboxQueryString(filters, { page: inbox.page - 1 })}`} className="text-brand-600">← 上一页</Link> : <span />}
-          <span className="text-gray-600">第 {inbox.page} / {inbox.pages} 页</span>
-          {inbox.page < inbox.pages ? <Link href={`/trainer/enquiries${inboxQueryString(filters, { page: inbox.page + 1 })}`} className="text-brand-600">下一页 →</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={inbox.page} pages={inbox.pages} href={(p) => `/trainer/enquiries${inboxQueryString(filters, { page: p })}`} />
     </div>
   );
 }

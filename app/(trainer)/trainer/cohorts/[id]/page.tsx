@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { Chart } from "@/components/trainer/chart";
 import { CohortNav } from "@/components/trainer/cohort-nav";
@@ -16,6 +15,8 @@ import { exportHref, matrixQueryString, parseMatrixQuery } from "@/lib/dashboard
 import { getProgressMatrix } from "@/lib/dashboard/progress-matrix";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { Pager } from "@/components/pager";
+import { FilterProblems } from "@/components/forms/filter-problems";
 
 export const metadata: Metadata = { title: "班级学习进度" };
 
@@ -120,11 +121,7 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
         <div className="mt-3">
           <MatrixFilters action={base} query={query} />
         </div>
-        {problems.length > 0 ? (
-          <p role="alert" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-            {problems.join(";")},已按默认条件显示。
-          </p>
-        ) : null}
+        <FilterProblems problems={problems} />
         <p className="mt-3 text-sm text-gray-600" aria-live="polite">
           共 {matrix.total} 名学员{matrix.total > 0 ? `,第 ${matrix.page} / ${matrix.pages} 页` : ""}。✓ 已完成 · ◐ 学习中 · 数字为测验最高分
         </p>
@@ -135,27 +132,7 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
             <ProgressMatrixTable cohortId={cohort.id} shape={shape} rows={matrix.rows} query={{ ...query, page: matrix.page }} now={now} />
           </div>
         )}
-        {matrix.pages > 1 ? (
-          <nav aria-label="分页" className="mt-4 flex items-center justify-between text-sm">
-            {matrix.page > 1 ? (
-              <Link href={`${base}${matrixQueryString(query, { page: matrix.page - 1 })}`} className="text-brand-600 hover:underline">
-                ← 上一页
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-gray-600">
-              第 {matrix.page} / {matrix.pages} 页
-            </span>
-            {matrix.page < matrix.pages ? (
-              <Link href={`${base}${matrixQueryString(query, { page: matrix.page + 1 })}`} className="text-brand-600 hover:underline">
-                下一页 →
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pager page={matrix.page} pages={matrix.pages} href={(p) => `${base}${matrixQueryString(query, { page: p })}`} />
       </section>
     </div>
   );
