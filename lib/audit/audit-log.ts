@@ -91,12 +91,16 @@ export function auditQueryString(f: AuditFilters, change: Partial<AuditFilters> 
   return s ? `?${s}` : "";
 }
 
+const auditWhere = (filters: Pick<AuditFilters, "action" | "actor">): Prisma.AuditEventWhereInput => ({
+  ...(filters.action === "ALL" ? {} : { action: filters.action }),
+  ...(filters.actor ? { actorName: { contains: filters.actor, mode: "insensitive" as const } } : {}),
+});
+
+const auditSelect = { id: true, action: true, actorName: true, target: true, detail: true, rows: true, createdAt: true } as const;
+
 /** Newest first, a page at a time. A page past the end shows the last page. */
 export async function listAuditEvents(db: PrismaClient, filters: AuditFilters) {
-  const where: Prisma.AuditEventWhereInput = {
-    ...(filters.action === "ALL" ? {} : { action: filters.action }),
-    ...(filters.actor ? { actorName: { contains: filters.actor, mode: "insensitive" as const } } : {}),
-  };
+  const where = auditWhere(filters);
   const total = await db.auditEvent.count({ where });
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(filters.page, pages);
@@ -105,7 +109,12 @@ export async function listAuditEvents(db: PrismaClient, filters: AuditFilters) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * AUDIT_PAGE_SIZE,
     take: AUDIT_PAGE_SIZE,
-    select: { id: true, action: true, actorName: true, target: true, detail: true, rows: true, createdAt: true },
+    select: auditSelect,
   });
   return { rows, total, page, pages };
+}
+
+/** Every matching event, newest first, for a compliance reviewer to take away as a file. */
+export async function exportAuditEvents(db: PrismaClient, filters: Pick<AuditFilters, "action" | "actor">) {
+  return db.auditEvent.findMany({ where: auditWhere(filters), orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: auditSelect });
 }

@@ -60,6 +60,7 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics?c={cohort}", expect: cohortOwner },
   { file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminOnly },
   { file: "app/(admin)/admin/audit/page.tsx", path: "/admin/audit", expect: adminOnly },
+  { file: "app/(admin)/admin/audit/export/route.ts", path: "/admin/audit/export?format=csv", expect: { ...adminOnly, anonymous: 401 } },
   // Someone else's or a made-up attempt: 404 for every signed-in user, 401 when signed out.
   { file: "app/api/attempts/[id]/answers/route.ts", path: "/api/attempts/not-an-attempt/answers", post: { questionVersionId: "x", response: {} }, expect: { ...signedIn(404), anonymous: 401 } },
   { file: "app/api/attempts/[id]/submit/route.ts", path: "/api/attempts/not-an-attempt/submit", post: { answers: {} }, expect: { ...signedIn(404), anonymous: 401 } },

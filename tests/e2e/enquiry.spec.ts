@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, noChromium, test } from "./fixtures";
 import { signIn } from "./sign-in";
 import { E2E_PORT, queryE2eDb } from "./server";
@@ -148,6 +149,17 @@ test("an admin sees in the audit trail who opened an enquiry's contact details a
   await signIn(trainer, "trainer2@demo.local");
   await trainer.goto(`/trainer/enquiries/${enquiry.id}`);
   await expect(trainer.getByText("都会记入个人信息操作记录")).toBeVisible();
+  // Listing and hovering (which may prefetch) is not viewing: only the opened enquiry counts.
+  await trainer.goto(`/trainer/enquiries?q=${encodeURIComponent("林晓梅")}`);
+  const other = trainer.getByRole("link", { name: "林晓梅" });
+  await other.hover();
+  await trainer.waitForLoadState("networkidle");
+  const [otherRow] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Enquiry" WHERE name = '林晓梅' AND "erasedAt" IS NULL`);
+  const otherViews = await queryE2eDb<{ n: string }>(
+    `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'ENQUIRY_VIEW' AND "actorName" = '培训师 赵蕾' AND target = $1`,
+    [otherRow!.id],
+  );
+  expect(Number(otherViews[0]!.n)).toBe(0);
   await trainer.goto("/trainer/enquiries?status=CLOSED");
   const download = trainer.waitForEvent("download");
   await trainer.getByRole("link", { name: "导出 CSV" }).click();
@@ -176,5 +188,16 @@ test("an admin sees in the audit trail who opened an enquiry's contact details a
   // No prospect's name or number appears anywhere in the trail.
   const [detail] = await queryE2eDb<{ name: string; phone: string | null }>(`SELECT name, phone FROM "Enquiry" WHERE id = $1`, [enquiry.id]);
   await expect(admin.getByText(detail!.name)).toHaveCount(0);
+
+  // The filtered trail goes out as a file for the compliance review.
+  const [file] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "导出 CSV" }).click()]);
+  expect(file.suggestedFilename()).toMatch(/^个人信息操作记录-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await file.path())!, "utf8");
+  expect(csv.startsWith("\uFEFF时间,操作人,操作,对象编号,条数,说明")).toBe(true);
+  const lines = csv.trim().split(/\r?\n/).slice(1);
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.every((l) => l.includes("导出咨询"))).toBe(true); // the filter carried over
+  expect(lines.some((l) => l.includes("培训师 赵蕾") && l.includes("csv;状态:已关闭"))).toBe(true);
+  expect(csv).not.toContain(detail!.name);
   await adminContext.close();
 });

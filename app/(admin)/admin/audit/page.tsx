@@ -26,6 +26,11 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
   await requireRole(["ADMIN"], "/admin/audit");
   const { filters, problems } = parseAuditFilters(await searchParams);
   const list = await listAuditEvents(getDb(), filters);
+  const exportHref = (format: "xlsx" | "csv") => {
+    const p = new URLSearchParams(auditQueryString({ ...filters, page: 1 }).slice(1));
+    p.set("format", format);
+    return `/admin/audit/export?${p}`;
+  };
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <AdminNav current="/admin/audit" />
@@ -53,6 +58,14 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
           筛选
         </button>
+        <span className="flex gap-3 text-sm">
+          <a href={exportHref("xlsx")} className="text-brand-600 hover:underline">
+            导出 Excel
+          </a>
+          <a href={exportHref("csv")} className="text-brand-600 hover:underline">
+            导出 CSV
+          </a>
+        </span>
       </form>
       <FilterProblems problems={problems} />
 
