@@ -95,6 +95,11 @@ export function downloadResponse(body: Buffer | string, fileName: string, type: 
 
 export type ExportFormat = "xlsx" | "csv";
 
+/** The `format` search parameter of an export route; null when it is missing or unknown. */
+export function exportFormatOf(search: Record<string, string>): ExportFormat | null {
+  return search.format === "csv" || search.format === "xlsx" ? search.format : null;
+}
+
 export async function exportResponse<Row>(
   format: ExportFormat,
   baseName: string,

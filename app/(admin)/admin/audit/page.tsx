@@ -8,6 +8,8 @@ import { getDb } from "@/lib/db/client";
 import type { AuditAction } from "@/lib/generated/prisma/enums";
 import { Pager } from "@/components/pager";
 import { FilterProblems } from "@/components/forms/filter-problems";
+import { ExportLinks } from "@/components/forms/export-links";
+import type { ExportFormat } from "@/lib/export/tabular";
 
 export const metadata: Metadata = { title: "个人信息操作记录" };
 
@@ -26,7 +28,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
   await requireRole(["ADMIN"], "/admin/audit");
   const { filters, problems } = parseAuditFilters(await searchParams);
   const list = await listAuditEvents(getDb(), filters);
-  const exportHref = (format: "xlsx" | "csv") => {
+  const exportHref = (format: ExportFormat) => {
     const p = new URLSearchParams(auditQueryString({ ...filters, page: 1 }).slice(1));
     p.set("format", format);
     return `/admin/audit/export?${p}`;
@@ -58,14 +60,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
           筛选
         </button>
-        <span className="flex gap-3 text-sm">
-          <a href={exportHref("xlsx")} className="text-brand-600 hover:underline">
-            导出 Excel
-          </a>
-          <a href={exportHref("csv")} className="text-brand-600 hover:underline">
-            导出 CSV
-          </a>
-        </span>
+        <ExportLinks href={exportHref} />
       </form>
       <FilterProblems problems={problems} />
 

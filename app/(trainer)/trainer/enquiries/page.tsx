@@ -9,6 +9,8 @@ import { INTERESTS, type Interest } from "@/lib/enquiries/schema";
 import { getDb } from "@/lib/db/client";
 import { Pager } from "@/components/pager";
 import { FilterProblems } from "@/components/forms/filter-problems";
+import { ExportLinks } from "@/components/forms/export-links";
+import type { ExportFormat } from "@/lib/export/tabular";
 
 export const metadata: Metadata = { title: "咨询收件箱" };
 
@@ -21,7 +23,7 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
   const raw = await searchParams;
   const { filters, problems } = parseInboxFilters(raw);
   const inbox = await listEnquiries(getDb(), filters);
-  const exportHref = (format: "xlsx" | "csv") => {
+  const exportHref = (format: ExportFormat) => {
     const p = new URLSearchParams(inboxQueryString({ ...filters, page: 1 }).slice(1));
     p.set("format", format);
     return `/trainer/enquiries/export?${p}`;
@@ -64,14 +66,7 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
           搜索
         </button>
-        <span className="flex gap-3 text-sm">
-          <a href={exportHref("xlsx")} className="text-brand-600 hover:underline">
-            导出 Excel
-          </a>
-          <a href={exportHref("csv")} className="text-brand-600 hover:underline">
-            导出 CSV
-          </a>
-        </span>
+        <ExportLinks href={exportHref} />
       </form>
       <FilterProblems problems={problems} />
 

@@ -3,7 +3,7 @@
 import { AUDIT_LABELS, exportAuditEvents, parseAuditFilters } from "@/lib/audit/audit-log";
 import { authoriseRequest } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { exportResponse, type Column } from "@/lib/export/tabular";
+import { exportFormatOf, exportResponse, type Column } from "@/lib/export/tabular";
 
 type Row = Awaited<ReturnType<typeof exportAuditEvents>>[number];
 
@@ -20,7 +20,7 @@ export async function GET(req: Request) {
   const user = await authoriseRequest(["ADMIN"]);
   if (user instanceof Response) return user;
   const search = Object.fromEntries(new URL(req.url).searchParams);
-  const format = search.format === "csv" ? "csv" : search.format === "xlsx" ? "xlsx" : null;
+  const format = exportFormatOf(search);
   if (!format) return Response.json({ error: "format 须为 xlsx 或 csv" }, { status: 422 });
   const { filters, problems } = parseAuditFilters(search);
   if (problems.length) return Response.json({ error: problems.join(";") }, { status: 422 });

@@ -7,7 +7,7 @@ import { exportEnquiries, STATUS_LABELS } from "@/lib/enquiries/enquiries";
 import { parseInboxFilters } from "@/lib/enquiries/inbox-params";
 import { INTERESTS, type Interest } from "@/lib/enquiries/schema";
 import { getDb } from "@/lib/db/client";
-import { exportResponse, type Column } from "@/lib/export/tabular";
+import { exportFormatOf, exportResponse, type Column } from "@/lib/export/tabular";
 
 type Row = Awaited<ReturnType<typeof exportEnquiries>>[number];
 
@@ -32,7 +32,7 @@ export async function GET(req: Request) {
   const user = await authoriseRequest(["TRAINER"]);
   if (user instanceof Response) return user;
   const search = Object.fromEntries(new URL(req.url).searchParams);
-  const format = search.format === "csv" ? "csv" : search.format === "xlsx" ? "xlsx" : null;
+  const format = exportFormatOf(search);
   if (!format) return Response.json({ error: "format 须为 xlsx 或 csv" }, { status: 422 });
   const { filters, problems } = parseInboxFilters(search);
   if (problems.length) return Response.json({ error: problems.join(";") }, { status: 422 });
