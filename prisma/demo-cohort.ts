@@ -4,7 +4,7 @@
 // weeks. Deterministic (seeded random numbers), so every fresh start shows the same picture.
 import { randomUUID } from "node:crypto";
 import type { Content } from "@/lib/content/load";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { newCertificateId } from "@/lib/certificates/certificates";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
 import type { Question } from "@/lib/quiz/schema";
@@ -180,4 +180,55 @@ export async function seedDemoCohort(db: PrismaClient, content: Content, trainer
     await tx.certificate.createMany({ data: certificates });
   });
   return { created: true };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Keeps the dashboard's demo cohorts looking as they did on the day they were seeded: moves
+ * their learners' dates forward by the whole days since then, so "inactive for 7 days", the
+ * completions chart and "last activity" still tell the intended story on a demo instance that
+ * has been running for weeks. Only demo accounts (@demo.local) in the demo cohorts move, never
+ * by more than keeps their latest activity in the past, and all in one transaction.
+ * The seed day is read back from the cohort's end date (seeded as seed day + 30), which moves
+ * with the rest, so running this again the same day does nothing.
+ */
+export async function keepDemoCohortsCurrent(db: PrismaClient, now = new Date()) {
+  let shiftedDays = 0;
+  for (const spec of DEMO_COHORTS_FOR_DASHBOARD) {
+    shiftedDays = Math.max(
+      shiftedDays,
+      await db.$transaction(async (tx) => {
+        const [cohort] = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM "Cohort" WHERE "inviteCode" = ${spec.inviteCode} AND "endsOn" IS NOT NULL FOR UPDATE`;
+        if (!cohort) return 0;
+        const users = Prisma.sql`SELECT m."userId" FROM "CohortMember" m JOIN "User" u ON u.id = m."userId"
+          WHERE m."cohortId" = ${cohort.id} AND u.email LIKE '%@demo.local'`;
+        // Whole days since the later of the seed day and the latest activity, so nothing moves
+        // into the future and times of day (and the chart's days) keep their shape. Read as text:
+        // the columns hold UTC without a zone, and text keeps the session's time zone out of it.
+        const iso = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+        const [marks] = await tx.$queryRaw<{ seeded: string; latest: string | null }[]>`
+          SELECT to_char("endsOn" - 30, 'YYYY-MM-DD') || 'T00:00:00.000Z' AS seeded,
+            ${iso(Prisma.sql`greatest(
+              (SELECT max("completedAt") FROM "LessonProgress" WHERE "userId" IN (${users})),
+              (SELECT max(greatest("startedAt", "submittedAt")) FROM "Attempt" WHERE "userId" IN (${users})),
+              (SELECT max("issuedAt") FROM "Certificate" WHERE "userId" IN (${users})))`)} AS latest
+          FROM "Cohort" WHERE id = ${cohort.id}`;
+        const since = Math.max(Date.parse(marks!.seeded), marks!.latest ? Date.parse(marks!.latest) : 0);
+        const days = Math.floor((now.getTime() - since) / DAY_MS);
+        if (days < 1) return 0;
+        const by = Prisma.sql`make_interval(days => ${days}::int)`;
+        await tx.$executeRaw`UPDATE "LessonProgress" SET "completedAt" = "completedAt" + ${by} WHERE "userId" IN (${users})`;
+        await tx.$executeRaw`UPDATE "Answer" SET "savedAt" = "savedAt" + ${by} WHERE "attemptId" IN (SELECT id FROM "Attempt" WHERE "userId" IN (${users}))`;
+        await tx.$executeRaw`UPDATE "Attempt" SET "startedAt" = "startedAt" + ${by}, "submittedAt" = "submittedAt" + ${by} WHERE "userId" IN (${users})`;
+        await tx.$executeRaw`UPDATE "Certificate" SET "issuedAt" = "issuedAt" + ${by} WHERE "userId" IN (${users})`;
+        await tx.$executeRaw`UPDATE "User" SET "createdAt" = "createdAt" + ${by} WHERE id IN (${users})`;
+        await tx.$executeRaw`UPDATE "CohortMember" SET "joinedAt" = "joinedAt" + ${by} WHERE "cohortId" = ${cohort.id} AND "userId" IN (${users})`;
+        await tx.$executeRaw`UPDATE "Cohort" SET "startsOn" = "startsOn" + ${days}::int, "endsOn" = "endsOn" + ${days}::int WHERE id = ${cohort.id}`;
+        return days;
+      }),
+    );
+  }
+  return { shiftedDays };
 }

@@ -5,6 +5,7 @@ import { syncContent } from "@/lib/content/sync";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
+import { keepDemoCohortsCurrent } from "./demo-cohort";
 import { seedDemoData } from "./demo-data";
 
 export async function prepareDatabase(url: string, options: { demo: boolean }) {
@@ -14,6 +15,8 @@ export async function prepareDatabase(url: string, options: { demo: boolean }) {
     const content = await syncContent(db, loaded);
     await syncQuizzes(db, loadQuizzes(loaded));
     const demo = options.demo ? await seedDemoData(db, loaded) : { created: false };
+    // A demo instance left running for weeks would otherwise show everyone as inactive.
+    if (options.demo && !demo.created) await keepDemoCohortsCurrent(db);
     return { contentChanged: content.changed, demoCreated: demo.created };
   } finally {
     await db.$disconnect();

@@ -9,7 +9,7 @@ import { getCohortOverviews } from "@/lib/dashboard/overview";
 import { getItemAnalysis } from "@/lib/dashboard/item-analysis";
 import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
-import { DEMO_COHORTS_FOR_DASHBOARD } from "@/prisma/demo-cohort";
+import { DEMO_COHORTS_FOR_DASHBOARD, keepDemoCohortsCurrent } from "@/prisma/demo-cohort";
 import { DEMO_USERS, seedDemoData } from "@/prisma/demo-data";
 import { createTestDb, type TestDb } from "../support/test-db";
 
@@ -162,5 +162,40 @@ describe("demo data", () => {
     const first = await getItemAnalysis(t.db, cohort.id, shape.modules[0]!.quizId!);
     expect(first.learners).toBeGreaterThanOrEqual(20);
     expect(first.items.every((i) => i.discrimination !== null)).toBe(true);
+  });
+
+  it("a demo left running for weeks still tells the same story: demo learners' dates move forward by whole days, nobody else's", async () => {
+    const spec = DEMO_COHORTS_FOR_DASHBOARD[0];
+    const cohort = await t.db.cohort.findUniqueOrThrow({ where: { inviteCode: spec.inviteCode }, select: { id: true } });
+    const shape = courseShapeOf(loadContent(), loadQuizzes(loadContent()));
+    const overview = async (at: Date) => (await getCohortOverviews(t.db, shape, [cohort.id], at)).get(cohort.id)!;
+    // A real person who joined the demo cohort: their record is theirs and must not move.
+    const real = await createAccount(t.db, { email: "real.person@bank.cn", name: "真实学员", password: "a long enough secret" });
+    if (!real.ok) throw new Error("setup");
+    await t.db.cohortMember.create({ data: { cohortId: cohort.id, userId: real.value.id }, select: { userId: true } });
+    // Long idle, so it reads "inactive" at every date compared below.
+    const realTick = new Date(Date.now() - 30 * 86_400_000);
+    await t.db.lessonProgress.create({ data: { userId: real.value.id, moduleSlug: "m", lessonSlug: "l", completedAt: realTick }, select: { userId: true } });
+
+    const day = 86_400_000;
+    const later = new Date(Date.now() + 20 * day);
+    const today = await overview(new Date());
+    const drifted = await overview(later);
+    expect(drifted.inactive).toBeGreaterThan(today.inactive); // the problem being solved
+    // The seed day is stored by date, so the move is 19 or 20 whole days.
+    const asOf = new Map<number, Awaited<ReturnType<typeof overview>>>();
+    for (const d of [19, 20]) asOf.set(d, await overview(new Date(later.getTime() - d * day)));
+    const { shiftedDays } = await keepDemoCohortsCurrent(t.db, later);
+    expect([19, 20]).toContain(shiftedDays);
+    // After the move, "later" looks exactly as "later minus the days moved" looked before it.
+    const moved = await overview(later);
+    expect(moved).toEqual(asOf.get(shiftedDays));
+    expect(moved.inactive).toBeLessThan(drifted.inactive);
+    expect((await keepDemoCohortsCurrent(t.db, later)).shiftedDays).toBe(0); // once a day at most
+    // Nothing moved into the future; the real learner's tick did not move at all.
+    const latest = await t.db.lessonProgress.aggregate({ _max: { completedAt: true }, where: { user: { email: { endsWith: "@demo.local" } } } });
+    expect(latest._max.completedAt!.getTime()).toBeLessThanOrEqual(later.getTime());
+    const tick = await t.db.lessonProgress.findUniqueOrThrow({ where: { userId_moduleSlug_lessonSlug: { userId: real.value.id, moduleSlug: "m", lessonSlug: "l" } }, select: { completedAt: true } });
+    expect(tick.completedAt.getTime()).toBe(realTick.getTime());
   });
 });
