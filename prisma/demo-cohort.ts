@@ -196,39 +196,39 @@ const DAY_MS = 86_400_000;
 export async function keepDemoCohortsCurrent(db: PrismaClient, now = new Date()) {
   let shiftedDays = 0;
   for (const spec of DEMO_COHORTS_FOR_DASHBOARD) {
-    shiftedDays = Math.max(
-      shiftedDays,
-      await db.$transaction(async (tx) => {
-        const [cohort] = await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM "Cohort" WHERE "inviteCode" = ${spec.inviteCode} AND "endsOn" IS NOT NULL FOR UPDATE`;
-        if (!cohort) return 0;
-        const users = Prisma.sql`SELECT m."userId" FROM "CohortMember" m JOIN "User" u ON u.id = m."userId"
-          WHERE m."cohortId" = ${cohort.id} AND u.email LIKE '%@demo.local'`;
-        // Whole days since the later of the seed day and the latest activity, so nothing moves
-        // into the future and times of day (and the chart's days) keep their shape. Read as text:
-        // the columns hold UTC without a zone, and text keeps the session's time zone out of it.
-        const iso = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-        const [marks] = await tx.$queryRaw<{ seeded: string; latest: string | null }[]>`
-          SELECT to_char("endsOn" - 30, 'YYYY-MM-DD') || 'T00:00:00.000Z' AS seeded,
-            ${iso(Prisma.sql`greatest(
-              (SELECT max("completedAt") FROM "LessonProgress" WHERE "userId" IN (${users})),
-              (SELECT max(greatest("startedAt", "submittedAt")) FROM "Attempt" WHERE "userId" IN (${users})),
-              (SELECT max("issuedAt") FROM "Certificate" WHERE "userId" IN (${users})))`)} AS latest
-          FROM "Cohort" WHERE id = ${cohort.id}`;
-        const since = Math.max(Date.parse(marks!.seeded), marks!.latest ? Date.parse(marks!.latest) : 0);
-        const days = Math.floor((now.getTime() - since) / DAY_MS);
-        if (days < 1) return 0;
-        const by = Prisma.sql`make_interval(days => ${days}::int)`;
-        await tx.$executeRaw`UPDATE "LessonProgress" SET "completedAt" = "completedAt" + ${by} WHERE "userId" IN (${users})`;
-        await tx.$executeRaw`UPDATE "Answer" SET "savedAt" = "savedAt" + ${by} WHERE "attemptId" IN (SELECT id FROM "Attempt" WHERE "userId" IN (${users}))`;
-        await tx.$executeRaw`UPDATE "Attempt" SET "startedAt" = "startedAt" + ${by}, "submittedAt" = "submittedAt" + ${by} WHERE "userId" IN (${users})`;
-        await tx.$executeRaw`UPDATE "Certificate" SET "issuedAt" = "issuedAt" + ${by} WHERE "userId" IN (${users})`;
-        await tx.$executeRaw`UPDATE "User" SET "createdAt" = "createdAt" + ${by} WHERE id IN (${users})`;
-        await tx.$executeRaw`UPDATE "CohortMember" SET "joinedAt" = "joinedAt" + ${by} WHERE "cohortId" = ${cohort.id} AND "userId" IN (${users})`;
-        await tx.$executeRaw`UPDATE "Cohort" SET "startsOn" = "startsOn" + ${days}::int, "endsOn" = "endsOn" + ${days}::int WHERE id = ${cohort.id}`;
-        return days;
-      }),
-    );
+    shiftedDays = Math.max(shiftedDays, await db.$transaction((tx) => moveDemoCohort(tx, spec.inviteCode, now)));
   }
   return { shiftedDays };
+}
+
+/** Moves one demo cohort's dates; returns the whole days moved (0 when already current). */
+async function moveDemoCohort(tx: Prisma.TransactionClient, inviteCode: string, now: Date): Promise<number> {
+  const [cohort] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Cohort" WHERE "inviteCode" = ${inviteCode} AND "endsOn" IS NOT NULL FOR UPDATE`;
+  if (!cohort) return 0;
+  const users = Prisma.sql`SELECT m."userId" FROM "CohortMember" m JOIN "User" u ON u.id = m."userId"
+    WHERE m."cohortId" = ${cohort.id} AND u.email LIKE '%@demo.local'`;
+  // Whole days since the later of the seed day and the latest activity, so nothing moves
+  // into the future and times of day (and the chart's days) keep their shape. Read as text:
+  // the columns hold UTC without a zone, and text keeps the session's time zone out of it.
+  const [marks] = await tx.$queryRaw<{ seeded: string; latest: string | null }[]>`
+    SELECT to_char("endsOn" - 30, 'YYYY-MM-DD') || 'T00:00:00.000Z' AS seeded,
+      to_char(greatest(
+        (SELECT max("completedAt") FROM "LessonProgress" WHERE "userId" IN (${users})),
+        (SELECT max(greatest("startedAt", "submittedAt")) FROM "Attempt" WHERE "userId" IN (${users})),
+        (SELECT max("issuedAt") FROM "Certificate" WHERE "userId" IN (${users}))
+      ), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS latest
+    FROM "Cohort" WHERE id = ${cohort.id}`;
+  const since = Math.max(Date.parse(marks!.seeded), marks!.latest ? Date.parse(marks!.latest) : 0);
+  const days = Math.floor((now.getTime() - since) / DAY_MS);
+  if (days < 1) return 0;
+  const by = Prisma.sql`make_interval(days => ${days}::int)`;
+  await tx.$executeRaw`UPDATE "LessonProgress" SET "completedAt" = "completedAt" + ${by} WHERE "userId" IN (${users})`;
+  await tx.$executeRaw`UPDATE "Answer" SET "savedAt" = "savedAt" + ${by} WHERE "attemptId" IN (SELECT id FROM "Attempt" WHERE "userId" IN (${users}))`;
+  await tx.$executeRaw`UPDATE "Attempt" SET "startedAt" = "startedAt" + ${by}, "submittedAt" = "submittedAt" + ${by} WHERE "userId" IN (${users})`;
+  await tx.$executeRaw`UPDATE "Certificate" SET "issuedAt" = "issuedAt" + ${by} WHERE "userId" IN (${users})`;
+  await tx.$executeRaw`UPDATE "User" SET "createdAt" = "createdAt" + ${by} WHERE id IN (${users})`;
+  await tx.$executeRaw`UPDATE "CohortMember" SET "joinedAt" = "joinedAt" + ${by} WHERE "cohortId" = ${cohort.id} AND "userId" IN (${users})`;
+  await tx.$executeRaw`UPDATE "Cohort" SET "startsOn" = "startsOn" + ${days}::int, "endsOn" = "endsOn" + ${days}::int WHERE id = ${cohort.id}`;
+  return days;
 }

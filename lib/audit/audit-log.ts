@@ -6,7 +6,8 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/generated/prisma/enums";
-import { parseSearchFields, type SearchParams } from "@/lib/validation/search-params";
+import type { ExportFormat } from "@/lib/export/tabular";
+import { parseSearchFields, searchQueryString, type SearchParams } from "@/lib/validation/search-params";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -76,19 +77,20 @@ const filterFields = {
   page: z.coerce.number({ error: "页码无效" }).int("页码无效").min(1, "页码无效").max(100_000, "页码无效"),
 };
 
+const DEFAULT_FILTERS: AuditFilters = { action: "ALL", actor: "", page: 1 };
+
 export function parseAuditFilters(raw: SearchParams) {
-  const { values, problems } = parseSearchFields<AuditFilters>(filterFields, { action: "ALL", actor: "", page: 1 }, raw);
+  const { values, problems } = parseSearchFields<AuditFilters>(filterFields, DEFAULT_FILTERS, raw);
   return { filters: values, problems };
 }
 
 export function auditQueryString(f: AuditFilters, change: Partial<AuditFilters> = {}) {
-  const next = { ...f, ...change };
-  const p = new URLSearchParams();
-  if (next.action !== "ALL") p.set("action", next.action);
-  if (next.actor) p.set("actor", next.actor);
-  if (next.page > 1) p.set("page", String(next.page));
-  const s = p.toString();
-  return s ? `?${s}` : "";
+  return searchQueryString({ ...f, ...change }, DEFAULT_FILTERS);
+}
+
+/** The export of what the trail shows (all pages), as a file. */
+export function auditExportHref(f: AuditFilters, format: ExportFormat) {
+  return `/admin/audit/export${searchQueryString({ ...f, page: 1 }, DEFAULT_FILTERS, { format })}`;
 }
 
 const auditWhere = (filters: Pick<AuditFilters, "action" | "actor">): Prisma.AuditEventWhereInput => ({

@@ -2,7 +2,7 @@
 // a trainer downloads has exactly the rows the page shows. A malformed value falls back to the
 // default and is reported, never passed on to SQL.
 import { z } from "zod";
-import { parseSearchFields, type SearchParams } from "@/lib/validation/search-params";
+import { parseSearchFields, searchQueryString, type SearchParams } from "@/lib/validation/search-params";
 
 export const STATUS_FILTERS = ["all", "completed", "in_progress", "not_started", "inactive"] as const;
 export const SORTS = ["name", "progress", "last_active", "final"] as const;
@@ -42,21 +42,12 @@ export function parseMatrixQuery(raw: SearchParams): { query: MatrixQuery; probl
 }
 
 export function matrixQueryString(query: MatrixQuery, change: Partial<MatrixQuery> = {}): string {
-  const next = { ...query, ...change };
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(next)) {
-    if (v !== DEFAULT_QUERY[k as keyof MatrixQuery]) params.set(k, String(v));
-  }
-  const s = params.toString();
-  return s ? `?${s}` : "";
+  return searchQueryString({ ...query, ...change }, DEFAULT_QUERY);
 }
 
 export const EXPORT_DATA = ["progress", "attempts"] as const;
 export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
 
 export function exportHref(cohortId: string, query: MatrixQuery, data: (typeof EXPORT_DATA)[number], format: (typeof EXPORT_FORMATS)[number]) {
-  const params = new URLSearchParams(matrixQueryString(query, { page: 1 }).slice(1));
-  params.set("data", data);
-  params.set("format", format);
-  return `/trainer/cohorts/${cohortId}/export?${params}`;
+  return `/trainer/cohorts/${cohortId}/export${searchQueryString({ ...query, page: 1 }, DEFAULT_QUERY, { data, format })}`;
 }

@@ -1,7 +1,8 @@
 // The inbox's URL filters, shared by the list and its export. Bad values fall back to defaults
 // with a message, never reach the query.
 import { z } from "zod";
-import { parseSearchFields, type SearchParams } from "@/lib/validation/search-params";
+import type { ExportFormat } from "@/lib/export/tabular";
+import { parseSearchFields, searchQueryString, type SearchParams } from "@/lib/validation/search-params";
 import { STATUSES } from "./enquiries";
 import type { EnquiryStatus } from "@/lib/generated/prisma/enums";
 
@@ -13,17 +14,18 @@ const fields = {
   page: z.coerce.number({ error: "页码无效" }).int("页码无效").min(1, "页码无效").max(100_000, "页码无效"),
 };
 
+const DEFAULT_FILTERS: InboxFilters = { status: "ALL", q: "", page: 1 };
+
 export function parseInboxFilters(raw: SearchParams): { filters: InboxFilters; problems: string[] } {
-  const { values, problems } = parseSearchFields<InboxFilters>(fields, { status: "ALL", q: "", page: 1 }, raw);
+  const { values, problems } = parseSearchFields<InboxFilters>(fields, DEFAULT_FILTERS, raw);
   return { filters: values, problems };
 }
 
 export function inboxQueryString(f: InboxFilters, change: Partial<InboxFilters> = {}) {
-  const next = { ...f, ...change };
-  const p = new URLSearchParams();
-  if (next.status !== "ALL") p.set("status", next.status);
-  if (next.q) p.set("q", next.q);
-  if (next.page > 1) p.set("page", String(next.page));
-  const s = p.toString();
-  return s ? `?${s}` : "";
+  return searchQueryString({ ...f, ...change }, DEFAULT_FILTERS);
+}
+
+/** The export of what the inbox shows (all pages), as a file. */
+export function inboxExportHref(f: InboxFilters, format: ExportFormat) {
+  return `/trainer/enquiries/export${searchQueryString({ ...f, page: 1 }, DEFAULT_FILTERS, { format })}`;
 }

@@ -21,3 +21,16 @@ export function parseSearchFields<T extends Record<string, unknown>>(
   }
   return { values, problems };
 }
+
+/**
+ * The search part of a URL for `values`, leaving out every value equal to its default (so links
+ * stay short and the default view has a plain address), then `extra` (an export's format, say).
+ * "" when nothing is left.
+ */
+export function searchQueryString<T extends Record<string, unknown>>(values: T, defaults: T, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== defaults[k as keyof T]) params.set(k, String(v));
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}

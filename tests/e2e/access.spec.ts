@@ -9,6 +9,7 @@ import { ACTIONS, ROUTES, WHO, type Outcome, type Who } from "./access-table";
 import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
 import { E2E_PORT, queryE2eDb, uniqueEmail } from "./server";
 
+// Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
 
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;

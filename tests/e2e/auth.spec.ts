@@ -2,6 +2,7 @@ import { DEMO_PASSWORD } from "@/prisma/demo-data";
 import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
 import { countUsers, uniqueEmail } from "./server";
 
+// Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
 
 const GOOD_PASSWORD = "信用卡场景 2026 春";

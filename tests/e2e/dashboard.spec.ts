@@ -7,6 +7,7 @@ import { signIn } from "./sign-in";
 import { answerAll } from "./quiz-answers";
 import { uniqueEmail } from "./server";
 
+// Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
 
 /** Records the JavaScript a page downloads, to tell whether the chart library was among it. */

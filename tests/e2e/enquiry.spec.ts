@@ -3,6 +3,7 @@ import { expect, noChromium, test } from "./fixtures";
 import { signIn } from "./sign-in";
 import { E2E_PORT, queryE2eDb } from "./server";
 
+// Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
 
 // The form refuses anything sent within 3 s of being handed out (a bot's speed); a person

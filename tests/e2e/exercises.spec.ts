@@ -1,6 +1,7 @@
 import { OBJECTIONS, CAUSES } from "@/lib/exercises/objection-sort";
 import { expect, noChromium, test } from "./fixtures";
 
+// Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
 
 test.describe("活卡率 / 实动率 calculator", () => {

@@ -3,6 +3,7 @@ import { expect, noChromium, test } from "./fixtures";
 import { answerAll } from "./quiz-answers";
 import { queryE2eDb, uniqueEmail } from "./server";
 
+// Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
 
 test("a learner fails module 1's quiz, reads the explanations, retakes it and passes", async ({ page }) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cellStatus, flagItem, isInactive, pearsonFromSums, share, sumsOf } from "@/lib/dashboard/stats";
 import fc from "fast-check";
 import { itemSums, optionCounts } from "@/lib/dashboard/item-analysis";
-import { parseMatrixQuery, matrixQueryString, DEFAULT_QUERY } from "@/lib/dashboard/params";
+import { parseMatrixQuery, matrixQueryString, exportHref, DEFAULT_QUERY } from "@/lib/dashboard/params";
 
 describe("share", () => {
   it("is null, not zero, when there is nobody to count", () => {
@@ -96,6 +96,8 @@ describe("parseMatrixQuery", () => {
   it("writes only non-default values into links", () => {
     expect(matrixQueryString(DEFAULT_QUERY)).toBe("");
     expect(matrixQueryString(DEFAULT_QUERY, { page: 2, status: "inactive" })).toBe("?status=inactive&page=2");
+    // The export carries the filters but not the page, then what to export.
+    expect(exportHref("c1", { ...DEFAULT_QUERY, q: "张", page: 3 }, "attempts", "csv")).toBe("/trainer/cohorts/c1/export?q=%E5%BC%A0&data=attempts&format=csv");
   });
 });
 

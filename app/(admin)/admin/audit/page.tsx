@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { AUDIT_ACTIONS, AUDIT_LABELS, auditQueryString, listAuditEvents, parseAuditFilters } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, AUDIT_LABELS, auditExportHref, auditQueryString, listAuditEvents, parseAuditFilters } from "@/lib/audit/audit-log";
 import { requireRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dashboard/format";
 import { getDb } from "@/lib/db/client";
@@ -9,7 +9,6 @@ import type { AuditAction } from "@/lib/generated/prisma/enums";
 import { Pager } from "@/components/pager";
 import { FilterProblems } from "@/components/forms/filter-problems";
 import { ExportLinks } from "@/components/forms/export-links";
-import type { ExportFormat } from "@/lib/export/tabular";
 
 export const metadata: Metadata = { title: "个人信息操作记录" };
 
@@ -28,11 +27,6 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
   await requireRole(["ADMIN"], "/admin/audit");
   const { filters, problems } = parseAuditFilters(await searchParams);
   const list = await listAuditEvents(getDb(), filters);
-  const exportHref = (format: ExportFormat) => {
-    const p = new URLSearchParams(auditQueryString({ ...filters, page: 1 }).slice(1));
-    p.set("format", format);
-    return `/admin/audit/export?${p}`;
-  };
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <AdminNav current="/admin/audit" />
@@ -60,7 +54,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
           筛选
         </button>
-        <ExportLinks href={exportHref} />
+        <ExportLinks href={(format) => auditExportHref(filters, format)} />
       </form>
       <FilterProblems problems={problems} />
 

@@ -3,14 +3,13 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dashboard/format";
 import { listEnquiries, STATUS_LABELS, STATUSES } from "@/lib/enquiries/enquiries";
-import { inboxQueryString, parseInboxFilters } from "@/lib/enquiries/inbox-params";
+import { inboxExportHref, inboxQueryString, parseInboxFilters } from "@/lib/enquiries/inbox-params";
 import { maskEmail, maskPhone } from "@/lib/enquiries/mask";
 import { INTERESTS, type Interest } from "@/lib/enquiries/schema";
 import { getDb } from "@/lib/db/client";
 import { Pager } from "@/components/pager";
 import { FilterProblems } from "@/components/forms/filter-problems";
 import { ExportLinks } from "@/components/forms/export-links";
-import type { ExportFormat } from "@/lib/export/tabular";
 
 export const metadata: Metadata = { title: "咨询收件箱" };
 
@@ -23,11 +22,6 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
   const raw = await searchParams;
   const { filters, problems } = parseInboxFilters(raw);
   const inbox = await listEnquiries(getDb(), filters);
-  const exportHref = (format: ExportFormat) => {
-    const p = new URLSearchParams(inboxQueryString({ ...filters, page: 1 }).slice(1));
-    p.set("format", format);
-    return `/trainer/enquiries/export?${p}`;
-  };
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <Link href="/trainer" className="text-sm text-brand-600 hover:underline">
@@ -66,7 +60,7 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
           搜索
         </button>
-        <ExportLinks href={exportHref} />
+        <ExportLinks href={(format) => inboxExportHref(filters, format)} />
       </form>
       <FilterProblems problems={problems} />
 
