@@ -3,7 +3,15 @@
 import Link from "next/link";
 import { useState } from "react";
 
-export type CaseCard = { slug: string; title: string; bank: string; publisher: string; date: string; summary: string; modules: string[] };
+export type CaseCard = {
+  slug: string;
+  title: string;
+  bank: string;
+  publisher: string;
+  date: string;
+  summary: string;
+  modules: string[];
+};
 export type CaseIndexProps = { cases: CaseCard[]; modules: { slug: string; number: number; title: string }[] };
 
 /** The case list with filters by bank and by module. Without JavaScript every case shows. */
@@ -19,7 +27,11 @@ export function CaseIndex({ cases, modules }: CaseIndexProps) {
       <div className="mt-6 flex flex-col gap-3 sm:flex-row">
         <label className="flex flex-col text-sm text-gray-700">
           按银行筛选
-          <select value={bank} onChange={(e) => setBank(e.target.value)} className="mt-1 rounded border border-gray-300 px-3 py-2">
+          <select
+            value={bank}
+            onChange={(e) => setBank(e.target.value)}
+            className="mt-1 rounded border border-gray-300 px-3 py-2"
+          >
             <option value="">全部银行</option>
             {banks.map((b) => (
               <option key={b} value={b}>
@@ -30,7 +42,11 @@ export function CaseIndex({ cases, modules }: CaseIndexProps) {
         </label>
         <label className="flex flex-col text-sm text-gray-700">
           按课程模块筛选
-          <select value={mod} onChange={(e) => setMod(e.target.value)} className="mt-1 rounded border border-gray-300 px-3 py-2">
+          <select
+            value={mod}
+            onChange={(e) => setMod(e.target.value)}
+            className="mt-1 rounded border border-gray-300 px-3 py-2"
+          >
             <option value="">全部模块</option>
             {modules.map((m) => (
               <option key={m.slug} value={m.slug}>
@@ -55,7 +71,9 @@ export function CaseIndex({ cases, modules }: CaseIndexProps) {
               </Link>
             </h2>
             <p className="mt-2 flex-1 text-sm text-gray-600">{c.summary}</p>
-            {c.modules.length > 0 && <p className="mt-3 text-xs text-gray-500">对应模块:{c.modules.map(moduleTitle).join("、")}</p>}
+            {c.modules.length > 0 && (
+              <p className="mt-3 text-xs text-gray-500">对应模块:{c.modules.map(moduleTitle).join("、")}</p>
+            )}
           </li>
         ))}
       </ul>

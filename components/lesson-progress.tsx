@@ -15,7 +15,9 @@ export function LessonProgress({ moduleSlug, lessonSlug, status, markDone }: Les
   const [state, setState] = useState<{ signedIn: boolean; done: boolean } | null>(null);
   const [error, setError] = useState("");
   useEffect(() => {
-    void status(moduleSlug, lessonSlug).then(setState).catch(() => setState(null));
+    void status(moduleSlug, lessonSlug)
+      .then(setState)
+      .catch(() => setState(null));
   }, [moduleSlug, lessonSlug, status]);
 
   if (!state) return null;
@@ -48,7 +50,11 @@ export function LessonProgress({ moduleSlug, lessonSlug, status, markDone }: Les
           标记为已学完
         </button>
       )}
-      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

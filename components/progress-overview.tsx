@@ -10,7 +10,14 @@ export type ProgressOverviewProps = {
   final: { best: number | null; attempts: number; passed: boolean } | null;
 };
 
-export function ProgressOverview({ modules, courseDone, lastActivity, continueHref, continueTitle, final }: ProgressOverviewProps) {
+export function ProgressOverview({
+  modules,
+  courseDone,
+  lastActivity,
+  continueHref,
+  continueTitle,
+  final,
+}: ProgressOverviewProps) {
   const done = modules.filter((m) => m.done).length;
   return (
     <section aria-label="学习进度" className="mt-8">
@@ -24,7 +31,10 @@ export function ProgressOverview({ modules, courseDone, lastActivity, continueHr
           </p>
         </div>
         {continueHref && (
-          <Link href={continueHref} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          <Link
+            href={continueHref}
+            className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+          >
             继续学习:{continueTitle}
           </Link>
         )}
@@ -40,7 +50,8 @@ export function ProgressOverview({ modules, courseDone, lastActivity, continueHr
                 </Link>
                 <span className="text-sm text-gray-600">
                   课时 {m.lessonsDone}/{m.lessonsTotal}
-                  {m.hasQuiz && ` · 测验 ${m.quizBest === null ? "未参加" : `最好 ${m.quizBest}%${m.quizPassed ? "(通过)" : ""}`}`}
+                  {m.hasQuiz &&
+                    ` · 测验 ${m.quizBest === null ? "未参加" : `最好 ${m.quizBest}%${m.quizPassed ? "(通过)" : ""}`}`}
                 </span>
               </div>
               <div

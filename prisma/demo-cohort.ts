@@ -10,9 +10,28 @@ import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
 import type { Question } from "@/lib/quiz/schema";
 import { isCorrect, rightResponse, type Response } from "@/lib/quiz/score";
 
-
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈".split("");
-const GIVEN = ["子涵", "欣怡", "浩然", "雨桐", "梓萱", "宇轩", "思远", "佳怡", "俊杰", "诗琪", "晨阳", "一诺", "雅婷", "天佑", "可馨", "博文", "若曦", "明哲"];
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈".split("");
+const GIVEN = [
+  "子涵",
+  "欣怡",
+  "浩然",
+  "雨桐",
+  "梓萱",
+  "宇轩",
+  "思远",
+  "佳怡",
+  "俊杰",
+  "诗琪",
+  "晨阳",
+  "一诺",
+  "雅婷",
+  "天佑",
+  "可馨",
+  "博文",
+  "若曦",
+  "明哲",
+];
 
 /** mulberry32: a tiny seeded generator, so the demo is the same on every machine. */
 function random(seed: number) {
@@ -36,7 +55,9 @@ function wrongResponse(q: Question, rnd: () => number): Response {
     case "multiple": {
       const right = q.choices.filter((c) => c.correct).map((c) => c.id);
       const wrong = q.choices.filter((c) => !c.correct).map((c) => c.id);
-      return rnd() < 0.5 || wrong.length === 0 ? { type: "multiple", choices: right.slice(1) } : { type: "multiple", choices: [...right, wrong[0]!] };
+      return rnd() < 0.5 || wrong.length === 0
+        ? { type: "multiple", choices: right.slice(1) }
+        : { type: "multiple", choices: [...right, wrong[0]!] };
     }
     case "truefalse":
       return { type: "truefalse", value: !q.answer };
@@ -46,7 +67,10 @@ function wrongResponse(q: Question, rnd: () => number): Response {
       return { type: "ordering", order };
     }
     case "numeric":
-      return { type: "numeric", value: rnd() < 0.5 ? q.answer * 10 : Math.round((q.answer + q.tolerance + 1) * 100) / 100 };
+      return {
+        type: "numeric",
+        value: rnd() < 0.5 ? q.answer * 10 : Math.round((q.answer + q.tolerance + 1) * 100) / 100,
+      };
   }
 }
 
@@ -58,26 +82,59 @@ export const DEMO_COHORTS_FOR_DASHBOARD = [
 ] as const;
 
 /** Seeds both dashboard demo cohorts (each once). */
-export async function seedDemoCohorts(db: PrismaClient, content: Content, trainerId: string, passwordHash: string, now = new Date()) {
+export async function seedDemoCohorts(
+  db: PrismaClient,
+  content: Content,
+  trainerId: string,
+  passwordHash: string,
+  now = new Date(),
+) {
   let created = false;
   for (const [n, c] of DEMO_COHORTS_FOR_DASHBOARD.entries()) {
-    const r = await seedDemoCohort(db, content, trainerId, passwordHash, { ...c, emailPrefix: n === 0 ? "spring" : "south" }, now);
+    const r = await seedDemoCohort(
+      db,
+      content,
+      trainerId,
+      passwordHash,
+      { ...c, emailPrefix: n === 0 ? "spring" : "south" },
+      now,
+    );
     created ||= r.created;
   }
   return { created };
 }
 
-type CohortSpec = { inviteCode: string; name: string; size: number; seed: number; abilityShift: number; emailPrefix: string };
+type CohortSpec = {
+  inviteCode: string;
+  name: string;
+  size: number;
+  seed: number;
+  abilityShift: number;
+  emailPrefix: string;
+};
 
-export async function seedDemoCohort(db: PrismaClient, content: Content, trainerId: string, passwordHash: string, spec: CohortSpec, now = new Date()) {
+export async function seedDemoCohort(
+  db: PrismaClient,
+  content: Content,
+  trainerId: string,
+  passwordHash: string,
+  spec: CohortSpec,
+  now = new Date(),
+) {
   const existing = await db.cohort.findUnique({ where: { inviteCode: spec.inviteCode }, select: { id: true } });
   if (existing) return { created: false };
   const rnd = random(spec.seed);
   const quizzes = await db.quiz.findMany({
     orderBy: { id: "asc" },
-    select: { id: true, passMark: true, versions: { where: { active: true }, orderBy: { position: "asc" }, select: { id: true, data: true } } },
+    select: {
+      id: true,
+      passMark: true,
+      versions: { where: { active: true }, orderBy: { position: "asc" }, select: { id: true, data: true } },
+    },
   });
-  const quizById = new Map(quizzes.map((q) => [q.id, { passMark: q.passMark, versions: q.versions as unknown as Version[] }]));
+  const quizById = new Map(
+    quizzes.map((q) => [q.id, { passMark: q.passMark, versions: q.versions as unknown as Version[] }]),
+  );
   // Per question, how easy it is (some questions are simply harder); same for every cohort.
   const easiness = new Map<string, number>();
   const qrnd = random(7);
@@ -87,14 +144,37 @@ export async function seedDemoCohort(db: PrismaClient, content: Content, trainer
   const start = now.getTime() - 42 * day;
   const users: { id: string; email: string; name: string; passwordHash: string; createdAt: Date }[] = [];
   const lessons: { userId: string; moduleSlug: string; lessonSlug: string; completedAt: Date }[] = [];
-  const attempts: { id: string; userId: string; quizId: string; questionIds: string[]; startedAt: Date; submittedAt: Date; correct: number; total: number; percent: number; passed: boolean }[] = [];
-  const answers: { attemptId: string; questionVersionId: string; response: Response; correct: boolean; savedAt: Date }[] = [];
+  const attempts: {
+    id: string;
+    userId: string;
+    quizId: string;
+    questionIds: string[];
+    startedAt: Date;
+    submittedAt: Date;
+    correct: number;
+    total: number;
+    percent: number;
+    passed: boolean;
+  }[] = [];
+  const answers: {
+    attemptId: string;
+    questionVersionId: string;
+    response: Response;
+    correct: boolean;
+    savedAt: Date;
+  }[] = [];
   const certificates: { id: string; userId: string; name: string; issuedAt: Date }[] = [];
 
   for (let i = 0; i < spec.size; i++) {
     const userId = `demo${randomUUID().replaceAll("-", "").slice(0, 21)}`;
     const name = `${SURNAMES[(i * 7 + spec.seed) % SURNAMES.length]}${GIVEN[(i * 5 + Math.floor(i / 3) + spec.seed) % GIVEN.length]}`;
-    users.push({ id: userId, email: `${spec.emailPrefix}${String(i + 1).padStart(2, "0")}@demo.local`, name, passwordHash, createdAt: new Date(start) });
+    users.push({
+      id: userId,
+      email: `${spec.emailPrefix}${String(i + 1).padStart(2, "0")}@demo.local`,
+      name,
+      passwordHash,
+      createdAt: new Date(start),
+    });
     if (i % 9 === 0) continue; // joined, never started
 
     // Three kinds of learner: finishers (done 1–20 days ago), drop-outs (quiet for 9–30 days),
@@ -103,7 +183,9 @@ export async function seedDemoCohort(db: PrismaClient, content: Content, trainer
     const kind = rnd();
     const finisher = kind < 0.3;
     const dropout = !finisher && kind < 0.5;
-    const reach = finisher ? content.modules.length + 1 : 1 + Math.floor(rnd() * (dropout ? 4 : content.modules.length));
+    const reach = finisher
+      ? content.modules.length + 1
+      : 1 + Math.floor(rnd() * (dropout ? 4 : content.modules.length));
     const endAt = now.getTime() - (finisher ? 1 + rnd() * 19 : dropout ? 9 + rnd() * 21 : rnd() * 4) * day;
     const beginAt = start + rnd() * 4 * day;
 
@@ -134,9 +216,26 @@ export async function seedDemoCohort(db: PrismaClient, content: Content, trainer
             let clock = at.getTime();
             for (const x of picked) {
               clock += x.gap;
-              answers.push({ attemptId: id, questionVersionId: x.v.id, response: x.response, correct: x.ok, savedAt: new Date(clock) });
+              answers.push({
+                attemptId: id,
+                questionVersionId: x.v.id,
+                response: x.response,
+                correct: x.ok,
+                savedAt: new Date(clock),
+              });
             }
-            attempts.push({ id, userId, quizId, questionIds: picked.map((x) => x.v.id), startedAt: at, submittedAt: new Date(clock), correct, total, percent, passed });
+            attempts.push({
+              id,
+              userId,
+              quizId,
+              questionIds: picked.map((x) => x.v.id),
+              startedAt: at,
+              submittedAt: new Date(clock),
+              correct,
+              total,
+              percent,
+              passed,
+            });
           },
         });
         if (passed) return true;
@@ -152,7 +251,10 @@ export async function seedDemoCohort(db: PrismaClient, content: Content, trainer
         if (lastModule && li > 0 && rnd() < 0.35) break; // still part-way through this module
         t += 1;
         doneLessons++;
-        events.push({ t, apply: (at) => lessons.push({ userId, moduleSlug: m.slug, lessonSlug: l.slug, completedAt: at }) });
+        events.push({
+          t,
+          apply: (at) => lessons.push({ userId, moduleSlug: m.slug, lessonSlug: l.slug, completedAt: at }),
+        });
       }
       if (lastModule && rnd() < 0.4) break; // has not tried this module's quiz yet
       if (!takeQuiz(m.slug)) stillGoing = false;
@@ -160,7 +262,11 @@ export async function seedDemoCohort(db: PrismaClient, content: Content, trainer
     if (finisher && stillGoing && takeQuiz(FINAL_QUIZ_ID)) {
       const total = content.modules.reduce((n, m) => n + m.lessons.length, 0);
       if (doneLessons === total) {
-        events.push({ t, apply: (at) => certificates.push({ id: newCertificateId(), userId, name, issuedAt: new Date(at.getTime() + 120_000) }) });
+        events.push({
+          t,
+          apply: (at) =>
+            certificates.push({ id: newCertificateId(), userId, name, issuedAt: new Date(at.getTime() + 120_000) }),
+        });
       }
     }
     const span = Math.max(t, 1);
@@ -169,11 +275,19 @@ export async function seedDemoCohort(db: PrismaClient, content: Content, trainer
 
   await db.$transaction(async (tx) => {
     const cohort = await tx.cohort.create({
-      data: { name: spec.name, inviteCode: spec.inviteCode, trainerId, startsOn: new Date(start), endsOn: new Date(now.getTime() + 30 * day) },
+      data: {
+        name: spec.name,
+        inviteCode: spec.inviteCode,
+        trainerId,
+        startsOn: new Date(start),
+        endsOn: new Date(now.getTime() + 30 * day),
+      },
       select: { id: true },
     });
     await tx.user.createMany({ data: users });
-    await tx.cohortMember.createMany({ data: users.map((u) => ({ cohortId: cohort.id, userId: u.id, joinedAt: new Date(start) })) });
+    await tx.cohortMember.createMany({
+      data: users.map((u) => ({ cohortId: cohort.id, userId: u.id, joinedAt: new Date(start) })),
+    });
     await tx.lessonProgress.createMany({ data: lessons });
     await tx.attempt.createMany({ data: attempts });
     await tx.answer.createMany({ data: answers });

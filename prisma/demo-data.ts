@@ -22,15 +22,28 @@ export const DEMO_USERS = [
 ] as const;
 
 export const DEMO_COHORTS = [
-  { inviteCode: "DEMO2026", name: "信用卡业务骨干班 · 第一期", trainer: "trainer@demo.local", members: ["learner1", "learner2", "learner3", "learner4"] },
-  { inviteCode: "BRANCH26", name: "分行团队负责人班", trainer: "trainer2@demo.local", members: ["learner5", "learner6"] },
+  {
+    inviteCode: "DEMO2026",
+    name: "信用卡业务骨干班 · 第一期",
+    trainer: "trainer@demo.local",
+    members: ["learner1", "learner2", "learner3", "learner4"],
+  },
+  {
+    inviteCode: "BRANCH26",
+    name: "分行团队负责人班",
+    trainer: "trainer2@demo.local",
+    members: ["learner5", "learner6"],
+  },
 ] as const;
 
 export async function seedDemoData(db: PrismaClient, content: Content) {
   const existing = await db.user.count({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } });
-  const cohorts = await db.cohort.count({ where: { inviteCode: { in: DEMO_COHORTS_FOR_DASHBOARD.map((c) => c.inviteCode) } } });
+  const cohorts = await db.cohort.count({
+    where: { inviteCode: { in: DEMO_COHORTS_FOR_DASHBOARD.map((c) => c.inviteCode) } },
+  });
   const enquiries = await db.enquiry.count();
-  if (existing === DEMO_USERS.length && cohorts === DEMO_COHORTS_FOR_DASHBOARD.length && enquiries > 0) return { created: false };
+  if (existing === DEMO_USERS.length && cohorts === DEMO_COHORTS_FOR_DASHBOARD.length && enquiries > 0)
+    return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const ids = new Map<string, string>();

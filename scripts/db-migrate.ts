@@ -9,10 +9,15 @@ import { withDatabase } from "./lib/with-database";
 const [command, name] = process.argv.slice(2);
 
 if (command === "deploy") {
-  await withDatabase(async (url) => {
-    const applied = await applyMigrations(url);
-    console.log(applied.length ? `已应用迁移 (applied): ${applied.join(", ")}` : "数据库已是最新 (no pending migrations)");
-  }, { migrate: false });
+  await withDatabase(
+    async (url) => {
+      const applied = await applyMigrations(url);
+      console.log(
+        applied.length ? `已应用迁移 (applied): ${applied.join(", ")}` : "数据库已是最新 (no pending migrations)",
+      );
+    },
+    { migrate: false },
+  );
 } else if (command === "new") {
   if (!name) {
     console.error("用法 (usage): npm run db:migration:new -- <name>");

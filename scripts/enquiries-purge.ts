@@ -16,7 +16,9 @@ await withDatabase(async (url) => {
     const cutoff = new Date(Date.now() - days * 86_400_000);
     if (values["dry-run"]) {
       const n = await db.enquiry.count({ where: { createdAt: { lt: cutoff }, erasedAt: null } });
-      console.log(`保留期 ${days} 天:将删除 ${n} 条咨询的个人信息(${cutoff.toISOString()} 之前提交)。未做任何修改 (dry run)。`);
+      console.log(
+        `保留期 ${days} 天:将删除 ${n} 条咨询的个人信息(${cutoff.toISOString()} 之前提交)。未做任何修改 (dry run)。`,
+      );
       return;
     }
     const r = await purgeExpiredEnquiries(db, days);

@@ -15,13 +15,15 @@ const mode = process.argv[2] === "dev" ? "dev" : "start";
 // `next start` serves a production build; say so to lib/env and to Next.
 if (mode === "start") (process.env as Record<string, string>).NODE_ENV ??= "production";
 
+// Generate the Prisma client before anything below is imported: the seed and the database
+// helpers import lib/generated/, which a fresh clone does not have yet.
+ensurePrismaClient();
+
 const { env } = await import("@/lib/env");
 const { startEmbeddedDb } = await import("@/lib/db/embedded");
 const { applyMigrations } = await import("@/lib/db/migrate");
 const { prepareDatabase, wantsDemoData } = await import("../prisma/seed");
 const { ensureAuthSecret } = await import("./lib/auth-secret");
-
-ensurePrismaClient();
 
 let stopDb: (() => Promise<void>) | undefined;
 let url = env.DATABASE_URL;
@@ -41,11 +43,10 @@ const authEnv = ensureAuthSecret(env);
 
 if (mode === "start") await ensureBuild();
 
-const next = spawn(
-  "node_modules/.bin/next",
-  [mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME],
-  { stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, ...authEnv, DATABASE_URL: url } },
-);
+const next = spawn("node_modules/.bin/next", [mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME], {
+  stdio: ["inherit", "pipe", "inherit"],
+  env: { ...process.env, ...authEnv, DATABASE_URL: url },
+});
 let announced = false;
 next.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);

@@ -8,7 +8,8 @@ import path from "node:path";
 export function ensureDependencies() {
   const marker = "node_modules/.package-lock.json";
   const stale =
-    !existsSync(marker) || (existsSync("package-lock.json") && statSync("package-lock.json").mtimeMs > statSync(marker).mtimeMs);
+    !existsSync(marker) ||
+    (existsSync("package-lock.json") && statSync("package-lock.json").mtimeMs > statSync(marker).mtimeMs);
   if (!stale) return;
   console.log("安装依赖 (installing dependencies)…");
   // `npm install --no-save` rather than `npm ci`: it installs the locked versions just the same,

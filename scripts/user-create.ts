@@ -56,7 +56,12 @@ if (!process.env.USER_PASSWORD && (await promptHidden("再次输入 (again): "))
 await withDatabase(async (url) => {
   const db = createPrismaClient(url, 1);
   try {
-    const result = await createAccount(db, { email: email.data, name: name.data, password: password.data, role: role.data });
+    const result = await createAccount(db, {
+      email: email.data,
+      name: name.data,
+      password: password.data,
+      role: role.data,
+    });
     if (!result.ok) fail(Object.values(result.fieldErrors).join("; "));
     console.log(`已创建 (created) ${role.data} ${email.data}`);
   } finally {

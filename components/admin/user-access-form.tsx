@@ -12,7 +12,6 @@ export type UserAccessFormProps = {
   self: boolean;
 };
 
-
 export function UserAccessForm({ action, userId, role, disabled, self }: UserAccessFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
   if (self) return <span className="text-xs text-gray-500">(当前账号)</span>;
@@ -23,14 +22,23 @@ export function UserAccessForm({ action, userId, role, disabled, self }: UserAcc
         <label className="sr-only" htmlFor={`role-${userId}`}>
           角色
         </label>
-        <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded border border-gray-300 px-2 py-1 text-sm">
+        <select
+          id={`role-${userId}`}
+          name="role"
+          defaultValue={role}
+          className="rounded border border-gray-300 px-2 py-1 text-sm"
+        >
           {ROLES.map((v) => (
             <option key={v} value={v}>
               {ROLE_LABELS[v]}
             </option>
           ))}
         </select>
-        <button type="submit" disabled={pending} className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded border border-gray-300 px-2 py-1 text-sm hover:bg-gray-50"
+        >
           保存角色
         </button>
       </form>
@@ -46,7 +54,10 @@ export function UserAccessForm({ action, userId, role, disabled, self }: UserAcc
         </button>
       </form>
       {state.message && (
-        <span role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-green-700" : "text-red-700"}`}>
+        <span
+          role={state.ok ? "status" : "alert"}
+          className={`text-xs ${state.ok ? "text-green-700" : "text-red-700"}`}
+        >
           {state.message}
         </span>
       )}

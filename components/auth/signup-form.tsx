@@ -38,7 +38,15 @@ export function SignupForm({ action, inviteCode }: SignupFormProps) {
     >
       <FormMessage message={state.ok ? "注册成功,正在登录…" : state.message} ok={state.ok} />
       <Field name="name" label="姓名" autoComplete="name" defaultValue={v.name} error={e.name} maxLength={200} />
-      <Field name="email" label="邮箱" type="email" autoComplete="email" inputMode="email" defaultValue={v.email} error={e.email} />
+      <Field
+        name="email"
+        label="邮箱"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        defaultValue={v.email}
+        error={e.email}
+      />
       <Field
         name="password"
         label="密码"

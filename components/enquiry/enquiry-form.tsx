@@ -63,23 +63,29 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
 
   const message = clientErrors && Object.keys(clientErrors).length ? "请按提示修改后再提交" : state.message;
   const field = (name: string, label: string, extra: Record<string, unknown> = {}) => (
-    <Field
-      name={name}
-      label={label}
-      defaultValue={values[name]}
-      error={errors[name]}
-      {...extra}
-    />
+    <Field name={name} label={label} defaultValue={values[name]} error={errors[name]} {...extra} />
   );
 
   return (
-    <form action={formAction} onSubmit={onSubmit} onInput={onInput} noValidate className="space-y-4" aria-label={compact ? "快速咨询" : "咨询表单"}>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      onInput={onInput}
+      noValidate
+      className="space-y-4"
+      aria-label={compact ? "快速咨询" : "咨询表单"}
+    >
       <FormMessage message={message} ok={state.ok} />
       <div className="grid gap-4 sm:grid-cols-2">
         {field("name", "姓名 *", { autoComplete: "name", maxLength: 50 })}
         {field("organisation", "单位(银行 / 分支机构)*", { autoComplete: "organization", maxLength: 100 })}
         {compact ? null : field("jobTitle", "职务", { autoComplete: "organization-title", maxLength: 50 })}
-        {field("phone", "手机号", { type: "tel", inputMode: "tel", autoComplete: "tel", hint: "手机号和邮箱至少填一项" })}
+        {field("phone", "手机号", {
+          type: "tel",
+          inputMode: "tel",
+          autoComplete: "tel",
+          hint: "手机号和邮箱至少填一项",
+        })}
         {field("email", "邮箱", { type: "email", inputMode: "email", autoComplete: "email" })}
         {compact ? null : field("city", "城市", { autoComplete: "address-level2", maxLength: 30 })}
       </div>
@@ -156,7 +162,11 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
         {errors.consent ? <p className="mt-1 text-sm text-red-700">{errors.consent}</p> : null}
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-6 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-lg bg-brand-600 px-6 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {pending ? "提交中…" : "提交"}
         </button>
         {compact ? (

@@ -16,7 +16,11 @@ export function EraseForm({ action, enquiryId }: EraseFormProps) {
         <input type="checkbox" name="confirm" className="mt-1 h-4 w-4" />
         <span>确认按对方要求删除其个人信息(姓名、单位、联系方式、留言和跟进备注)。删除后无法恢复,只保留匿名计数。</span>
       </label>
-      <button type="submit" disabled={pending} className="rounded-lg border border-red-600 px-4 py-2 text-sm font-semibold text-red-700 hover:bg-red-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg border border-red-600 px-4 py-2 text-sm font-semibold text-red-700 hover:bg-red-50 disabled:opacity-60"
+      >
         删除个人信息
       </button>
     </form>

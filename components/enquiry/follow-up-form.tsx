@@ -19,7 +19,12 @@ export function FollowUpForm({ action, enquiryId, status, statuses }: FollowUpFo
       <input type="hidden" name="enquiryId" value={enquiryId} />
       <label className="block text-sm font-medium">
         状态
-        <select name="status" defaultValue={status} key={`${status}-${state.ok ? "saved" : ""}`} className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2">
+        <select
+          name="status"
+          defaultValue={status}
+          key={`${status}-${state.ok ? "saved" : ""}`}
+          className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2"
+        >
           {statuses.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
@@ -41,7 +46,11 @@ export function FollowUpForm({ action, enquiryId, status, statuses }: FollowUpFo
         />
       </label>
       {state.fieldErrors?.note ? <p className="text-sm text-red-700">{state.fieldErrors.note}</p> : null}
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-600 px-5 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg bg-brand-600 px-5 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? "保存中…" : "保存跟进"}
       </button>
     </form>

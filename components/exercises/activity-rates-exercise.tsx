@@ -1,7 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { computeActivity, type ActivityFieldErrors, type ActivityInput, type ActivityResult } from "@/lib/exercises/activity-rates";
+import {
+  computeActivity,
+  type ActivityFieldErrors,
+  type ActivityInput,
+  type ActivityResult,
+} from "@/lib/exercises/activity-rates";
 
 const FIELDS: { name: keyof ActivityInput; label: string; hint: string }[] = [
   { name: "cardsIssued", label: "发卡量(张)", hint: "统计期内累计发出的卡" },
@@ -62,7 +67,10 @@ export function ActivityRatesExercise() {
           );
         })}
         <div className="sm:col-span-2">
-          <button type="submit" className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
+          >
             计算
           </button>
         </div>

@@ -22,7 +22,10 @@ export function ObjectionSortExercise() {
                 </legend>
                 <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-4">
                   {(Object.keys(CAUSES) as Cause[]).map((c) => (
-                    <label key={c} className="flex cursor-pointer items-center gap-2 rounded border border-gray-200 px-3 py-2 hover:bg-brand-50">
+                    <label
+                      key={c}
+                      className="flex cursor-pointer items-center gap-2 rounded border border-gray-200 px-3 py-2 hover:bg-brand-50"
+                    >
                       <input
                         type="radio"
                         name={o.id}

@@ -1,7 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { gradePlan, MERCHANT, OPTIONS, PRINCIPLES, type PlanChoice, type Principle } from "@/lib/exercises/partnership-plan";
+import {
+  gradePlan,
+  MERCHANT,
+  OPTIONS,
+  PRINCIPLES,
+  type PlanChoice,
+  type Principle,
+} from "@/lib/exercises/partnership-plan";
 
 type Graded = ReturnType<typeof gradePlan>;
 
@@ -25,7 +32,10 @@ export function PartnershipPlanExercise() {
               </legend>
               <div className="mt-2 space-y-2">
                 {OPTIONS[p].map((o) => (
-                  <label key={o.id} className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-3 hover:bg-brand-50">
+                  <label
+                    key={o.id}
+                    className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-3 hover:bg-brand-50"
+                  >
                     <input
                       type="radio"
                       name={p}
@@ -39,7 +49,10 @@ export function PartnershipPlanExercise() {
                 ))}
               </div>
               {feedback && (
-                <p role="status" className={`mt-3 rounded p-3 text-sm ${feedback.good ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}>
+                <p
+                  role="status"
+                  className={`mt-3 rounded p-3 text-sm ${feedback.good ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}
+                >
                   {feedback.message}
                 </p>
               )}

@@ -42,7 +42,10 @@ export type FormMessageProps = { message?: string; ok?: boolean };
 export function FormMessage({ message, ok }: FormMessageProps) {
   if (!message) return null;
   return (
-    <p role={ok ? "status" : "alert"} className={`rounded-lg p-3 text-sm ${ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}>
+    <p
+      role={ok ? "status" : "alert"}
+      className={`rounded-lg p-3 text-sm ${ok ? "bg-green-50 text-green-900" : "bg-red-50 text-red-800"}`}
+    >
       {message}
     </p>
   );

@@ -23,9 +23,13 @@ export function PracticeQuestion({ question: q, check }: PracticeQuestionProps) 
       <div className="space-y-2">
         {(q.type === "single" || q.type === "multiple") &&
           q.choices.map((c) => {
-            const chosen = response?.type === "multiple" ? response.choices : response?.type === "single" ? [response.choice] : [];
+            const chosen =
+              response?.type === "multiple" ? response.choices : response?.type === "single" ? [response.choice] : [];
             return (
-              <label key={c.id} className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-2 hover:bg-brand-50">
+              <label
+                key={c.id}
+                className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-2 hover:bg-brand-50"
+              >
                 <input
                   type={q.type === "single" ? "radio" : "checkbox"}
                   name={`practice-${q.versionId}`}
@@ -34,7 +38,10 @@ export function PracticeQuestion({ question: q, check }: PracticeQuestionProps) 
                     setResponse(
                       q.type === "single"
                         ? { type: "single", choice: c.id }
-                        : { type: "multiple", choices: e.target.checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id) },
+                        : {
+                            type: "multiple",
+                            choices: e.target.checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id),
+                          },
                     )
                   }
                   className="mt-1.5"
@@ -45,7 +52,10 @@ export function PracticeQuestion({ question: q, check }: PracticeQuestionProps) 
           })}
         {q.type === "truefalse" &&
           ([true, false] as const).map((v) => (
-            <label key={String(v)} className="mr-3 inline-flex items-center gap-2 rounded border border-gray-200 px-3 py-1.5">
+            <label
+              key={String(v)}
+              className="mr-3 inline-flex items-center gap-2 rounded border border-gray-200 px-3 py-1.5"
+            >
               <input
                 type="radio"
                 name={`practice-${q.versionId}`}
@@ -67,10 +77,22 @@ export function PracticeQuestion({ question: q, check }: PracticeQuestionProps) 
               return (
                 <li key={idx} className="flex items-center gap-2 rounded border border-gray-200 p-1.5">
                   <span className="flex-1">{item.text}</span>
-                  <button type="button" aria-label={`上移:${item.text}`} disabled={pos === 0} onClick={() => move(-1)} className="rounded border px-2 disabled:opacity-30">
+                  <button
+                    type="button"
+                    aria-label={`上移:${item.text}`}
+                    disabled={pos === 0}
+                    onClick={() => move(-1)}
+                    className="rounded border px-2 disabled:opacity-30"
+                  >
                     ↑
                   </button>
-                  <button type="button" aria-label={`下移:${item.text}`} disabled={pos === response.order.length - 1} onClick={() => move(1)} className="rounded border px-2 disabled:opacity-30">
+                  <button
+                    type="button"
+                    aria-label={`下移:${item.text}`}
+                    disabled={pos === response.order.length - 1}
+                    onClick={() => move(1)}
+                    className="rounded border px-2 disabled:opacity-30"
+                  >
                     ↓
                   </button>
                 </li>
@@ -85,7 +107,9 @@ export function PracticeQuestion({ question: q, check }: PracticeQuestionProps) 
               aria-label="答案"
               onChange={(e) => {
                 const v = Number(e.target.value.trim());
-                setResponse(e.target.value.trim() !== "" && Number.isFinite(v) ? { type: "numeric", value: v } : undefined);
+                setResponse(
+                  e.target.value.trim() !== "" && Number.isFinite(v) ? { type: "numeric", value: v } : undefined,
+                );
               }}
               className="w-40 rounded border border-gray-300 px-3 py-1.5"
             />
@@ -102,7 +126,10 @@ export function PracticeQuestion({ question: q, check }: PracticeQuestionProps) 
         再试一次(练习,不计成绩)
       </button>
       {result && (
-        <div role="status" className={`mt-3 rounded p-3 text-sm ${result.ok && result.correct ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}>
+        <div
+          role="status"
+          className={`mt-3 rounded p-3 text-sm ${result.ok && result.correct ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}
+        >
           {result.ok ? (
             <>
               <p className="font-semibold">{result.correct ? "答对了!" : "还不对。"}</p>

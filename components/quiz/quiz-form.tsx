@@ -13,7 +13,11 @@ export type QuizFormProps = {
 
 /** POSTs to the attempt API; a 4xx carries a Chinese message in `error`. */
 async function post(url: string, body: unknown): Promise<{ ok: boolean; message?: string }> {
-  const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (res.ok) return { ok: true };
   const data = (await res.json().catch(() => ({}))) as { error?: string };
   return { ok: false, message: data.error ?? `提交失败(${res.status})` };
@@ -35,7 +39,8 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
   const [answers, setAnswers] = useState<Record<string, Response>>(() => {
     const initial: Record<string, Response> = { ...saved };
     for (const q of questions) {
-      if (q.type === "ordering" && !initial[q.versionId]) initial[q.versionId] = { type: "ordering", order: q.items.map((i) => i.index) };
+      if (q.type === "ordering" && !initial[q.versionId])
+        initial[q.versionId] = { type: "ordering", order: q.items.map((i) => i.index) };
     }
     return initial;
   });
@@ -94,7 +99,10 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                 <div className="mt-3 space-y-2">
                   {q.type === "single" &&
                     q.choices.map((c) => (
-                      <label key={c.id} className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-3 hover:bg-brand-50">
+                      <label
+                        key={c.id}
+                        className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-3 hover:bg-brand-50"
+                      >
                         <input
                           type="radio"
                           name={q.versionId}
@@ -109,7 +117,10 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                     q.choices.map((c) => {
                       const chosen = a?.type === "multiple" ? a.choices : [];
                       return (
-                        <label key={c.id} className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-3 hover:bg-brand-50">
+                        <label
+                          key={c.id}
+                          className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-3 hover:bg-brand-50"
+                        >
                           <input
                             type="checkbox"
                             checked={chosen.includes(c.id)}
@@ -127,7 +138,10 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                     })}
                   {q.type === "truefalse" &&
                     ([true, false] as const).map((v) => (
-                      <label key={String(v)} className="mr-3 inline-flex cursor-pointer items-center gap-2 rounded border border-gray-200 px-4 py-2 hover:bg-brand-50">
+                      <label
+                        key={String(v)}
+                        className="mr-3 inline-flex cursor-pointer items-center gap-2 rounded border border-gray-200 px-4 py-2 hover:bg-brand-50"
+                      >
                         <input
                           type="radio"
                           name={q.versionId}
@@ -150,7 +164,13 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                           <li key={itemIndex} className="flex items-center gap-2 rounded border border-gray-200 p-2">
                             <span className="w-6 text-center text-sm text-gray-500">{pos + 1}</span>
                             <span className="flex-1">{item.text}</span>
-                            <button type="button" aria-label={`上移:${item.text}`} disabled={pos === 0} onClick={() => move(-1)} className="rounded border px-2 disabled:opacity-30">
+                            <button
+                              type="button"
+                              aria-label={`上移:${item.text}`}
+                              disabled={pos === 0}
+                              onClick={() => move(-1)}
+                              className="rounded border px-2 disabled:opacity-30"
+                            >
                               ↑
                             </button>
                             <button
@@ -176,11 +196,13 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                         // Kept in the form on every keystroke, saved to the server when the field is left.
                         onChange={(e) => {
                           const v = Number(e.target.value.trim());
-                          if (e.target.value.trim() !== "" && Number.isFinite(v)) update(q.versionId, { type: "numeric", value: v }, false);
+                          if (e.target.value.trim() !== "" && Number.isFinite(v))
+                            update(q.versionId, { type: "numeric", value: v }, false);
                         }}
                         onBlur={(e) => {
                           const v = Number(e.target.value.trim());
-                          if (e.target.value.trim() !== "" && Number.isFinite(v)) update(q.versionId, { type: "numeric", value: v });
+                          if (e.target.value.trim() !== "" && Number.isFinite(v))
+                            update(q.versionId, { type: "numeric", value: v });
                         }}
                         className="w-40 rounded-lg border border-gray-300 px-3 py-2"
                         aria-label={`第 ${n + 1} 题答案`}

@@ -35,5 +35,14 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
       cleanup();
     };
   }, [option]);
-  return <div ref={ref} role="img" aria-label={label} data-chart-ready={ready ? "true" : "false"} style={{ height }} className="w-full" />;
+  return (
+    <div
+      ref={ref}
+      role="img"
+      aria-label={label}
+      data-chart-ready={ready ? "true" : "false"}
+      style={{ height }}
+      className="w-full"
+    />
+  );
 }

@@ -33,7 +33,9 @@ export function ItemAnalysisTable({ items }: { items: ItemRow[] }) {
                 <dt className="text-gray-500">作答人数</dt>
                 <dd className="font-semibold tabular-nums">
                   {item.responses}
-                  {item.answered < item.responses ? <span className="font-normal text-gray-500">({item.responses - item.answered} 人未答)</span> : null}
+                  {item.answered < item.responses ? (
+                    <span className="font-normal text-gray-500">({item.responses - item.answered} 人未答)</span>
+                  ) : null}
                 </dd>
               </div>
               <div>
@@ -42,7 +44,9 @@ export function ItemAnalysisTable({ items }: { items: ItemRow[] }) {
               </div>
               <div>
                 <dt className="text-gray-500">区分度</dt>
-                <dd className="font-semibold tabular-nums">{item.discrimination === null ? "—" : item.discrimination.toFixed(2)}</dd>
+                <dd className="font-semibold tabular-nums">
+                  {item.discrimination === null ? "—" : item.discrimination.toFixed(2)}
+                </dd>
               </div>
               <div>
                 <dt className="text-gray-500">正确答案</dt>
@@ -51,16 +55,24 @@ export function ItemAnalysisTable({ items }: { items: ItemRow[] }) {
             </dl>
             {item.options.length > 0 ? (
               <div className="mt-3">
-                <p className="text-xs text-gray-500">{item.type === "ordering" || item.type === "numeric" ? "最常见的错误答案" : "各选项被选次数"}</p>
+                <p className="text-xs text-gray-500">
+                  {item.type === "ordering" || item.type === "numeric" ? "最常见的错误答案" : "各选项被选次数"}
+                </p>
                 <ul className="mt-1 space-y-1 text-sm">
                   {item.options.map((o) => (
-                    <li key={o.label} className="grid grid-cols-[1fr_auto] items-center gap-2 sm:grid-cols-[16rem_1fr_auto]">
+                    <li
+                      key={o.label}
+                      className="grid grid-cols-[1fr_auto] items-center gap-2 sm:grid-cols-[16rem_1fr_auto]"
+                    >
                       <span className={o.correct ? "font-medium text-green-800" : ""}>
                         {o.correct ? "✓ " : ""}
                         {o.label}
                       </span>
                       <span className="hidden h-2 rounded bg-gray-100 sm:block" aria-hidden="true">
-                        <span className={`block h-2 rounded ${o.correct ? "bg-green-600" : "bg-amber-500"}`} style={{ width: `${(o.count / max) * 100}%` }} />
+                        <span
+                          className={`block h-2 rounded ${o.correct ? "bg-green-600" : "bg-amber-500"}`}
+                          style={{ width: `${(o.count / max) * 100}%` }}
+                        />
                       </span>
                       <span className="tabular-nums text-gray-700">{o.count} 次</span>
                     </li>

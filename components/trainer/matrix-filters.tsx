@@ -5,10 +5,23 @@ import { SORT_LABELS, SORTS, STATUS_FILTERS, STATUS_LABELS, type MatrixQuery } f
 export function MatrixFilters({ action, query }: { action: string; query: MatrixQuery }) {
   const field = "mt-1 block w-full rounded-md border border-gray-300 px-2 py-2 text-sm";
   return (
-    <form action={action} method="get" className="grid grid-cols-2 gap-3 sm:grid-cols-5 sm:items-end" role="search" aria-label="筛选学员">
+    <form
+      action={action}
+      method="get"
+      className="grid grid-cols-2 gap-3 sm:grid-cols-5 sm:items-end"
+      role="search"
+      aria-label="筛选学员"
+    >
       <label className="col-span-2 text-sm sm:col-span-2">
         姓名或邮箱
-        <input type="search" name="q" defaultValue={query.q} maxLength={50} className={field} placeholder="输入姓名或邮箱搜索" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={query.q}
+          maxLength={50}
+          className={field}
+          placeholder="输入姓名或邮箱搜索"
+        />
       </label>
       <label className="text-sm">
         状态
@@ -38,7 +51,10 @@ export function MatrixFilters({ action, query }: { action: string; query: Matrix
             <option value="desc">降序</option>
           </select>
         </label>
-        <button type="submit" className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           筛选
         </button>
       </div>

@@ -33,7 +33,8 @@ export function ProgressMatrixTable({ cohortId, shape, rows, query, now }: Progr
       </Link>
     );
   };
-  const ariaSort = (sort: MatrixQuery["sort"]) => (query.sort === sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined);
+  const ariaSort = (sort: MatrixQuery["sort"]) =>
+    query.sort === sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined;
   return (
     <div className="relative overflow-x-auto rounded-lg border border-gray-200">
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">

@@ -42,7 +42,11 @@ type Work<S extends z.ZodType, Extra extends unknown[]> = (
   ...rest: [...Extra, FormData]
 ) => Promise<ActionState | void>;
 
-async function run<S extends z.ZodType>(schema: S, formData: FormData, work: (data: z.infer<S>) => Promise<ActionState | void>) {
+async function run<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  work: (data: z.infer<S>) => Promise<ActionState | void>,
+) {
   const values = formValues(formData);
   const parsed = schema.safeParse(values);
   if (!parsed.success) {

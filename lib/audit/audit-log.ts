@@ -57,9 +57,19 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, now =
 export const VIEW_WINDOW_MS = 10 * 60_000;
 
 /** Records that `actor` saw an enquiry's full contact details; returns whether a row was added. */
-export async function recordEnquiryView(db: PrismaClient, actor: Actor & { id: string }, enquiryId: string, now = new Date()) {
+export async function recordEnquiryView(
+  db: PrismaClient,
+  actor: Actor & { id: string },
+  enquiryId: string,
+  now = new Date(),
+) {
   const recent = await db.auditEvent.findFirst({
-    where: { actorId: actor.id, action: "ENQUIRY_VIEW", target: enquiryId, createdAt: { gt: new Date(now.getTime() - VIEW_WINDOW_MS) } },
+    where: {
+      actorId: actor.id,
+      action: "ENQUIRY_VIEW",
+      target: enquiryId,
+      createdAt: { gt: new Date(now.getTime() - VIEW_WINDOW_MS) },
+    },
     select: { id: true },
   });
   if (recent) return false;
@@ -73,7 +83,11 @@ export type AuditFilters = { action: AuditAction | "ALL"; actor: string; page: n
 
 const filterFields = {
   action: z.enum(["ALL", ...AUDIT_ACTIONS], { error: "操作类型无效" }),
-  actor: z.string().trim().max(50, "操作人最多 50 个字符").regex(/^[^\u0000-\u001f\u007f]*$/, "操作人含有无效字符"),
+  actor: z
+    .string()
+    .trim()
+    .max(50, "操作人最多 50 个字符")
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "操作人含有无效字符"),
   page: z.coerce.number({ error: "页码无效" }).int("页码无效").min(1, "页码无效").max(100_000, "页码无效"),
 };
 
@@ -98,7 +112,15 @@ const auditWhere = (filters: Pick<AuditFilters, "action" | "actor">): Prisma.Aud
   ...(filters.actor ? { actorName: { contains: filters.actor, mode: "insensitive" as const } } : {}),
 });
 
-const auditSelect = { id: true, action: true, actorName: true, target: true, detail: true, rows: true, createdAt: true } as const;
+const auditSelect = {
+  id: true,
+  action: true,
+  actorName: true,
+  target: true,
+  detail: true,
+  rows: true,
+  createdAt: true,
+} as const;
 
 /** Newest first, a page at a time. A page past the end shows the last page. */
 export async function listAuditEvents(db: PrismaClient, filters: AuditFilters) {
@@ -118,5 +140,9 @@ export async function listAuditEvents(db: PrismaClient, filters: AuditFilters) {
 
 /** Every matching event, newest first, for a compliance reviewer to take away as a file. */
 export async function exportAuditEvents(db: PrismaClient, filters: Pick<AuditFilters, "action" | "actor">) {
-  return db.auditEvent.findMany({ where: auditWhere(filters), orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: auditSelect });
+  return db.auditEvent.findMany({
+    where: auditWhere(filters),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: auditSelect,
+  });
 }

@@ -78,15 +78,26 @@ export async function updateUserAccess(
     const found = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, disabled: true } });
     if (!found) return { ok: false, fieldErrors: { form: "用户不存在" } };
     const changes = [
-      change.role !== undefined && change.role !== found.role ? `角色:${ROLE_LABELS[found.role]} → ${ROLE_LABELS[change.role]}` : null,
-      change.disabled !== undefined && change.disabled !== found.disabled ? (change.disabled ? "停用账号" : "恢复账号") : null,
+      change.role !== undefined && change.role !== found.role
+        ? `角色:${ROLE_LABELS[found.role]} → ${ROLE_LABELS[change.role]}`
+        : null,
+      change.disabled !== undefined && change.disabled !== found.disabled
+        ? change.disabled
+          ? "停用账号"
+          : "恢复账号"
+        : null,
     ].filter((c): c is string => c !== null);
     await tx.user.update({
       where: { id: userId },
       data: { ...change, sessionVersion: { increment: 1 } },
       select: { id: true },
     });
-    await recordAudit(tx, actor, { action: "USER_ACCESS_CHANGE", target: userId, detail: changes.join(";") || "未改变角色或状态(重新登录)", rows: 1 });
+    await recordAudit(tx, actor, {
+      action: "USER_ACCESS_CHANGE",
+      target: userId,
+      detail: changes.join(";") || "未改变角色或状态(重新登录)",
+      rows: 1,
+    });
     return { ok: true, value: null };
   });
 }

@@ -6,7 +6,11 @@
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
   if (forwarded) {
-    const last = forwarded.split(",").map((s) => s.trim()).filter(Boolean).pop();
+    const last = forwarded
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     if (last) return last;
   }
   return headers.get("x-real-ip") ?? "local";

@@ -31,15 +31,31 @@ export const authOptions: NextAuthOptions = {
         const db = getDb();
         const user = await db.user.findUnique({
           where: { email },
-          select: { id: true, name: true, email: true, role: true, disabled: true, sessionVersion: true, passwordHash: true },
+          select: {
+            id: true,
+            name: true,
+            email: true,
+            role: true,
+            disabled: true,
+            sessionVersion: true,
+            passwordHash: true,
+          },
         });
-        const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
+        const ok = user
+          ? await verifyPassword(password, user.passwordHash)
+          : (await burnPasswordCheck(password), false);
         if (!user || !ok) {
           await recordEvent(db, LIMITS.signInFailuresPerAccount(email));
           return null;
         }
         if (user.disabled) throw new Error("ACCOUNT_DISABLED");
-        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+        return {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],
@@ -53,7 +69,13 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      session.user = { id: token.uid, name: token.name ?? "", email: token.email ?? "", role: token.role, sv: token.sv };
+      session.user = {
+        id: token.uid,
+        name: token.name ?? "",
+        email: token.email ?? "",
+        role: token.role,
+        sv: token.sv,
+      };
       return session;
     },
   },

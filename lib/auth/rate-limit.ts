@@ -8,7 +8,11 @@ export const LIMITS = {
   /** At most 10 sign-in attempts a minute from one IP address. */
   signInPerIp: (ip: string): Limit => ({ bucket: `signin-ip:${ip}`, max: 10, windowMs: 60_000 }),
   /** At most 100 failed sign-ins an hour against one account. */
-  signInFailuresPerAccount: (email: string): Limit => ({ bucket: `signin-fail:${email}`, max: 100, windowMs: 3_600_000 }),
+  signInFailuresPerAccount: (email: string): Limit => ({
+    bucket: `signin-fail:${email}`,
+    max: 100,
+    windowMs: 3_600_000,
+  }),
 };
 
 export async function countRecent(db: PrismaClient, limit: Limit, now = new Date()): Promise<number> {

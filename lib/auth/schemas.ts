@@ -78,7 +78,10 @@ export const cohortSchema = z
     startsOn: optionalDate,
     endsOn: optionalDate,
   })
-  .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, { path: ["endsOn"], message: "结束日期不能早于开始日期" });
+  .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, {
+    path: ["endsOn"],
+    message: "结束日期不能早于开始日期",
+  });
 
 export const joinCohortSchema = z.object({
   inviteCode: inviteCodeSchema.refine((s) => s !== "", "请填写邀请码"),
@@ -88,5 +91,8 @@ export const roleSchema = z.enum(["LEARNER", "TRAINER", "ADMIN"], { error: "角�
 export const adminUserUpdateSchema = z.object({
   userId: z.string().min(1).max(40),
   role: roleSchema.optional(),
-  disabled: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
+  disabled: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
 });

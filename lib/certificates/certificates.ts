@@ -12,7 +12,12 @@ export function newCertificateId(): string {
   return Array.from(randomBytes(20), (b) => alphabet[b % alphabet.length]).join("");
 }
 
-export async function issueCertificateIfComplete(db: PrismaClient, content: Content, quizIds: string[], userId: string) {
+export async function issueCertificateIfComplete(
+  db: PrismaClient,
+  content: Content,
+  quizIds: string[],
+  userId: string,
+) {
   const existing = await db.certificate.findUnique({ where: { userId }, select: { id: true } });
   if (existing) return existing.id;
   const progress = await getLearnerProgress(db, content, quizIds, userId);

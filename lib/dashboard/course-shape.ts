@@ -5,7 +5,15 @@ import type { Content } from "@/lib/content/load";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
 
 export type CourseShape = {
-  modules: { slug: string; number: number; title: string; lessons: string[]; lessonTitles?: string[]; quizId: string | null; quizTitle: string | null }[];
+  modules: {
+    slug: string;
+    number: number;
+    title: string;
+    lessons: string[];
+    lessonTitles?: string[];
+    quizId: string | null;
+    quizTitle: string | null;
+  }[];
   finalQuizId: string | null;
 };
 

@@ -20,7 +20,9 @@ export function matrixColumns(shape: CourseShape): Column<MatrixRow>[] {
     { header: "已完成模块", value: (r) => r.modulesDone },
     ...shape.modules.flatMap((m, i): Column<MatrixRow>[] => [
       { header: `模块${m.number} 状态`, value: (r) => CELL_LABELS[r.cells[i]!.status], width: 12 },
-      ...(m.quizId ? [{ header: `模块${m.number} 测验最高分`, value: (r: MatrixRow) => pct(r.cells[i]!.best), width: 16 }] : []),
+      ...(m.quizId
+        ? [{ header: `模块${m.number} 测验最高分`, value: (r: MatrixRow) => pct(r.cells[i]!.best), width: 16 }]
+        : []),
     ]),
     { header: "结业测评最高分", value: (r) => pct(r.finalBest), width: 16 },
     { header: "结业时间", value: (r) => r.certifiedAt, width: 18 },

@@ -67,7 +67,13 @@ export async function getItemAnalysis(db: PrismaClient, cohortId: string, quizId
     SELECT (SELECT json_agg(pairs) FROM pairs) AS pairs, (SELECT json_agg(responses) FROM responses) AS responses`;
   const pairs = row?.pairs ?? [];
   const responses = row?.responses ?? [];
-  const sums = pairs.map((p) => ({ qid: p.qid, ...itemSums(p, responses.filter((r) => r.qid === p.qid)) }));
+  const sums = pairs.map((p) => ({
+    qid: p.qid,
+    ...itemSums(
+      p,
+      responses.filter((r) => r.qid === p.qid),
+    ),
+  }));
   // Every version the cohort met, plus the current ones (so a question nobody reached still shows).
   const versions = await db.questionVersion.findMany({
     where: { quizId, OR: [{ active: true }, { id: { in: sums.map((s) => s.qid) } }] },
@@ -82,7 +88,10 @@ export async function getItemAnalysis(db: PrismaClient, cohortId: string, quizId
     const n = s?.n ?? 0;
     const facility = share(s?.correct ?? 0, n);
     const discrimination = s ? pearsonFromSums(s) : null;
-    const options = optionCounts(q, responses.filter((r) => r.qid === v.id));
+    const options = optionCounts(
+      q,
+      responses.filter((r) => r.qid === v.id),
+    );
     const key = options.filter((o) => o.correct);
     const wrong = options.filter((o) => !o.correct).sort((a, b) => b.count - a.count)[0] ?? null;
     const choiceBased = q.type === "single" || q.type === "truefalse";
@@ -148,21 +157,33 @@ export function itemSums(pair: PairRow, responses: Pick<ResponseRow, "correct" |
  * Multiple choice: how many learners ticked each option (the right ones are marked).
  * Ordering and numeric: the three most frequent wrong answers as given.
  */
-export function optionCounts(q: Question, rows: { response: Response; correct: boolean | null; n: number }[]): OptionCount[] {
+export function optionCounts(
+  q: Question,
+  rows: { response: Response; correct: boolean | null; n: number }[],
+): OptionCount[] {
   switch (q.type) {
     case "single":
     case "multiple": {
       const counts = new Map(q.choices.map((c) => [c.id, 0]));
       for (const r of rows) {
-        const picked = r.response.type === "single" ? [r.response.choice] : r.response.type === "multiple" ? r.response.choices : [];
+        const picked =
+          r.response.type === "single" ? [r.response.choice] : r.response.type === "multiple" ? r.response.choices : [];
         for (const id of new Set(picked)) if (counts.has(id)) counts.set(id, counts.get(id)! + r.n);
       }
-      return q.choices.map((c) => ({ label: `${c.id.toUpperCase()}. ${c.text}`, count: counts.get(c.id) ?? 0, correct: c.correct }));
+      return q.choices.map((c) => ({
+        label: `${c.id.toUpperCase()}. ${c.text}`,
+        count: counts.get(c.id) ?? 0,
+        correct: c.correct,
+      }));
     }
     case "truefalse": {
       let yes = 0;
       let no = 0;
-      for (const r of rows) if (r.response.type === "truefalse") r.response.value ? (yes += r.n) : (no += r.n);
+      for (const r of rows) {
+        if (r.response.type !== "truefalse") continue;
+        if (r.response.value) yes += r.n;
+        else no += r.n;
+      }
       return [
         { label: "正确", count: yes, correct: q.answer },
         { label: "错误", count: no, correct: !q.answer },

@@ -10,11 +10,26 @@ import type { CourseShape } from "./course-shape";
 export async function getLearnerDetail(db: PrismaClient, shape: CourseShape, cohortId: string, learnerId: string) {
   const member = await db.cohortMember.findUnique({
     where: { cohortId_userId: { cohortId, userId: learnerId } },
-    select: { joinedAt: true, user: { select: { id: true, name: true, email: true, createdAt: true, certificate: { select: { id: true, issuedAt: true } } } } },
+    select: {
+      joinedAt: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          createdAt: true,
+          certificate: { select: { id: true, issuedAt: true } },
+        },
+      },
+    },
   });
   if (!member) return null;
   const [lessons, attempts] = await Promise.all([
-    db.lessonProgress.findMany({ where: { userId: learnerId }, orderBy: { completedAt: "asc" }, select: { moduleSlug: true, lessonSlug: true, completedAt: true } }),
+    db.lessonProgress.findMany({
+      where: { userId: learnerId },
+      orderBy: { completedAt: "asc" },
+      select: { moduleSlug: true, lessonSlug: true, completedAt: true },
+    }),
     db.attempt.findMany({
       where: { userId: learnerId },
       orderBy: { startedAt: "desc" },
@@ -35,10 +50,15 @@ export async function getLearnerDetail(db: PrismaClient, shape: CourseShape, coh
   ]);
   const versionIds = [...new Set(attempts.flatMap((a) => a.questionIds))];
   const versions = new Map(
-    (await db.questionVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, data: true } })).map((v) => [v.id, v.data as Question]),
+    (await db.questionVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, data: true } })).map(
+      (v) => [v.id, v.data as Question],
+    ),
   );
   const done = new Map(lessons.map((l) => [`${l.moduleSlug}/${l.lessonSlug}`, l.completedAt]));
-  const times = [...lessons.map((l) => l.completedAt), ...attempts.flatMap((a) => [a.startedAt, a.submittedAt ?? a.startedAt])];
+  const times = [
+    ...lessons.map((l) => l.completedAt),
+    ...attempts.flatMap((a) => [a.startedAt, a.submittedAt ?? a.startedAt]),
+  ];
   return {
     user: member.user,
     joinedAt: member.joinedAt,
@@ -48,7 +68,11 @@ export async function getLearnerDetail(db: PrismaClient, shape: CourseShape, coh
       slug: m.slug,
       number: m.number,
       title: m.title,
-      lessons: m.lessons.map((slug, i) => ({ slug, title: m.lessonTitles?.[i] ?? slug, completedAt: done.get(`${m.slug}/${slug}`) ?? null })),
+      lessons: m.lessons.map((slug, i) => ({
+        slug,
+        title: m.lessonTitles?.[i] ?? slug,
+        completedAt: done.get(`${m.slug}/${slug}`) ?? null,
+      })),
     })),
     attempts: attempts.map((a) => {
       const answers = new Map(a.answers.map((x) => [x.questionVersionId, x]));

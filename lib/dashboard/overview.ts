@@ -30,7 +30,15 @@ export async function getCohortOverviews(db: PrismaClient, shape: CourseShape, c
   // has done anything, when last, their best final score and whether they hold a certificate.
   const finalQuiz = shape.finalQuizId ?? "";
   const rows = await db.$queryRaw<
-    { cohort_id: string; enrolled: number; started: number; completed: number; inactive: number; avg_final: number | null; final_takers: number }[]
+    {
+      cohort_id: string;
+      enrolled: number;
+      started: number;
+      completed: number;
+      inactive: number;
+      avg_final: number | null;
+      final_takers: number;
+    }[]
   >`WITH members AS (${cohortMembersSql(cohortIds)}),
     activity AS (
       SELECT user_id, max(last) AS last FROM (
@@ -74,7 +82,17 @@ export async function getCohortOverviews(db: PrismaClient, shape: CourseShape, c
 }
 
 function emptyOverview(cohortId: string): CohortOverview {
-  return { cohortId, enrolled: 0, started: 0, completed: 0, inactive: 0, startedShare: null, completedShare: null, averageFinal: null, finalTakers: 0 };
+  return {
+    cohortId,
+    enrolled: 0,
+    started: 0,
+    completed: 0,
+    inactive: 0,
+    startedShare: null,
+    completedShare: null,
+    averageFinal: null,
+    finalTakers: 0,
+  };
 }
 
 export type TimelinePoint = { day: string; completions: number; modulePasses: number; cumulativeCompletions: number };
@@ -83,7 +101,11 @@ export type TimelinePoint = { day: string; completions: number; modulePasses: nu
  * Per day (China time): course completions (certificates) and first passes of module quizzes.
  * Days with neither are left out; the chart's time axis spaces them correctly.
  */
-export async function getCompletionTimeline(db: PrismaClient, shape: CourseShape, cohortId: string): Promise<TimelinePoint[]> {
+export async function getCompletionTimeline(
+  db: PrismaClient,
+  shape: CourseShape,
+  cohortId: string,
+): Promise<TimelinePoint[]> {
   const moduleQuizzes = shape.modules.flatMap((m) => (m.quizId ? [m.quizId] : []));
   const rows = await db.$queryRaw<{ day: string; completions: number; passes: number }[]>`
     WITH members AS (SELECT "userId" AS user_id FROM "CohortMember" WHERE "cohortId" = ${cohortId}),

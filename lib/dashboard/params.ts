@@ -24,14 +24,24 @@ export const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
 };
 
 const fields = {
-  q: z.string().trim().max(50, "搜索词最多 50 个字符").regex(/^[^\u0000-\u001f\u007f]*$/, "搜索词含有无效字符"),
+  q: z
+    .string()
+    .trim()
+    .max(50, "搜索词最多 50 个字符")
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "搜索词含有无效字符"),
   status: z.enum(STATUS_FILTERS, { error: "状态筛选无效" }),
   sort: z.enum(SORTS, { error: "排序方式无效" }),
   dir: z.enum(["asc", "desc"], { error: "排序方向无效" }),
   page: z.coerce.number({ error: "页码无效" }).int("页码必须是整数").min(1, "页码从 1 开始").max(100_000, "页码过大"),
 };
 
-export type MatrixQuery = { q: string; status: (typeof STATUS_FILTERS)[number]; sort: (typeof SORTS)[number]; dir: "asc" | "desc"; page: number };
+export type MatrixQuery = {
+  q: string;
+  status: (typeof STATUS_FILTERS)[number];
+  sort: (typeof SORTS)[number];
+  dir: "asc" | "desc";
+  page: number;
+};
 
 export const DEFAULT_QUERY: MatrixQuery = { q: "", status: "all", sort: "name", dir: "asc", page: 1 };
 
@@ -48,6 +58,11 @@ export function matrixQueryString(query: MatrixQuery, change: Partial<MatrixQuer
 export const EXPORT_DATA = ["progress", "attempts"] as const;
 export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
 
-export function exportHref(cohortId: string, query: MatrixQuery, data: (typeof EXPORT_DATA)[number], format: (typeof EXPORT_FORMATS)[number]) {
+export function exportHref(
+  cohortId: string,
+  query: MatrixQuery,
+  data: (typeof EXPORT_DATA)[number],
+  format: (typeof EXPORT_FORMATS)[number],
+) {
   return `/trainer/cohorts/${cohortId}/export${searchQueryString({ ...query, page: 1 }, DEFAULT_QUERY, { data, format })}`;
 }

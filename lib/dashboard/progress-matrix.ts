@@ -8,7 +8,14 @@ import { inactiveCutoff } from "./overview";
 import { PAGE_SIZE, type MatrixQuery } from "./params";
 import { cellStatus, type CellStatus, type LearnerStatus } from "./stats";
 
-export type MatrixCell = { status: CellStatus; lessonsDone: number; lessonsTotal: number; best: number | null; attempts: number; passed: boolean };
+export type MatrixCell = {
+  status: CellStatus;
+  lessonsDone: number;
+  lessonsTotal: number;
+  best: number | null;
+  attempts: number;
+  passed: boolean;
+};
 
 export type MatrixRow = {
   userId: string;
@@ -69,7 +76,14 @@ function whereOf(query: Pick<MatrixQuery, "q" | "status">): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-async function summaryRows(db: PrismaClient, shape: CourseShape, cohortId: string, query: MatrixQuery, limit: number | null, now: Date) {
+async function summaryRows(
+  db: PrismaClient,
+  shape: CourseShape,
+  cohortId: string,
+  query: MatrixQuery,
+  limit: number | null,
+  now: Date,
+) {
   const page = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit} OFFSET ${(query.page - 1) * limit}`;
   if (query.sort === "name" && query.status === "all") {
     // The default view orders by name and filters on nothing the summary computes: page the
@@ -96,7 +110,16 @@ async function summaryRows(db: PrismaClient, shape: CourseShape, cohortId: strin
 async function cellsFor(db: PrismaClient, shape: CourseShape, userIds: string[]) {
   const a = shapeArrays(shape);
   const rows = userIds.length
-    ? await db.$queryRaw<{ kind: "lesson" | "quiz"; user_id: string; key: string; n: number; best: number | null; passed: boolean | null }[]>`
+    ? await db.$queryRaw<
+        {
+          kind: "lesson" | "quiz";
+          user_id: string;
+          key: string;
+          n: number;
+          best: number | null;
+          passed: boolean | null;
+        }[]
+      >`
         SELECT 'lesson' AS kind, p."userId" AS user_id, p."moduleSlug" AS key, count(*)::int AS n, NULL::float8 AS best, NULL::boolean AS passed
         FROM "LessonProgress" p
         WHERE p."userId" = ANY(${userIds}::text[]) AND (p."moduleSlug" || '/' || p."lessonSlug") = ANY(${a.lessonKeys}::text[])
@@ -147,7 +170,13 @@ function toRow(r: SummaryRow, cells: (id: string) => MatrixCell[]): MatrixRow {
 
 export type MatrixPage = { rows: MatrixRow[]; total: number; page: number; pages: number; pageSize: number };
 
-export async function getProgressMatrix(db: PrismaClient, shape: CourseShape, cohortId: string, query: MatrixQuery, now = new Date()): Promise<MatrixPage> {
+export async function getProgressMatrix(
+  db: PrismaClient,
+  shape: CourseShape,
+  cohortId: string,
+  query: MatrixQuery,
+  now = new Date(),
+): Promise<MatrixPage> {
   let page = query.page;
   let rows = await summaryRows(db, shape, cohortId, query, PAGE_SIZE, now);
   if (rows.length === 0 && page > 1) {
@@ -158,13 +187,33 @@ export async function getProgressMatrix(db: PrismaClient, shape: CourseShape, co
     rows = await summaryRows(db, shape, cohortId, { ...query, page }, PAGE_SIZE, now);
   }
   const total = Number(rows[0]?.total ?? 0);
-  const cells = await cellsFor(db, shape, rows.map((r) => r.user_id));
-  return { rows: rows.map((r) => toRow(r, cells)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), pageSize: PAGE_SIZE };
+  const cells = await cellsFor(
+    db,
+    shape,
+    rows.map((r) => r.user_id),
+  );
+  return {
+    rows: rows.map((r) => toRow(r, cells)),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageSize: PAGE_SIZE,
+  };
 }
 
 /** Every row that matches the filters, for the export (no paging). */
-export async function getProgressMatrixAll(db: PrismaClient, shape: CourseShape, cohortId: string, query: MatrixQuery, now = new Date()) {
+export async function getProgressMatrixAll(
+  db: PrismaClient,
+  shape: CourseShape,
+  cohortId: string,
+  query: MatrixQuery,
+  now = new Date(),
+) {
   const rows = await summaryRows(db, shape, cohortId, query, null, now);
-  const cells = await cellsFor(db, shape, rows.map((r) => r.user_id));
+  const cells = await cellsFor(
+    db,
+    shape,
+    rows.map((r) => r.user_id),
+  );
   return rows.map((r) => toRow(r, cells));
 }

@@ -60,8 +60,10 @@ export function flagItem(input: {
   if (topDistractor && keyCount !== null && keyCount !== undefined && topDistractor.count > keyCount) {
     flags.push({ level: "problem", text: `错误选项"${topDistractor.label}"被选次数多于正确答案,请核对答案` });
   }
-  if (facility !== null && facility < 0.3) flags.push({ level: "review", text: "答对率低于 30%:题目偏难,或课程中讲得不够清楚" });
-  if (facility !== null && facility > 0.95) flags.push({ level: "review", text: "答对率高于 95%:几乎人人答对,区分不出掌握程度" });
+  if (facility !== null && facility < 0.3)
+    flags.push({ level: "review", text: "答对率低于 30%:题目偏难,或课程中讲得不够清楚" });
+  if (facility !== null && facility > 0.95)
+    flags.push({ level: "review", text: "答对率高于 95%:几乎人人答对,区分不出掌握程度" });
   if (discrimination !== null && discrimination >= 0 && discrimination < 0.15) {
     flags.push({ level: "review", text: "区分度低于 0.15:答对与否和总分关系不大" });
   }
@@ -72,7 +74,13 @@ export function flagItem(input: {
 export type LearnerStatus = "completed" | "in_progress" | "not_started";
 export type CellStatus = "done" | "in_progress" | "not_started";
 
-export function cellStatus(lessonsDone: number, lessonsTotal: number, quizAttempts: number, quizPassed: boolean, hasQuiz: boolean): CellStatus {
+export function cellStatus(
+  lessonsDone: number,
+  lessonsTotal: number,
+  quizAttempts: number,
+  quizPassed: boolean,
+  hasQuiz: boolean,
+): CellStatus {
   if (lessonsTotal > 0 && lessonsDone >= lessonsTotal && (!hasQuiz || quizPassed)) return "done";
   if (lessonsDone > 0 || quizAttempts > 0) return "in_progress";
   return "not_started";

@@ -4,7 +4,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { share } from "./stats";
 
-export type TopicRow = { tag: string; cohorts: Record<string, { correct: number; total: number; share: number | null }> };
+export type TopicRow = {
+  tag: string;
+  cohorts: Record<string, { correct: number; total: number; share: number | null }>;
+};
 
 export async function getTopicMastery(db: PrismaClient, cohortIds: string[]): Promise<TopicRow[]> {
   if (cohortIds.length === 0) return [];

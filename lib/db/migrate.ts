@@ -41,10 +41,7 @@ function loadEngineModule(): Promise<EngineModule> {
   return enginePromise;
 }
 
-async function withEngine<T>(
-  connectionString: string,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(connectionString: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const mod = await loadEngineModule();
   const schema = readFileSync(SCHEMA_PATH, "utf8");
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
@@ -118,7 +115,8 @@ export async function diffSchemas(from: string | null, to: string): Promise<stri
   const engine = await mod.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, to]] }, () => {}, adapter);
   try {
     const result = await engine.diff({
-      from: from === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: SNAPSHOT_PATH, content: from }] },
+      from:
+        from === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: SNAPSHOT_PATH, content: from }] },
       to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: to }] },
       script: true,
       exitCode: true,
@@ -134,7 +132,11 @@ export async function diffSchemas(from: string | null, to: string): Promise<stri
 /** Creates prisma/migrations/<timestamp>_<name>/migration.sql, as `prisma migrate dev --create-only` would. */
 export function writeMigration(name: string, sql: string, dir = MIGRATIONS_DIR, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
-  const safe = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const safe =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "migration";
   const folder = path.join(dir, `${stamp}_${safe}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, "migration.sql"), sql);

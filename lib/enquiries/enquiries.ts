@@ -7,19 +7,33 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { PURGE_ACTOR, recordAudit, type Actor, type AuditEntry } from "@/lib/audit/audit-log";
 import { NOTICE_VERSION, type EnquiryInput } from "./schema";
 
-export const STATUS_LABELS: Record<EnquiryStatus, string> = { NEW: "新", CONTACTED: "已联系", CONVERTED: "已转化", CLOSED: "已关闭" };
+export const STATUS_LABELS: Record<EnquiryStatus, string> = {
+  NEW: "新",
+  CONTACTED: "已联系",
+  CONVERTED: "已转化",
+  CLOSED: "已关闭",
+};
 export const STATUSES = Object.keys(STATUS_LABELS) as EnquiryStatus[];
 
 export const PER_IP_PER_HOUR = 5;
 const DUPLICATE_WINDOW_MS = 60_000;
 const ERASED = "(已删除)";
 
-export type SubmitResult =
-  | { ok: true; id: string; duplicate: boolean }
-  | { ok: false; status: 429; message: string };
+export type SubmitResult = { ok: true; id: string; duplicate: boolean } | { ok: false; status: 429; message: string };
 
 function fingerprintOf(input: EnquiryInput): string {
-  const fields = [input.name, input.organisation, input.jobTitle, input.phone, input.email, input.city, input.interest, input.trainees, input.contactTime, input.message];
+  const fields = [
+    input.name,
+    input.organisation,
+    input.jobTitle,
+    input.phone,
+    input.email,
+    input.city,
+    input.interest,
+    input.trainees,
+    input.contactTime,
+    input.message,
+  ];
   return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
 }
 
@@ -50,8 +64,11 @@ export async function submitEnquiry(
       select: { id: true },
     });
     if (duplicate) return { ok: true as const, id: duplicate.id, duplicate: true };
-    const recent = await tx.rateLimitEvent.count({ where: { bucket, createdAt: { gt: new Date(now.getTime() - 3_600_000) } } });
-    if (recent >= PER_IP_PER_HOUR) return { ok: false as const, status: 429 as const, message: rateLimitMessage(meta.contact) };
+    const recent = await tx.rateLimitEvent.count({
+      where: { bucket, createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
+    });
+    if (recent >= PER_IP_PER_HOUR)
+      return { ok: false as const, status: 429 as const, message: rateLimitMessage(meta.contact) };
     const enquiry = await tx.enquiry.create({
       data: {
         name: input.name,
@@ -86,7 +103,14 @@ function inboxWhere(query: Pick<InboxQuery, "status" | "q">): Prisma.EnquiryWher
   if (query.status !== "ALL") where.status = query.status;
   if (query.q) {
     const contains = { contains: query.q, mode: "insensitive" as const };
-    where.OR = [{ name: contains }, { organisation: contains }, { email: contains }, { phone: { contains: query.q.replace(/\s/g, "") } }, { city: contains }, { message: contains }];
+    where.OR = [
+      { name: contains },
+      { organisation: contains },
+      { email: contains },
+      { phone: { contains: query.q.replace(/\s/g, "") } },
+      { city: contains },
+      { message: contains },
+    ];
   }
   return where;
 }
@@ -121,7 +145,9 @@ export async function listEnquiries(db: PrismaClient, query: InboxQuery) {
     take: INBOX_PAGE_SIZE,
     select: listSelect,
   });
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, counts.find((c) => c.status === s)?._count._all ?? 0])) as Record<EnquiryStatus, number>;
+  const byStatus = Object.fromEntries(
+    STATUSES.map((s) => [s, counts.find((c) => c.status === s)?._count._all ?? 0]),
+  ) as Record<EnquiryStatus, number>;
   return { rows, total, page, pages, byStatus, erased };
 }
 
@@ -146,7 +172,10 @@ export async function getEnquiry(db: PrismaClient, id: string) {
       noticeVersion: true,
       erasedAt: true,
       notes: { orderBy: { createdAt: "desc" }, select: { id: true, authorName: true, body: true, createdAt: true } },
-      changes: { orderBy: { createdAt: "desc" }, select: { id: true, fromStatus: true, toStatus: true, byName: true, createdAt: true } },
+      changes: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, fromStatus: true, toStatus: true, byName: true, createdAt: true },
+      },
       notification: { select: { state: true, attempts: true, lastError: true, sentAt: true } },
     },
   });
@@ -167,9 +196,16 @@ export async function followUpEnquiry(db: PrismaClient, actorName: string, id: s
     }
     if (current.status !== change.status) {
       await tx.enquiry.update({ where: { id }, data: { status: change.status }, select: { id: true } });
-      await tx.enquiryStatusChange.create({ data: { enquiryId: id, fromStatus: current.status, toStatus: change.status, byName: actorName }, select: { id: true } });
+      await tx.enquiryStatusChange.create({
+        data: { enquiryId: id, fromStatus: current.status, toStatus: change.status, byName: actorName },
+        select: { id: true },
+      });
     }
-    if (change.note) await tx.enquiryNote.create({ data: { enquiryId: id, authorName: actorName, body: change.note }, select: { id: true } });
+    if (change.note)
+      await tx.enquiryNote.create({
+        data: { enquiryId: id, authorName: actorName, body: change.note },
+        select: { id: true },
+      });
     return { ok: true as const };
   });
 }
@@ -190,13 +226,27 @@ const erasedData = {
  * contact fields and notes go; status, interest, numbers and dates stay, so counts still add up.
  * A notification not yet sent is dropped rather than mailing data that was asked to be deleted.
  */
-async function eraseEnquiries(db: PrismaClient, where: Prisma.EnquiryWhereInput, actor: Actor, audit: Omit<AuditEntry, "rows">, now: Date): Promise<number> {
+async function eraseEnquiries(
+  db: PrismaClient,
+  where: Prisma.EnquiryWhereInput,
+  actor: Actor,
+  audit: Omit<AuditEntry, "rows">,
+  now: Date,
+): Promise<number> {
   return db.$transaction(async (tx) => {
-    const ids = (await tx.enquiry.findMany({ where: { ...where, erasedAt: null }, select: { id: true } })).map((e) => e.id);
+    const ids = (await tx.enquiry.findMany({ where: { ...where, erasedAt: null }, select: { id: true } })).map(
+      (e) => e.id,
+    );
     if (ids.length === 0) return 0;
-    await tx.enquiry.updateMany({ where: { id: { in: ids } }, data: { ...erasedData, fingerprint: "erased", erasedAt: now } });
+    await tx.enquiry.updateMany({
+      where: { id: { in: ids } },
+      data: { ...erasedData, fingerprint: "erased", erasedAt: now },
+    });
     await tx.enquiryNote.deleteMany({ where: { enquiryId: { in: ids } } });
-    await tx.enquiryNotification.updateMany({ where: { enquiryId: { in: ids }, state: "PENDING" }, data: { state: "SKIPPED", lastError: "个人信息已删除,未发送" } });
+    await tx.enquiryNotification.updateMany({
+      where: { enquiryId: { in: ids }, state: "PENDING" },
+      data: { state: "SKIPPED", lastError: "个人信息已删除,未发送" },
+    });
     // In the same transaction: an erasure nobody can account for is as bad as one not done.
     await recordAudit(tx, actor, { ...audit, rows: ids.length }, now);
     return ids.length;
@@ -212,5 +262,14 @@ export async function eraseEnquiry(db: PrismaClient, id: string, actor: Actor, n
 export async function purgeExpiredEnquiries(db: PrismaClient, retentionDays: number, now = new Date()) {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   const detail = `保存期限 ${retentionDays} 天,删除 ${cutoff.toISOString().slice(0, 10)} 之前提交的咨询`;
-  return { cutoff, erased: await eraseEnquiries(db, { createdAt: { lt: cutoff } }, PURGE_ACTOR, { action: "ENQUIRY_PURGE", detail }, now) };
+  return {
+    cutoff,
+    erased: await eraseEnquiries(
+      db,
+      { createdAt: { lt: cutoff } },
+      PURGE_ACTOR,
+      { action: "ENQUIRY_PURGE", detail },
+      now,
+    ),
+  };
 }

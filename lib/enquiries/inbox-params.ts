@@ -10,7 +10,11 @@ export type InboxFilters = { status: EnquiryStatus | "ALL"; q: string; page: num
 
 const fields = {
   status: z.enum(["ALL", ...STATUSES] as ["ALL", ...EnquiryStatus[]], { error: "状态筛选无效" }),
-  q: z.string().trim().max(50, "搜索词最多 50 个字符").regex(/^[^\u0000-\u001f\u007f]*$/, "搜索词含有无效字符"),
+  q: z
+    .string()
+    .trim()
+    .max(50, "搜索词最多 50 个字符")
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "搜索词含有无效字符"),
   page: z.coerce.number({ error: "页码无效" }).int("页码无效").min(1, "页码无效").max(100_000, "页码无效"),
 };
 

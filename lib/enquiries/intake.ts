@@ -44,7 +44,12 @@ export function screenSubmission(raw: Record<string, unknown>): Screen {
 
 export async function storeEnquiry(data: EnquiryInput, headers: Headers): Promise<SubmitResult> {
   const notify = notificationsEnabled();
-  const result = await submitEnquiry(getDb(), data, { ip: clientIp(headers), notify, contact: env.ENQUIRY_CONTACT, noticeVersion: noticeVersion() });
+  const result = await submitEnquiry(getDb(), data, {
+    ip: clientIp(headers),
+    notify,
+    contact: env.ENQUIRY_CONTACT,
+    noticeVersion: noticeVersion(),
+  });
   // Mail goes after the response: a slow or broken SMTP server never delays or fails the form.
   if (result.ok && !result.duplicate && notify) after(() => sendPendingNotifications());
   return result;

@@ -12,7 +12,11 @@ export type Mailer = { send(mail: Mail): Promise<void> };
 export type NotifyConfig = { to: string; from: string; siteUrl?: string };
 
 export function smtpMailer(url: string): Mailer {
-  const transport = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  const transport = nodemailer.createTransport(url, {
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   return { send: async (mail) => void (await transport.sendMail(mail)) };
 }
 
@@ -26,7 +30,20 @@ const LEASE_MS = 5 * 60_000;
 const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 
 export function composeMail(
-  e: { id: string; name: string; organisation: string; jobTitle: string | null; phone: string | null; email: string | null; city: string | null; interest: string | null; trainees: number | null; contactTime: string | null; message: string | null; createdAt: Date },
+  e: {
+    id: string;
+    name: string;
+    organisation: string;
+    jobTitle: string | null;
+    phone: string | null;
+    email: string | null;
+    city: string | null;
+    interest: string | null;
+    trainees: number | null;
+    contactTime: string | null;
+    message: string | null;
+    createdAt: Date;
+  },
   config: NotifyConfig,
 ): Mail {
   const line = (label: string, v: string | number | null) => `${label}:${v ?? "—"}`;
@@ -46,7 +63,9 @@ export function composeMail(
     e.message ?? "—",
     "",
     `提交时间:${chinaTime(e.createdAt)}(北京时间)`,
-    config.siteUrl ? `查看与跟进:${config.siteUrl.replace(/\/$/, "")}/trainer/enquiries/${e.id}` : "查看与跟进:培训师后台 → 咨询收件箱",
+    config.siteUrl
+      ? `查看与跟进:${config.siteUrl.replace(/\/$/, "")}/trainer/enquiries/${e.id}`
+      : "查看与跟进:培训师后台 → 咨询收件箱",
   ].join("\n");
   return { from: config.from, to: config.to, subject: `新的培训咨询:${e.organisation} · ${e.name}`, text };
 }
@@ -68,7 +87,21 @@ export async function drainNotifications(db: PrismaClient, mailer: Mailer, confi
   for (const c of claimed) {
     const e = await db.enquiry.findUnique({
       where: { id: c.enquiryId },
-      select: { id: true, name: true, organisation: true, jobTitle: true, phone: true, email: true, city: true, interest: true, trainees: true, contactTime: true, message: true, createdAt: true, erasedAt: true },
+      select: {
+        id: true,
+        name: true,
+        organisation: true,
+        jobTitle: true,
+        phone: true,
+        email: true,
+        city: true,
+        interest: true,
+        trainees: true,
+        contactTime: true,
+        message: true,
+        createdAt: true,
+        erasedAt: true,
+      },
     });
     if (!e || e.erasedAt) {
       await db.enquiryNotification.updateMany({ where: { enquiryId: c.enquiryId }, data: { state: "SKIPPED" } });
@@ -76,14 +109,24 @@ export async function drainNotifications(db: PrismaClient, mailer: Mailer, confi
     }
     try {
       await mailer.send(composeMail(e, config));
-      await db.enquiryNotification.update({ where: { enquiryId: c.enquiryId }, data: { state: "SENT", sentAt: new Date(), lastError: null }, select: { enquiryId: true } });
+      await db.enquiryNotification.update({
+        where: { enquiryId: c.enquiryId },
+        data: { state: "SENT", sentAt: new Date(), lastError: null },
+        select: { enquiryId: true },
+      });
       sent++;
     } catch (err) {
       failed++;
       const message = err instanceof Error ? err.message : String(err);
       const retryAt = new Date(now.getTime() + retryDelayMinutes(c.attempts) * 60_000);
-      await db.enquiryNotification.update({ where: { enquiryId: c.enquiryId }, data: { nextAttemptAt: retryAt, lastError: message.slice(0, 500) }, select: { enquiryId: true } });
-      console.error(`[enquiry-mail] 咨询 ${c.enquiryId} 通知发送失败(第 ${c.attempts} 次),${retryDelayMinutes(c.attempts)} 分钟后重试:${message}`);
+      await db.enquiryNotification.update({
+        where: { enquiryId: c.enquiryId },
+        data: { nextAttemptAt: retryAt, lastError: message.slice(0, 500) },
+        select: { enquiryId: true },
+      });
+      console.error(
+        `[enquiry-mail] 咨询 ${c.enquiryId} 通知发送失败(第 ${c.attempts} 次),${retryDelayMinutes(c.attempts)} 分钟后重试:${message}`,
+      );
     }
   }
   return { sent, failed };

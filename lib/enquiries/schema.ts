@@ -52,7 +52,9 @@ const email = z
 
 export const enquirySchema = z
   .object({
-    name: line("姓名", 50).refine((v) => v.length > 0, "请填写姓名").refine((v) => !/[<>]/.test(v), "姓名不能包含 < 或 >"),
+    name: line("姓名", 50)
+      .refine((v) => v.length > 0, "请填写姓名")
+      .refine((v) => !/[<>]/.test(v), "姓名不能包含 < 或 >"),
     organisation: line("单位", 100).refine((v) => v.length > 0, "请填写您所在的银行或分支机构"),
     jobTitle: optionalLine("职务", 50).optional(),
     phone: phone.optional(),
@@ -97,7 +99,19 @@ export type EnquiryInput = z.infer<typeof enquirySchema>;
 /** Form values as strings, the way FormData and the JSON API both deliver them. */
 export function enquiryFields(source: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ["name", "organisation", "jobTitle", "phone", "email", "city", "interest", "trainees", "contactTime", "message", "consent"]) {
+  for (const key of [
+    "name",
+    "organisation",
+    "jobTitle",
+    "phone",
+    "email",
+    "city",
+    "interest",
+    "trainees",
+    "contactTime",
+    "message",
+    "consent",
+  ]) {
     const v = source[key];
     if (typeof v === "string") out[key] = v;
     else if (typeof v === "number" && Number.isFinite(v)) out[key] = String(v);

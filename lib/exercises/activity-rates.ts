@@ -19,8 +19,10 @@ export const activityInputSchema = z
     activeCustomers: count("活跃客户数"),
   })
   .superRefine((v, ctx) => {
-    if (v.cardsIssued === 0) ctx.addIssue({ code: "custom", path: ["cardsIssued"], message: "发卡量须大于 0,才能计算活卡率" });
-    if (v.customers === 0) ctx.addIssue({ code: "custom", path: ["customers"], message: "流通客户数须大于 0,才能计算实动率" });
+    if (v.cardsIssued === 0)
+      ctx.addIssue({ code: "custom", path: ["cardsIssued"], message: "发卡量须大于 0,才能计算活卡率" });
+    if (v.customers === 0)
+      ctx.addIssue({ code: "custom", path: ["customers"], message: "流通客户数须大于 0,才能计算实动率" });
     if (v.activeCards > v.cardsIssued)
       ctx.addIssue({ code: "custom", path: ["activeCards"], message: "活跃卡量不能多于发卡量" });
     if (v.activeCustomers > v.customers)
@@ -45,9 +47,9 @@ export const LOW_ACTIVITY_THRESHOLD = 10;
 
 const pct = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
 
-export function computeActivity(raw: ActivityInput):
-  | { ok: true; result: ActivityResult }
-  | { ok: false; fieldErrors: ActivityFieldErrors } {
+export function computeActivity(
+  raw: ActivityInput,
+): { ok: true; result: ActivityResult } | { ok: false; fieldErrors: ActivityFieldErrors } {
   const parsed = activityInputSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: ActivityFieldErrors = {};
@@ -66,7 +68,9 @@ export function computeActivity(raw: ActivityInput):
       `活卡率 ${activeCardRate}% 低于 10%,与模块六中那家国有银行相似:两年突击发卡,活卡率不足10%。发出去的卡大多在沉睡,发卡量再高也换不来交易和收入。`,
     );
   } else {
-    verdicts.push(`活卡率 ${activeCardRate}%:高于模块六案例中“不足10%”的警戒线,但仍要按月跟踪,看新发卡是否真正用起来。`);
+    verdicts.push(
+      `活卡率 ${activeCardRate}%:高于模块六案例中“不足10%”的警戒线,但仍要按月跟踪,看新发卡是否真正用起来。`,
+    );
   }
   verdicts.push(
     `实动率 ${activeCustomerRate}%:平安银行2021年把“北极星”指标从获客转向实动率(活跃客户占流通客户的比例)。衡量的是有多少客户真的在用卡,而不是发了多少卡。`,

@@ -5,7 +5,13 @@ import type { Content } from "@/lib/content/load";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
 
-export async function markLessonDone(db: PrismaClient, content: Content, userId: string, moduleSlug: string, lessonSlug: string) {
+export async function markLessonDone(
+  db: PrismaClient,
+  content: Content,
+  userId: string,
+  moduleSlug: string,
+  lessonSlug: string,
+) {
   const exists = content.modules.some((m) => m.slug === moduleSlug && m.lessons.some((l) => l.slug === lessonSlug));
   if (!exists) return { ok: false as const, message: "没有这节课" };
   await db.lessonProgress.upsert({
@@ -40,7 +46,10 @@ export type ModuleProgress = {
 
 export async function getLearnerProgress(db: PrismaClient, content: Content, quizIds: string[], userId: string) {
   const [lessons, attempts] = await Promise.all([
-    db.lessonProgress.findMany({ where: { userId }, select: { moduleSlug: true, lessonSlug: true, completedAt: true } }),
+    db.lessonProgress.findMany({
+      where: { userId },
+      select: { moduleSlug: true, lessonSlug: true, completedAt: true },
+    }),
     db.attempt.findMany({
       where: { userId, submittedAt: { not: null } },
       select: { quizId: true, percent: true, passed: true, submittedAt: true },
@@ -50,7 +59,10 @@ export async function getLearnerProgress(db: PrismaClient, content: Content, qui
   const quizStats = (quizId: string) => {
     const mine = attempts.filter((a) => a.quizId === quizId);
     return {
-      best: mine.reduce<number | null>((m, a) => (a.percent !== null && (m === null || a.percent > m) ? a.percent : m), null),
+      best: mine.reduce<number | null>(
+        (m, a) => (a.percent !== null && (m === null || a.percent > m) ? a.percent : m),
+        null,
+      ),
       attempts: mine.length,
       passed: mine.some((a) => a.passed),
     };
@@ -78,7 +90,9 @@ export async function getLearnerProgress(db: PrismaClient, content: Content, qui
   const times = [...lessons.map((l) => l.completedAt), ...attempts.map((a) => a.submittedAt!)];
   const lastActivity = times.length ? new Date(Math.max(...times.map((t) => t.getTime()))) : null;
   // Continue where they left off: the first lesson not yet done, in course order.
-  const next = content.modules.flatMap((m) => m.lessons.map((l) => ({ m, l }))).find(({ m, l }) => !done.has(`${m.slug}/${l.slug}`));
+  const next = content.modules
+    .flatMap((m) => m.lessons.map((l) => ({ m, l })))
+    .find(({ m, l }) => !done.has(`${m.slug}/${l.slug}`));
   return {
     modules,
     final: hasFinal ? final : null,

@@ -31,7 +31,10 @@ function shuffled<T>(items: T[], shuffle: boolean): T[] {
 
 /** Starts a new attempt, or returns the learner's unfinished one (so a reload resumes it). */
 export async function startAttempt(db: PrismaClient, userId: string, quizId: string) {
-  const quiz = await db.quiz.findUnique({ where: { id: quizId }, select: { id: true, shuffle: true, attemptsAllowed: true } });
+  const quiz = await db.quiz.findUnique({
+    where: { id: quizId },
+    select: { id: true, shuffle: true, attemptsAllowed: true },
+  });
   if (!quiz) return fail(404, "没有这个测验");
   const open = await db.attempt.findFirst({ where: { userId, quizId, submittedAt: null }, select: { id: true } });
   if (open) return { ok: true as const, attemptId: open.id, resumed: true };
@@ -39,9 +42,20 @@ export async function startAttempt(db: PrismaClient, userId: string, quizId: str
     const used = await db.attempt.count({ where: { userId, quizId, submittedAt: { not: null } } });
     if (used >= quiz.attemptsAllowed) return fail(409, `本测验最多可作答 ${quiz.attemptsAllowed} 次,您的次数已用完`);
   }
-  const versions = await db.questionVersion.findMany({ where: { quizId, active: true }, orderBy: { position: "asc" }, select: { id: true } });
+  const versions = await db.questionVersion.findMany({
+    where: { quizId, active: true },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
   const attempt = await db.attempt.create({
-    data: { userId, quizId, questionIds: shuffled(versions.map((v) => v.id), quiz.shuffle) },
+    data: {
+      userId,
+      quizId,
+      questionIds: shuffled(
+        versions.map((v) => v.id),
+        quiz.shuffle,
+      ),
+    },
     select: { id: true },
   });
   return { ok: true as const, attemptId: attempt.id, resumed: false };
@@ -70,18 +84,28 @@ function checkResponse(question: Question, raw: unknown): Response | Failure {
   }
   if (r.type === "ordering" && question.type === "ordering") {
     const n = question.items.length;
-    if (r.order.length !== n || new Set(r.order).size !== n || r.order.some((i) => i >= n)) return fail(422, "排序答案不完整");
+    if (r.order.length !== n || new Set(r.order).size !== n || r.order.some((i) => i >= n))
+      return fail(422, "排序答案不完整");
   }
   return r;
 }
 
 /** Saves one answer of an unfinished attempt (autosave). */
-export async function saveAnswer(db: PrismaClient, userId: string, attemptId: string, questionVersionId: string, raw: unknown) {
+export async function saveAnswer(
+  db: PrismaClient,
+  userId: string,
+  attemptId: string,
+  questionVersionId: string,
+  raw: unknown,
+) {
   const attempt = await ownAttempt(db, userId, attemptId);
   if ("ok" in attempt) return attempt;
   if (attempt.submittedAt) return fail(409, "这次作答已提交,不能再修改");
   if (!attempt.questionIds.includes(questionVersionId)) return fail(422, "这道题不在本次作答中");
-  const version = await db.questionVersion.findUniqueOrThrow({ where: { id: questionVersionId }, select: { data: true } });
+  const version = await db.questionVersion.findUniqueOrThrow({
+    where: { id: questionVersionId },
+    select: { data: true },
+  });
   const response = checkResponse(version.data as Question, raw);
   if ("ok" in response) return response;
   // One statement: only while the attempt is open, and bumping its revision, so a submit that
@@ -105,7 +129,10 @@ const versionCache = new Map<string, Question>();
 async function loadVersions(db: PrismaClient, ids: string[]): Promise<Map<string, Question>> {
   const missing = ids.filter((id) => !versionCache.has(id));
   if (missing.length) {
-    const rows = await db.questionVersion.findMany({ where: { id: { in: missing } }, select: { id: true, data: true } });
+    const rows = await db.questionVersion.findMany({
+      where: { id: { in: missing } },
+      select: { id: true, data: true },
+    });
     for (const r of rows) versionCache.set(r.id, r.data as Question);
   }
   return new Map(ids.map((id) => [id, versionCache.get(id)!]));
@@ -150,7 +177,15 @@ export async function submitAttempt(
     // Someone else's attempt looks exactly like a missing one.
     if (!head || head.userId !== userId) return fail(404, "没有找到这次作答");
     if (head.submittedAt) {
-      return { ok: true as const, alreadySubmitted: true, attemptId, correct: head.correct!, total: head.total!, percent: head.percent!, passed: head.passed! };
+      return {
+        ok: true as const,
+        alreadySubmitted: true,
+        attemptId,
+        correct: head.correct!,
+        total: head.total!,
+        percent: head.percent!,
+        passed: head.passed!,
+      };
     }
     const byId = await loadVersions(db, head.questionIds);
     const responses: Record<string, Response> = {};
@@ -186,7 +221,15 @@ export async function submitAttempt(
       )
       SELECT count(*)::int AS n FROM submitted`;
     if (written?.n === 1) {
-      return { ok: true as const, alreadySubmitted: false, attemptId, correct: score.correct, total: score.total, percent: score.percent, passed: score.passed };
+      return {
+        ok: true as const,
+        alreadySubmitted: false,
+        attemptId,
+        correct: score.correct,
+        total: score.total,
+        percent: score.percent,
+        passed: score.passed,
+      };
     }
     // Lost a race (another submit finished, or an answer was saved after the read): read again.
   }

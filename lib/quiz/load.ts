@@ -28,7 +28,9 @@ export function loadQuizzes(content: Content, root = path.join(process.cwd(), "c
   const finalFile = path.join(root, "final-assessment.yaml");
   if (existsSync(finalFile)) files.push({ file: finalFile, moduleSlug: null });
 
-  const lessons = new Map(content.modules.flatMap((m) => m.lessons.map((l) => [`${m.slug}/${l.slug}`, new Set(l.toc.map((t) => t.id))])));
+  const lessons = new Map(
+    content.modules.flatMap((m) => m.lessons.map((l) => [`${m.slug}/${l.slug}`, new Set(l.toc.map((t) => t.id))])),
+  );
   const quizzes: LoadedQuiz[] = [];
   for (const { file, moduleSlug } of files) {
     const rel = path.relative(path.dirname(root), file);
@@ -51,16 +53,18 @@ export function loadQuizzes(content: Content, root = path.join(process.cwd(), "c
       const [target, section] = q.lesson.split("#") as [string, string | undefined];
       const sections = lessons.get(target);
       if (!sections) problems.push(`${rel}: questions.${i}.lesson: no lesson "${target}"`);
-      else if (section && !sections.has(section)) problems.push(`${rel}: questions.${i}.lesson: "${target}" has no section #${section}`);
+      else if (section && !sections.has(section))
+        problems.push(`${rel}: questions.${i}.lesson: "${target}" has no section #${section}`);
     });
     quizzes.push({ ...quiz, moduleSlug, file: rel });
   }
   const ids = new Set<string>();
-  for (const q of quizzes) for (const question of q.questions) {
-    const key = `${q.id}/${question.id}`;
-    if (ids.has(key)) problems.push(`${q.file}: duplicate question id ${question.id}`);
-    ids.add(key);
-  }
+  for (const q of quizzes)
+    for (const question of q.questions) {
+      const key = `${q.id}/${question.id}`;
+      if (ids.has(key)) problems.push(`${q.file}: duplicate question id ${question.id}`);
+      ids.add(key);
+    }
   if (problems.length) throw new QuizFileError(problems);
   return quizzes;
 }

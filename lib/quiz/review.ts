@@ -39,7 +39,12 @@ async function latestAnswers(db: PrismaClient, userId: string): Promise<LatestAn
     (
       await db.questionVersion.findMany({
         where: { id: { in: versionIds } },
-        select: { id: true, questionKey: true, data: true, quiz: { select: { id: true, title: true, revealAnswers: true } } },
+        select: {
+          id: true,
+          questionKey: true,
+          data: true,
+          quiz: { select: { id: true, title: true, revealAnswers: true } },
+        },
       })
     ).map((v) => [v.id, v]),
   );
@@ -107,5 +112,9 @@ export async function getTopicMastery(db: PrismaClient, userId: string) {
 export async function checkPractice(db: PrismaClient, userId: string, versionId: string, response: Response) {
   const mine = (await latestAnswers(db, userId)).find((a) => a.versionId === versionId && a.revealed);
   if (!mine) return null;
-  return { correct: isCorrect(mine.question, response), rightAnswer: describeAnswer(mine.question), explanation: mine.question.explanation };
+  return {
+    correct: isCorrect(mine.question, response),
+    rightAnswer: describeAnswer(mine.question),
+    explanation: mine.question.explanation,
+  };
 }

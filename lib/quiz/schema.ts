@@ -17,17 +17,31 @@ const base = {
   tags: z.array(text).min(1, "needs at least one topic tag"),
 };
 
-const choice = z.strictObject({ id: z.string().regex(/^[a-z]$/, "choice ids are single letters a-z"), text, correct: z.boolean().default(false) });
+const choice = z.strictObject({
+  id: z.string().regex(/^[a-z]$/, "choice ids are single letters a-z"),
+  text,
+  correct: z.boolean().default(false),
+});
 
 export const questionSchema = z.discriminatedUnion("type", [
   z
     .strictObject({ ...base, type: z.literal("single"), choices: z.array(choice).min(2) })
-    .refine((q) => q.choices.filter((c) => c.correct).length === 1, { message: "a single-choice question needs exactly one correct choice", path: ["choices"] }),
+    .refine((q) => q.choices.filter((c) => c.correct).length === 1, {
+      message: "a single-choice question needs exactly one correct choice",
+      path: ["choices"],
+    }),
   z
     .strictObject({ ...base, type: z.literal("multiple"), choices: z.array(choice).min(3) })
-    .refine((q) => q.choices.filter((c) => c.correct).length >= 2, { message: "a multiple-choice question needs two or more correct choices", path: ["choices"] }),
+    .refine((q) => q.choices.filter((c) => c.correct).length >= 2, {
+      message: "a multiple-choice question needs two or more correct choices",
+      path: ["choices"],
+    }),
   z.strictObject({ ...base, type: z.literal("truefalse"), answer: z.boolean() }),
-  z.strictObject({ ...base, type: z.literal("ordering"), items: z.array(text).min(3, "needs three or more items, listed in the right order") }),
+  z.strictObject({
+    ...base,
+    type: z.literal("ordering"),
+    items: z.array(text).min(3, "needs three or more items, listed in the right order"),
+  }),
   z.strictObject({
     ...base,
     type: z.literal("numeric"),
@@ -52,7 +66,12 @@ export const quizSchema = z
   .superRefine((q, ctx) => {
     const seen = new Set<string>();
     q.questions.forEach((question, i) => {
-      if (seen.has(question.id)) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id "${question.id}"` });
+      if (seen.has(question.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", i, "id"],
+          message: `duplicate question id "${question.id}"`,
+        });
       seen.add(question.id);
     });
   });

@@ -23,7 +23,10 @@ export function isCorrect(question: Question, response: Response | undefined): b
       const r = response as Extract<Response, { type: "multiple" }>;
       const chosen = new Set(r.choices);
       if (chosen.size !== r.choices.length) return false;
-      return question.choices.every((c) => c.correct === chosen.has(c.id)) && [...chosen].every((id) => question.choices.some((c) => c.id === id));
+      return (
+        question.choices.every((c) => c.correct === chosen.has(c.id)) &&
+        [...chosen].every((id) => question.choices.some((c) => c.id === id))
+      );
     }
     case "truefalse":
       return (response as Extract<Response, { type: "truefalse" }>).value === question.answer;
@@ -39,9 +42,19 @@ export function isCorrect(question: Question, response: Response | undefined): b
   }
 }
 
-export type Score = { correct: number; total: number; percent: number; passed: boolean; perQuestion: Record<string, boolean> };
+export type Score = {
+  correct: number;
+  total: number;
+  percent: number;
+  passed: boolean;
+  perQuestion: Record<string, boolean>;
+};
 
-export function scoreAttempt(questions: Question[], responses: Record<string, Response | undefined>, passMark: number): Score {
+export function scoreAttempt(
+  questions: Question[],
+  responses: Record<string, Response | undefined>,
+  passMark: number,
+): Score {
   const perQuestion: Record<string, boolean> = {};
   for (const q of questions) perQuestion[q.id] = isCorrect(q, responses[q.id]);
   const correct = Object.values(perQuestion).filter(Boolean).length;

@@ -19,7 +19,12 @@ export async function syncQuizzes(db: PrismaClient, quizzes: LoadedQuiz[]) {
         shuffle: quiz.shuffle,
         revealAnswers: quiz.revealAnswers,
       };
-      await tx.quiz.upsert({ where: { id: quiz.id }, create: { id: quiz.id, ...settings }, update: settings, select: { id: true } });
+      await tx.quiz.upsert({
+        where: { id: quiz.id },
+        create: { id: quiz.id, ...settings },
+        update: settings,
+        select: { id: true },
+      });
       const existing = await tx.questionVersion.findMany({
         where: { quizId: quiz.id },
         select: { id: true, questionKey: true, version: true, contentHash: true, position: true, active: true },
@@ -31,20 +36,33 @@ export async function syncQuizzes(db: PrismaClient, quizzes: LoadedQuiz[]) {
         if (same) {
           keep.add(same.id);
           if (same.position !== position || !same.active) {
-            await tx.questionVersion.update({ where: { id: same.id }, data: { position, active: true }, select: { id: true } });
+            await tx.questionVersion.update({
+              where: { id: same.id },
+              data: { position, active: true },
+              select: { id: true },
+            });
           }
           continue;
         }
         const version = Math.max(0, ...existing.filter((v) => v.questionKey === question.id).map((v) => v.version)) + 1;
         const row = await tx.questionVersion.create({
-          data: { quizId: quiz.id, questionKey: question.id, version, contentHash, position, active: true, data: question },
+          data: {
+            quizId: quiz.id,
+            questionKey: question.id,
+            version,
+            contentHash,
+            position,
+            active: true,
+            data: question,
+          },
           select: { id: true },
         });
         keep.add(row.id);
         created++;
       }
       const retire = existing.filter((v) => v.active && !keep.has(v.id)).map((v) => v.id);
-      if (retire.length) await tx.questionVersion.updateMany({ where: { id: { in: retire } }, data: { active: false } });
+      if (retire.length)
+        await tx.questionVersion.updateMany({ where: { id: { in: retire } }, data: { active: false } });
     });
   }
   return { created };

@@ -29,7 +29,10 @@ export function toPublicQuestion(versionId: string, q: Question, seed: string, s
       return { versionId, type: "truefalse", prompt: q.prompt };
     case "ordering": {
       // Always shuffled: listing the items as stored would give the answer away.
-      let items = seededOrder(q.items.map((text, index) => ({ index, text })), seed);
+      let items = seededOrder(
+        q.items.map((text, index) => ({ index, text })),
+        seed,
+      );
       if (items.every((it, i) => it.index === i)) items = [...items.slice(1), items[0]!];
       return { versionId, type: "ordering", prompt: q.prompt, items };
     }
@@ -43,7 +46,10 @@ export function describeAnswer(q: Question): string {
   switch (q.type) {
     case "single":
     case "multiple":
-      return q.choices.filter((c) => c.correct).map((c) => c.text).join(";");
+      return q.choices
+        .filter((c) => c.correct)
+        .map((c) => c.text)
+        .join(";");
     case "truefalse":
       return q.answer ? "正确" : "错误";
     case "ordering":
@@ -59,7 +65,12 @@ export function describeResponse(q: Question, r: Response | undefined): string {
     case "single":
       return q.type === "single" ? (q.choices.find((c) => c.id === r.choice)?.text ?? "—") : "—";
     case "multiple":
-      return q.type === "multiple" ? q.choices.filter((c) => r.choices.includes(c.id)).map((c) => c.text).join(";") || "未选择" : "—";
+      return q.type === "multiple"
+        ? q.choices
+            .filter((c) => r.choices.includes(c.id))
+            .map((c) => c.text)
+            .join(";") || "未选择"
+        : "—";
     case "truefalse":
       return r.value ? "正确" : "错误";
     case "ordering":
@@ -72,7 +83,14 @@ export function describeResponse(q: Question, r: Response | undefined): string {
 export async function getQuizOverview(db: PrismaClient, quizId: string, userId: string | null) {
   const quiz = await db.quiz.findUnique({
     where: { id: quizId },
-    select: { id: true, title: true, moduleSlug: true, passMark: true, attemptsAllowed: true, _count: { select: { versions: { where: { active: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      moduleSlug: true,
+      passMark: true,
+      attemptsAllowed: true,
+      _count: { select: { versions: { where: { active: true } } } },
+    },
   });
   if (!quiz) return null;
   const attempts = userId
@@ -102,7 +120,10 @@ export async function getAttemptView(db: PrismaClient, userId: string, attemptId
     },
   });
   if (!attempt || attempt.userId !== userId) return null;
-  const versions = await db.questionVersion.findMany({ where: { id: { in: attempt.questionIds } }, select: { id: true, data: true } });
+  const versions = await db.questionVersion.findMany({
+    where: { id: { in: attempt.questionIds } },
+    select: { id: true, data: true },
+  });
   const byId = new Map(versions.map((v) => [v.id, v.data as Question]));
   const answers = new Map(attempt.answers.map((a) => [a.questionVersionId, a]));
   const questions = attempt.questionIds.map((id) => ({ versionId: id, question: byId.get(id)! }));
@@ -111,7 +132,9 @@ export async function getAttemptView(db: PrismaClient, userId: string, attemptId
     return {
       ...rest,
       state: "in-progress" as const,
-      questions: questions.map(({ versionId, question }) => toPublicQuestion(versionId, question, `${attempt.id}:${versionId}`, attempt.quiz.shuffle)),
+      questions: questions.map(({ versionId, question }) =>
+        toPublicQuestion(versionId, question, `${attempt.id}:${versionId}`, attempt.quiz.shuffle),
+      ),
       saved: Object.fromEntries(attempt.answers.map((a) => [a.questionVersionId, a.response as Response])),
     };
   }

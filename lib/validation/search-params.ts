@@ -27,7 +27,11 @@ export function parseSearchFields<T extends Record<string, unknown>>(
  * stay short and the default view has a plain address), then `extra` (an export's format, say).
  * "" when nothing is left.
  */
-export function searchQueryString<T extends Record<string, unknown>>(values: T, defaults: T, extra: Record<string, string> = {}): string {
+export function searchQueryString<T extends Record<string, unknown>>(
+  values: T,
+  defaults: T,
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) if (v !== defaults[k as keyof T]) params.set(k, String(v));
   for (const [k, v] of Object.entries(extra)) params.set(k, v);

@@ -54,10 +54,10 @@ function question(quiz: string, n: number) {
 export async function seed(client: pg.Client) {
   const quizzes = [...shape.modules.flatMap((m) => (m.quizId ? [m.quizId] : [])), "final"];
   for (const q of quizzes) {
-    await client.query(`INSERT INTO "Quiz"(id, title, "moduleSlug", "passMark", shuffle, "revealAnswers", "updatedAt") VALUES ($1, $1, $2, 80, true, 'always', now())`, [
-      q,
-      q === "final" ? null : q,
-    ]);
+    await client.query(
+      `INSERT INTO "Quiz"(id, title, "moduleSlug", "passMark", shuffle, "revealAnswers", "updatedAt") VALUES ($1, $1, $2, 80, true, 'always', now())`,
+      [q, q === "final" ? null : q],
+    );
     const count = q === "final" ? 20 : QUESTIONS;
     for (let n = 1; n <= count; n++) {
       await client.query(
@@ -113,7 +113,8 @@ export async function seed(client: pg.Client) {
   return counts.rows.map((r) => `${r.t} ${Number(r.n).toLocaleString("en")}`).join(", ");
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 export async function benchDashboard(): Promise<{ data: string; rows: DashboardRow[] }> {
   const server = await startPostgresServer();
@@ -134,28 +135,51 @@ export async function benchDashboard(): Promise<{ data: string; rows: DashboardR
     const data = await seed(admin);
     const trainer = { id: "trainer", role: "TRAINER" as const };
     const pages: [string, () => Promise<unknown>][] = [
-      ["baseline: first 50 members by name (one indexed query)", () =>
-        db.$queryRaw`SELECT u.id, u.name FROM "CohortMember" cm JOIN "User" u ON u.id = cm."userId" WHERE cm."cohortId" = 'c1' ORDER BY u.name LIMIT 50`],
-      ["cohort overview (figures + completions chart)", async () => {
-        await getCohortFor(db, trainer, "c1");
-        await Promise.all([getCohortOverviews(db, shape, ["c1"]), getCompletionTimeline(db, shape, "c1")]);
-      }],
-      ["progress matrix, first page (by name)", async () => {
-        await getCohortFor(db, trainer, "c1");
-        await getProgressMatrix(db, shape, "c1", DEFAULT_QUERY);
-      }],
-      ["progress matrix, first page (by progress, in-progress filter)", async () => {
-        await getCohortFor(db, trainer, "c1");
-        await getProgressMatrix(db, shape, "c1", { ...DEFAULT_QUERY, sort: "progress", dir: "desc", status: "in_progress" });
-      }],
-      ["question analysis (module 1 quiz)", async () => {
-        await getCohortFor(db, trainer, "c1");
-        await db.quiz.findUnique({ where: { id: "m01" }, select: { id: true, title: true } });
-        await getItemAnalysis(db, "c1", "m01");
-      }],
-      ["topic mastery (all quizzes)", async () => {
-        await getTopicMastery(db, ["c1"]);
-      }],
+      [
+        "baseline: first 50 members by name (one indexed query)",
+        () =>
+          db.$queryRaw`SELECT u.id, u.name FROM "CohortMember" cm JOIN "User" u ON u.id = cm."userId" WHERE cm."cohortId" = 'c1' ORDER BY u.name LIMIT 50`,
+      ],
+      [
+        "cohort overview (figures + completions chart)",
+        async () => {
+          await getCohortFor(db, trainer, "c1");
+          await Promise.all([getCohortOverviews(db, shape, ["c1"]), getCompletionTimeline(db, shape, "c1")]);
+        },
+      ],
+      [
+        "progress matrix, first page (by name)",
+        async () => {
+          await getCohortFor(db, trainer, "c1");
+          await getProgressMatrix(db, shape, "c1", DEFAULT_QUERY);
+        },
+      ],
+      [
+        "progress matrix, first page (by progress, in-progress filter)",
+        async () => {
+          await getCohortFor(db, trainer, "c1");
+          await getProgressMatrix(db, shape, "c1", {
+            ...DEFAULT_QUERY,
+            sort: "progress",
+            dir: "desc",
+            status: "in_progress",
+          });
+        },
+      ],
+      [
+        "question analysis (module 1 quiz)",
+        async () => {
+          await getCohortFor(db, trainer, "c1");
+          await db.quiz.findUnique({ where: { id: "m01" }, select: { id: true, title: true } });
+          await getItemAnalysis(db, "c1", "m01");
+        },
+      ],
+      [
+        "topic mastery (all quizzes)",
+        async () => {
+          await getTopicMastery(db, ["c1"]);
+        },
+      ],
     ];
     const rows: DashboardRow[] = [];
     for (const [page, load] of pages) {

@@ -108,7 +108,9 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000; de
     // still get the RSC payload, and a page load the HTML, from the same URL.
     const rsc = await fetch(`http://127.0.0.1:${prodPort}${route}`, { headers: { RSC: "1" } });
     const page = await fetch(`http://127.0.0.1:${prodPort}${route}`);
-    const apart = rsc.headers.get("content-type")?.includes("text/x-component") && page.headers.get("content-type")?.includes("text/html");
+    const apart =
+      rsc.headers.get("content-type")?.includes("text/x-component") &&
+      page.headers.get("content-type")?.includes("text/html");
     if (!apart) throw new Error("nginx served the wrong variant: RSC and HTML responses are mixed up in the cache");
     console.log("  (b) RSC and HTML responses of the same URL are cached apart: yes");
 

@@ -40,7 +40,12 @@ async function timed(count: number, worker: (i: number) => Promise<void>, concur
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: Math.round(count / seconds), p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1), count };
+  return {
+    perSecond: Math.round(count / seconds),
+    p50: +percentile(latencies, 50).toFixed(1),
+    p99: +percentile(latencies, 99).toFixed(1),
+    count,
+  };
 }
 
 function answerFor(q: Question) {
@@ -68,7 +73,10 @@ export async function benchQuizSubmit(): Promise<Row[]> {
     const content = loadContent();
     await syncQuizzes(db, loadQuizzes(content));
     const quizId = content.modules[0]!.slug;
-    const versions = await db.questionVersion.findMany({ where: { quizId, active: true }, select: { id: true, data: true } });
+    const versions = await db.questionVersion.findMany({
+      where: { quizId, active: true },
+      select: { id: true, data: true },
+    });
     const answers = Object.fromEntries(versions.map((v) => [v.id, answerFor(v.data as Question)]));
     const total = LEARNERS * PER_LEARNER;
     // Untimed warm-up submissions first (JIT, caches, connections), as the lesson bench's 2 s warm-up.
@@ -76,7 +84,12 @@ export async function benchQuizSubmit(): Promise<Row[]> {
     // One learner per submission, each with an attempt opened before the clock starts, so the
     // timed phase measures submitting alone; 50 of them submit at any moment.
     await db.user.createMany({
-      data: Array.from({ length: total + WARMUP }, (_, i) => ({ id: `bench-user-${i}`, email: `bench${i}@bench.local`, name: `学员${i}`, passwordHash: "x" })),
+      data: Array.from({ length: total + WARMUP }, (_, i) => ({
+        id: `bench-user-${i}`,
+        email: `bench${i}@bench.local`,
+        name: `学员${i}`,
+        passwordHash: "x",
+      })),
     });
     const users = Array.from({ length: total + WARMUP }, (_, i) => ({ id: `bench-user-${i}` }));
     const attemptIds: string[] = [];
@@ -95,23 +108,26 @@ export async function benchQuizSubmit(): Promise<Row[]> {
 
     const versionIds = versions.map((v) => v.id);
     const rawInsert = async (i: number) => {
-        const client = await raw.connect();
-        try {
-          await client.query("BEGIN");
-          const id = `raw-${i}-${Math.random().toString(36).slice(2)}`;
-          await client.query(
-            `INSERT INTO "Attempt" (id, "userId", "quizId", "questionIds", "submittedAt", correct, total, percent, passed)
+      const client = await raw.connect();
+      try {
+        await client.query("BEGIN");
+        const id = `raw-${i}-${Math.random().toString(36).slice(2)}`;
+        await client.query(
+          `INSERT INTO "Attempt" (id, "userId", "quizId", "questionIds", "submittedAt", correct, total, percent, passed)
              VALUES ($1, $2, $3, $4, now(), 3, 6, 50, false)`,
-            [id, users[i % LEARNERS]!.id, quizId, versionIds],
-          );
-          const values = versionIds.map((_, j) => `($1, $${j * 2 + 2}, $${j * 2 + 3}, true, now())`).join(", ");
-          const params: unknown[] = [id];
-          for (const v of versionIds) params.push(v, JSON.stringify(answers[v]));
-          await client.query(`INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt") VALUES ${values}`, params);
-          await client.query("COMMIT");
-        } finally {
-          client.release();
-        }
+          [id, users[i % LEARNERS]!.id, quizId, versionIds],
+        );
+        const values = versionIds.map((_, j) => `($1, $${j * 2 + 2}, $${j * 2 + 3}, true, now())`).join(", ");
+        const params: unknown[] = [id];
+        for (const v of versionIds) params.push(v, JSON.stringify(answers[v]));
+        await client.query(
+          `INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt") VALUES ${values}`,
+          params,
+        );
+        await client.query("COMMIT");
+      } finally {
+        client.release();
+      }
     };
     await timed(WARMUP, (i) => rawInsert(total + i), LEARNERS);
     const rawRow = await timed(total, rawInsert, LEARNERS);

@@ -29,12 +29,16 @@ try {
   const b = rows[1]!;
   const a = rows[0]!;
   const ok = b.requestsPerSec >= 0.8 * a.requestsPerSec;
-  console.log(`\n(b)/(a) = ${((b.requestsPerSec / a.requestsPerSec) * 100).toFixed(1)}% — ${ok ? "meets" : "MISSES"} the 80% target`);
+  console.log(
+    `\n(b)/(a) = ${((b.requestsPerSec / a.requestsPerSec) * 100).toFixed(1)}% — ${ok ? "meets" : "MISSES"} the 80% target`,
+  );
 } finally {
   await db.stop();
 }
 
-console.log("\n## Quiz submissions at 50 concurrent learners on PostgreSQL (issue 5): target p99 <= 100 ms, >= 25% of raw");
+console.log(
+  "\n## Quiz submissions at 50 concurrent learners on PostgreSQL (issue 5): target p99 <= 100 ms, >= 25% of raw",
+);
 const quiz = await benchQuizSubmit();
 console.log("\n| setup | per second | p50 (ms) | p99 (ms) | count |");
 console.log("| --- | ---: | ---: | ---: | ---: |");
@@ -45,12 +49,17 @@ console.log(
   `\nsubmissions/raw = ${ratio.toFixed(1)}% (target >= 25%), p99 ${app.p99} ms (target <= 100 ms) — ${ratio >= 25 && app.p99 <= 100 ? "meets" : "MISSES"} the target`,
 );
 
-console.log("\n## Trainer dashboard on PostgreSQL, 10,000 learners / 40 lessons / 10 quizzes (issue 6): target p95 <= 300 ms");
+console.log(
+  "\n## Trainer dashboard on PostgreSQL, 10,000 learners / 40 lessons / 10 quizzes (issue 6): target p95 <= 300 ms",
+);
 const dash = await benchDashboard();
 console.log(`\ndata: ${dash.data}`);
 console.log("\n| page (server time of its database work) | p50 (ms) | p95 (ms) | statements | vs baseline p50 |");
 console.log("| --- | ---: | ---: | ---: | ---: |");
 const dashBase = dash.rows[0]!;
-for (const r of dash.rows) console.log(`| ${r.page} | ${r.p50} | ${r.p95} | ${r.queries} | ${(r.p50 / dashBase.p50).toFixed(1)}× |`);
+for (const r of dash.rows)
+  console.log(`| ${r.page} | ${r.p50} | ${r.p95} | ${r.queries} | ${(r.p50 / dashBase.p50).toFixed(1)}× |`);
 const targets = dash.rows.filter((r) => /overview|first page \(by name\)|question analysis/.test(r.page));
-console.log(`\n${targets.every((r) => r.p95 <= 300) ? "meets" : "MISSES"} the p95 <= 300 ms target on the overview, first matrix page and question analysis`);
+console.log(
+  `\n${targets.every((r) => r.p95 <= 300) ? "meets" : "MISSES"} the p95 <= 300 ms target on the overview, first matrix page and question analysis`,
+);

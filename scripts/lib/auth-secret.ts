@@ -15,7 +15,9 @@ export function ensureAuthSecret(env: Env): Record<string, string> {
   }
   if (env.NEXTAUTH_SECRET) return extra;
   if (env.DATABASE_URL) {
-    console.error("NEXTAUTH_SECRET 未设置:使用 DATABASE_URL 时必须设置(openssl rand -base64 32)。 (NEXTAUTH_SECRET is required with DATABASE_URL)");
+    console.error(
+      "NEXTAUTH_SECRET 未设置:使用 DATABASE_URL 时必须设置(openssl rand -base64 32)。 (NEXTAUTH_SECRET is required with DATABASE_URL)",
+    );
     process.exit(1);
   }
   const file = path.join(path.dirname(path.resolve(env.EMBEDDED_DB_DIR)), "auth-secret");

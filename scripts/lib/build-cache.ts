@@ -66,11 +66,20 @@ export const buildDigest = () => hashPaths(BUILD_INPUTS, BUILD_ENV);
 
 export async function ensureBuild() {
   let fresh = false;
-  const built = cached(".next/.source-hash", BUILD_INPUTS, CSP_HASHES_FILE, () => {
-    console.log("构建网站 (next build)…");
-    execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    fresh = true;
-  }, BUILD_ENV);
+  const built = cached(
+    ".next/.source-hash",
+    BUILD_INPUTS,
+    CSP_HASHES_FILE,
+    () => {
+      console.log("构建网站 (next build)…");
+      execFileSync("node_modules/.bin/next", ["build"], {
+        stdio: "inherit",
+        env: { ...process.env, NODE_ENV: "production" },
+      });
+      fresh = true;
+    },
+    BUILD_ENV,
+  );
   // The prerendered pages' CSP hashes belong to this build (lib/security/csp.ts).
   if (fresh) await writeCspHashes();
   if (!built) console.log("沿用上次构建 (build is up to date)");

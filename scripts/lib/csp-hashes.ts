@@ -17,7 +17,13 @@ function htmlFiles(dir: string): string[] {
 export async function writeCspHashes(appDir = ".next/server/app") {
   const out: Record<string, string[]> = {};
   for (const file of htmlFiles(appDir)) {
-    let route = "/" + path.relative(appDir, file).replace(/\.html$/, "").split(path.sep).join("/");
+    let route =
+      "/" +
+      path
+        .relative(appDir, file)
+        .replace(/\.html$/, "")
+        .split(path.sep)
+        .join("/");
     if (route === "/index") route = "/";
     out[route] = await inlineScriptHashes(readFileSync(file, "utf8"));
   }

@@ -7,12 +7,48 @@ export const WHO: Who[] = ["anonymous", "learner", "otherTrainer", "trainer", "a
 /** ok: served (200). login: sent to the sign-in page. signup: sent to sign-up. 401/403: refused. */
 export type Outcome = "ok" | "login" | "signup" | "me" | 401 | 403 | 404 | 422;
 
-const everyone = (o: Outcome): Record<Who, Outcome> => ({ anonymous: o, learner: o, otherTrainer: o, trainer: o, admin: o });
-const signedIn = (o: Outcome): Record<Who, Outcome> => ({ anonymous: "login", learner: o, otherTrainer: o, trainer: o, admin: o });
-const trainers: Record<Who, Outcome> = { anonymous: "login", learner: 403, otherTrainer: "ok", trainer: "ok", admin: "ok" };
-const cohortOwner: Record<Who, Outcome> = { anonymous: "login", learner: 403, otherTrainer: 403, trainer: "ok", admin: "ok" };
-const adminOnly: Record<Who, Outcome> = { anonymous: "login", learner: 403, otherTrainer: 403, trainer: 403, admin: "ok" };
-const guestsOnly: Record<Who, Outcome> = { anonymous: "ok", learner: "me", otherTrainer: "me", trainer: "me", admin: "me" };
+const everyone = (o: Outcome): Record<Who, Outcome> => ({
+  anonymous: o,
+  learner: o,
+  otherTrainer: o,
+  trainer: o,
+  admin: o,
+});
+const signedIn = (o: Outcome): Record<Who, Outcome> => ({
+  anonymous: "login",
+  learner: o,
+  otherTrainer: o,
+  trainer: o,
+  admin: o,
+});
+const trainers: Record<Who, Outcome> = {
+  anonymous: "login",
+  learner: 403,
+  otherTrainer: "ok",
+  trainer: "ok",
+  admin: "ok",
+};
+const cohortOwner: Record<Who, Outcome> = {
+  anonymous: "login",
+  learner: 403,
+  otherTrainer: 403,
+  trainer: "ok",
+  admin: "ok",
+};
+const adminOnly: Record<Who, Outcome> = {
+  anonymous: "login",
+  learner: 403,
+  otherTrainer: 403,
+  trainer: 403,
+  admin: "ok",
+};
+const guestsOnly: Record<Who, Outcome> = {
+  anonymous: "ok",
+  learner: "me",
+  otherTrainer: "me",
+  trainer: "me",
+  admin: "me",
+};
 
 export type RouteRow = {
   /** The file in app/ that serves it. */
@@ -41,30 +77,81 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(learn)/quiz/[quizId]/page.tsx", path: "/quiz/{module}", expect: everyone("ok") },
   // A made-up attempt id: signed-in users get 404 (someone else's attempt looks the same).
   { file: "app/(learn)/quiz/attempt/[id]/page.tsx", path: "/quiz/attempt/not-an-attempt", expect: signedIn(404) },
-  { file: "app/(learn)/join/[code]/page.tsx", path: "/join/DEMO2026", expect: { ...signedIn("ok"), anonymous: "signup" } },
+  {
+    file: "app/(learn)/join/[code]/page.tsx",
+    path: "/join/DEMO2026",
+    expect: { ...signedIn("ok"), anonymous: "signup" },
+  },
   { file: "app/(auth)/login/page.tsx", path: "/login", expect: guestsOnly },
   { file: "app/(auth)/signup/page.tsx", path: "/signup", expect: guestsOnly },
   { file: "app/(trainer)/trainer/page.tsx", path: "/trainer", expect: trainers },
   { file: "app/(trainer)/trainer/cohorts/[id]/page.tsx", path: "/trainer/cohorts/{cohort}", expect: cohortOwner },
-  { file: "app/(trainer)/trainer/cohorts/[id]/quizzes/page.tsx", path: "/trainer/cohorts/{cohort}/quizzes", expect: cohortOwner },
-  { file: "app/(trainer)/trainer/cohorts/[id]/quizzes/[quizId]/page.tsx", path: "/trainer/cohorts/{cohort}/quizzes/{module}", expect: cohortOwner },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/quizzes/page.tsx",
+    path: "/trainer/cohorts/{cohort}/quizzes",
+    expect: cohortOwner,
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/quizzes/[quizId]/page.tsx",
+    path: "/trainer/cohorts/{cohort}/quizzes/{module}",
+    expect: cohortOwner,
+  },
   // A made-up quiz in one's own cohort: 404; in someone else's cohort: still 403 (nothing leaks).
-  { file: "app/(trainer)/trainer/cohorts/[id]/quizzes/[quizId]/page.tsx", path: "/trainer/cohorts/{cohort}/quizzes/no-such-quiz", expect: { ...cohortOwner, trainer: 404, admin: 404 } },
-  { file: "app/(trainer)/trainer/cohorts/[id]/learners/[learnerId]/page.tsx", path: "/trainer/cohorts/{cohort}/learners/{learner}", expect: cohortOwner },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/quizzes/[quizId]/page.tsx",
+    path: "/trainer/cohorts/{cohort}/quizzes/no-such-quiz",
+    expect: { ...cohortOwner, trainer: 404, admin: 404 },
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/learners/[learnerId]/page.tsx",
+    path: "/trainer/cohorts/{cohort}/learners/{learner}",
+    expect: cohortOwner,
+  },
   // A learner who is not in this cohort (learner5 is in BRANCH26): 404 even for the admin.
-  { file: "app/(trainer)/trainer/cohorts/[id]/learners/[learnerId]/page.tsx", path: "/trainer/cohorts/{cohort}/learners/{outsider}", expect: { ...cohortOwner, trainer: 404, admin: 404 } },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/learners/[learnerId]/page.tsx",
+    path: "/trainer/cohorts/{cohort}/learners/{outsider}",
+    expect: { ...cohortOwner, trainer: 404, admin: 404 },
+  },
   // A made-up cohort id looks exactly like someone else's cohort: 403.
-  { file: "app/(trainer)/trainer/cohorts/[id]/page.tsx", path: "/trainer/cohorts/not-a-cohort", expect: { ...cohortOwner, trainer: 403, admin: 403 } },
-  { file: "app/(trainer)/trainer/cohorts/[id]/export/route.ts", path: "/trainer/cohorts/{cohort}/export?data=progress&format=csv", expect: { ...cohortOwner, anonymous: 401 } },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/page.tsx",
+    path: "/trainer/cohorts/not-a-cohort",
+    expect: { ...cohortOwner, trainer: 403, admin: 403 },
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/export/route.ts",
+    path: "/trainer/cohorts/{cohort}/export?data=progress&format=csv",
+    expect: { ...cohortOwner, anonymous: 401 },
+  },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics", expect: trainers },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics?c={cohort}", expect: cohortOwner },
   { file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminOnly },
   { file: "app/(admin)/admin/audit/page.tsx", path: "/admin/audit", expect: adminOnly },
-  { file: "app/(admin)/admin/audit/export/route.ts", path: "/admin/audit/export?format=csv", expect: { ...adminOnly, anonymous: 401 } },
+  {
+    file: "app/(admin)/admin/audit/export/route.ts",
+    path: "/admin/audit/export?format=csv",
+    expect: { ...adminOnly, anonymous: 401 },
+  },
   // Someone else's or a made-up attempt: 404 for every signed-in user, 401 when signed out.
-  { file: "app/api/attempts/[id]/answers/route.ts", path: "/api/attempts/not-an-attempt/answers", post: { questionVersionId: "x", response: {} }, expect: { ...signedIn(404), anonymous: 401 } },
-  { file: "app/api/attempts/[id]/submit/route.ts", path: "/api/attempts/not-an-attempt/submit", post: { answers: {} }, expect: { ...signedIn(404), anonymous: 401 } },
-  { file: "app/api/quizzes/[quizId]/attempts/route.ts", path: "/api/quizzes/no-such-quiz/attempts", post: {}, expect: { ...signedIn(404), anonymous: 401 } },
+  {
+    file: "app/api/attempts/[id]/answers/route.ts",
+    path: "/api/attempts/not-an-attempt/answers",
+    post: { questionVersionId: "x", response: {} },
+    expect: { ...signedIn(404), anonymous: 401 },
+  },
+  {
+    file: "app/api/attempts/[id]/submit/route.ts",
+    path: "/api/attempts/not-an-attempt/submit",
+    post: { answers: {} },
+    expect: { ...signedIn(404), anonymous: 401 },
+  },
+  {
+    file: "app/api/quizzes/[quizId]/attempts/route.ts",
+    path: "/api/quizzes/no-such-quiz/attempts",
+    post: {},
+    expect: { ...signedIn(404), anonymous: 401 },
+  },
   { file: "app/(marketing)/enquiry/page.tsx", path: "/enquiry", expect: everyone("ok") },
   { file: "app/(marketing)/enquiry/thanks/page.tsx", path: "/enquiry/thanks", expect: everyone("ok") },
   // Public; an empty enquiry is refused with field errors for everyone and stores nothing.
@@ -73,8 +160,16 @@ export const ROUTES: RouteRow[] = [
   // The inbox is the whole sales team's (every trainer and admin), not one cohort's.
   { file: "app/(trainer)/trainer/enquiries/page.tsx", path: "/trainer/enquiries", expect: trainers },
   { file: "app/(trainer)/trainer/enquiries/[id]/page.tsx", path: "/trainer/enquiries/{enquiry}", expect: trainers },
-  { file: "app/(trainer)/trainer/enquiries/[id]/page.tsx", path: "/trainer/enquiries/not-an-enquiry", expect: { ...trainers, otherTrainer: 404, trainer: 404, admin: 404 } },
-  { file: "app/(trainer)/trainer/enquiries/export/route.ts", path: "/trainer/enquiries/export?format=csv", expect: { ...trainers, anonymous: 401 } },
+  {
+    file: "app/(trainer)/trainer/enquiries/[id]/page.tsx",
+    path: "/trainer/enquiries/not-an-enquiry",
+    expect: { ...trainers, otherTrainer: 404, trainer: 404, admin: 404 },
+  },
+  {
+    file: "app/(trainer)/trainer/enquiries/export/route.ts",
+    path: "/trainer/enquiries/export?format=csv",
+    expect: { ...trainers, anonymous: 401 },
+  },
   { file: "app/api/health/route.ts", path: "/api/health", expect: everyone("ok") },
   { file: "app/api/me/route.ts", path: "/api/me", expect: everyone("ok") },
   { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/session", expect: everyone("ok") },
@@ -93,16 +188,61 @@ export type ActionRow = {
 export const ACTIONS: ActionRow[] = [
   { action: "app/(auth)/actions.ts#signupAction", page: "/signup", form: { name: "" }, expect: everyone("ok") },
   { action: "app/(learn)/me/actions.ts#updateProfileAction", page: "/me", form: { name: "" }, expect: signedIn("ok") },
-  { action: "app/(learn)/me/actions.ts#changePasswordAction", page: "/me", form: { currentPassword: "" }, expect: signedIn("ok") },
-  { action: "app/(learn)/me/actions.ts#joinCohortAction", page: "/me", form: { inviteCode: "" }, expect: signedIn("ok") },
-  { action: "app/(trainer)/trainer/actions.ts#createCohortAction", page: "/trainer", form: { name: "" }, expect: trainers },
-  { action: "app/(admin)/admin/actions.ts#updateUserAccessAction", page: "/admin/users", form: { userId: "" }, expect: adminOnly },
-  { action: "app/(marketing)/enquiry/actions.ts#submitEnquiryAction", page: "/enquiry", form: { name: "" }, expect: everyone("ok") },
-  { action: "app/(trainer)/trainer/enquiries/actions.ts#followUpEnquiryAction", page: "/trainer/enquiries/{enquiry}", form: { enquiryId: "" }, expect: trainers },
-  { action: "app/(trainer)/trainer/enquiries/actions.ts#eraseEnquiryAction", page: "/trainer/enquiries/{enquiry}", form: { enquiryId: "" }, expect: trainers },
+  {
+    action: "app/(learn)/me/actions.ts#changePasswordAction",
+    page: "/me",
+    form: { currentPassword: "" },
+    expect: signedIn("ok"),
+  },
+  {
+    action: "app/(learn)/me/actions.ts#joinCohortAction",
+    page: "/me",
+    form: { inviteCode: "" },
+    expect: signedIn("ok"),
+  },
+  {
+    action: "app/(trainer)/trainer/actions.ts#createCohortAction",
+    page: "/trainer",
+    form: { name: "" },
+    expect: trainers,
+  },
+  {
+    action: "app/(admin)/admin/actions.ts#updateUserAccessAction",
+    page: "/admin/users",
+    form: { userId: "" },
+    expect: adminOnly,
+  },
+  {
+    action: "app/(marketing)/enquiry/actions.ts#submitEnquiryAction",
+    page: "/enquiry",
+    form: { name: "" },
+    expect: everyone("ok"),
+  },
+  {
+    action: "app/(trainer)/trainer/enquiries/actions.ts#followUpEnquiryAction",
+    page: "/trainer/enquiries/{enquiry}",
+    form: { enquiryId: "" },
+    expect: trainers,
+  },
+  {
+    action: "app/(trainer)/trainer/enquiries/actions.ts#eraseEnquiryAction",
+    page: "/trainer/enquiries/{enquiry}",
+    form: { enquiryId: "" },
+    expect: trainers,
+  },
   // Anyone may ask (signed-out visitors are told to sign in); marking needs a user, else a message.
-  { action: "app/(learn)/progress/actions.ts#lessonStatusAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
-  { action: "app/(learn)/progress/actions.ts#markLessonDoneAction", page: "/course/{module}/{lesson}", form: {}, expect: everyone("ok") },
+  {
+    action: "app/(learn)/progress/actions.ts#lessonStatusAction",
+    page: "/course/{module}/{lesson}",
+    form: {},
+    expect: everyone("ok"),
+  },
+  {
+    action: "app/(learn)/progress/actions.ts#markLessonDoneAction",
+    page: "/course/{module}/{lesson}",
+    form: {},
+    expect: everyone("ok"),
+  },
   { action: "app/(learn)/me/review/actions.ts#practiceAction", page: "/me/review", form: {}, expect: signedIn("ok") },
   // Everyone may call it; signed-out callers just land home. The spec signs out throwaway accounts (it ends all of a user's sessions).
   { action: "app/(auth)/actions.ts#signOutAction", page: "/me", form: {}, expect: everyone("ok") },

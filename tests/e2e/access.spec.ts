@@ -32,7 +32,10 @@ test("every page and route handler in app/ has a row in the access table", () =>
   const listed = new Set(ROUTES.map((r) => r.file));
   const missing = appFiles("app").filter((f) => !listed.has(f));
   expect(missing, "add these to tests/e2e/access-table.ts").toEqual([]);
-  expect(ROUTES.filter((r) => !existsSync(r.file)).map((r) => r.file), "rows for files that no longer exist").toEqual([]);
+  expect(
+    ROUTES.filter((r) => !existsSync(r.file)).map((r) => r.file),
+    "rows for files that no longer exist",
+  ).toEqual([]);
 });
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
@@ -70,12 +73,10 @@ async function signedInContext(who: Who, email = who === "anonymous" ? "" : ACCO
 async function throwawayContext(who: Exclude<Who, "anonymous">): Promise<APIRequestContext> {
   const email = uniqueEmail(`access-${who}`).toLowerCase(); // stored lower-cased, as sign-up does
   const role = who === "learner" ? "LEARNER" : who === "admin" ? "ADMIN" : "TRAINER";
-  await queryE2eDb(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, '访问测试', $3, $4, now())`, [
-    `access${randomUUID().replaceAll("-", "").slice(0, 20)}`,
-    email,
-    await hashPassword(DEMO_PASSWORD),
-    role,
-  ]);
+  await queryE2eDb(
+    `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, '访问测试', $3, $4, now())`,
+    [`access${randomUUID().replaceAll("-", "").slice(0, 20)}`, email, await hashPassword(DEMO_PASSWORD), role],
+  );
   return signedInContext(who, email);
 }
 
@@ -97,7 +98,9 @@ test("each kind of visitor reaches exactly what the access table allows", async 
   const [cohort] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Cohort" WHERE "inviteCode" = 'DEMO2026'`);
   const [learner] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner1@demo.local'`);
   const [outsider] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner5@demo.local'`);
-  const [enquiry] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Enquiry" WHERE "erasedAt" IS NULL ORDER BY "createdAt" LIMIT 1`);
+  const [enquiry] = await queryE2eDb<{ id: string }>(
+    `SELECT id FROM "Enquiry" WHERE "erasedAt" IS NULL ORDER BY "createdAt" LIMIT 1`,
+  );
   const fill = (p: string) =>
     p
       .replace("{module}", m.slug)
@@ -119,7 +122,10 @@ test("each kind of visitor reaches exactly what the access table allows", async 
             ? await ctx.get(fill(row.path), { maxRedirects: 0 })
             : await ctx.post(fill(row.path), { data: row.post, maxRedirects: 0 });
         const got = pageOutcome(res.status(), res.headers()["location"]);
-        if (got !== row.expect[who]) failures.push(`${who} ${row.post === undefined ? "GET" : "POST"} ${row.path}: expected ${row.expect[who]}, got ${got}`);
+        if (got !== row.expect[who])
+          failures.push(
+            `${who} ${row.post === undefined ? "GET" : "POST"} ${row.path}: expected ${row.expect[who]}, got ${got}`,
+          );
       }
       for (const row of ACTIONS) {
         const id = ids.get(row.action);
@@ -140,8 +146,13 @@ test("each kind of visitor reaches exactly what the access table allows", async 
         });
         if (caller !== ctx) await caller.dispose();
         const redirect = res.headers()["x-action-redirect"] ?? "";
-        const got: Outcome | number = redirect.startsWith("/login") ? "login" : res.status() === 200 ? "ok" : res.status();
-        if (got !== row.expect[who]) failures.push(`${who} action ${row.action}: expected ${row.expect[who]}, got ${got}`);
+        const got: Outcome | number = redirect.startsWith("/login")
+          ? "login"
+          : res.status() === 200
+            ? "ok"
+            : res.status();
+        if (got !== row.expect[who])
+          failures.push(`${who} action ${row.action}: expected ${row.expect[who]}, got ${got}`);
       }
     } finally {
       await ctx.dispose();

@@ -150,7 +150,11 @@ test("a disabled user's existing session is refused on the next request", async 
     await expect(learnerPage.getByText("该账号已停用")).toBeVisible();
   } finally {
     await adminPage.goto("/admin/users");
-    await adminPage.getByRole("row").filter({ hasText: "learner4@demo.local" }).getByRole("button", { name: "启用" }).click();
+    await adminPage
+      .getByRole("row")
+      .filter({ hasText: "learner4@demo.local" })
+      .getByRole("button", { name: "启用" })
+      .click();
     await learner.close();
     await admin.close();
   }

@@ -22,7 +22,10 @@ test("a learner goes from the home page through module 1 to a case study", async
 
   await expect(page).toHaveURL(`/course/${module1.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: module1.title })).toBeVisible();
-  await page.getByRole("link", { name: new RegExp(lesson1!.title) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(lesson1!.title) })
+    .first()
+    .click();
 
   await expect(page).toHaveURL(`/course/${module1.slug}/${lesson1!.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: lesson1!.title })).toBeVisible();
@@ -75,9 +78,18 @@ test("an unknown address shows the friendly 404 page", async ({ page }) => {
 
 test("pages do not scroll sideways on a 360 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ["/", "/course", `/course/${module1.slug}`, `/course/${module1.slug}/${lesson1!.slug}`, "/cases", `/cases/${firstCase.slug}`]) {
+  for (const path of [
+    "/",
+    "/course",
+    `/course/${module1.slug}`,
+    `/course/${module1.slug}/${lesson1!.slug}`,
+    "/cases",
+    `/cases/${firstCase.slug}`,
+  ]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
   }
 });

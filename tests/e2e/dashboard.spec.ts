@@ -20,7 +20,10 @@ function watchScripts(page: Page) {
   return async () => (await Promise.all(bodies)).some((b) => b.includes("getInstanceByDom"));
 }
 
-test("a trainer sees a learner's fresh quiz pass, drills down and downloads the progress export", async ({ page, browser }) => {
+test("a trainer sees a learner's fresh quiz pass, drills down and downloads the progress export", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const module1 = loadContent().modules[0]!;
   const name = `看板学员${Date.now() % 1_000_000}`;
@@ -71,7 +74,10 @@ test("a trainer sees a learner's fresh quiz pass, drills down and downloads the 
   await expect(row.getByRole("cell").nth(1)).toContainText("100");
 
   // The download carries the filter: exactly this learner.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "进度 Excel" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "进度 Excel" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^信用卡业务骨干班 · 第一期-学习进度-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
@@ -131,6 +137,8 @@ test("question analysis and topic comparison show the demo cohorts' figures", as
 
   // Malformed filters: a clear message, the defaults, no error page.
   await page.goto(`${cohortUrl}?page=abc&status=bogus`);
-  await expect(page.getByRole("alert").filter({ hasText: "已按默认条件显示" })).toHaveText("状态筛选无效;页码无效,已按默认条件显示。");
+  await expect(page.getByRole("alert").filter({ hasText: "已按默认条件显示" })).toHaveText(
+    "状态筛选无效;页码无效,已按默认条件显示。",
+  );
   await expect(page.getByText(/共 \d+ 名学员/)).toBeVisible();
 });

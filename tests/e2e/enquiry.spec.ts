@@ -51,7 +51,11 @@ test("a prospect corrects mistakes and sends; a trainer finds it, opens it and m
     `SELECT id, phone, email, "noticeVersion" FROM "Enquiry" WHERE name = $1`,
     [name],
   );
-  expect(stored).toMatchObject({ phone: "13912345678", email: null, noticeVersion: expect.stringMatching(/^2026-11-v1\+\d+d$/) });
+  expect(stored).toMatchObject({
+    phone: "13912345678",
+    email: null,
+    noticeVersion: expect.stringMatching(/^2026-11-v1\+\d+d$/),
+  });
 
   // The trainer.
   await signIn(page, "trainer@demo.local");
@@ -97,13 +101,25 @@ test("the compact form at the end of the course overview sends an enquiry too", 
   expect(rows).toEqual([{ email: "buyer@example.com" }]);
 });
 
-test("abuse: a honeypot or a too-fast submit is refused; the 6th enquiry from one address in an hour gets 429", async ({ playwright }) => {
+test("abuse: a honeypot or a too-fast submit is refused; the 6th enquiry from one address in an hour gets 429", async ({
+  playwright,
+}) => {
   test.setTimeout(60_000);
   const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
-  const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}`, extraHTTPHeaders: { "X-Forwarded-For": ip } });
+  const api = await playwright.request.newContext({
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    extraHTTPHeaders: { "X-Forwarded-For": ip },
+  });
   try {
     const tag = `滥用测试${Date.now() % 1_000_000}`;
-    const body = (n: number, extra: Record<string, unknown> = {}) => ({ name: tag, organisation: "示例银行", email: "abuse@example.com", message: `第 ${n} 条`, consent: "on", ...extra });
+    const body = (n: number, extra: Record<string, unknown> = {}) => ({
+      name: tag,
+      organisation: "示例银行",
+      email: "abuse@example.com",
+      message: `第 ${n} 条`,
+      consent: "on",
+      ...extra,
+    });
     const { token } = (await (await api.get("/api/enquiries/token")).json()) as { token: string };
 
     const tooFast = await api.post("/api/enquiries", { data: body(0, { formToken: token }) });
@@ -113,7 +129,9 @@ test("abuse: a honeypot or a too-fast submit is refused; the 6th enquiry from on
     expect(forged.status()).toBe(400);
 
     await new Promise((r) => setTimeout(r, HUMAN_PAUSE_MS));
-    const honeypot = await api.post("/api/enquiries", { data: body(0, { formToken: token, website: "http://spam.example" }) });
+    const honeypot = await api.post("/api/enquiries", {
+      data: body(0, { formToken: token, website: "http://spam.example" }),
+    });
     expect(honeypot.status()).toBe(400);
     expect((await honeypot.json()).error).toContain("如果您不是自动程序,请刷新页面后重新填写");
     const noConsent = await api.post("/api/enquiries", { data: body(0, { formToken: token, consent: "" }) });
@@ -141,8 +159,12 @@ test("abuse: a honeypot or a too-fast submit is refused; the 6th enquiry from on
   }
 });
 
-test("an admin sees in the audit trail who opened an enquiry's contact details and who exported the inbox", async ({ browser }) => {
-  const [enquiry] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Enquiry" WHERE "erasedAt" IS NULL ORDER BY "createdAt" LIMIT 1`);
+test("an admin sees in the audit trail who opened an enquiry's contact details and who exported the inbox", async ({
+  browser,
+}) => {
+  const [enquiry] = await queryE2eDb<{ id: string }>(
+    `SELECT id FROM "Enquiry" WHERE "erasedAt" IS NULL ORDER BY "createdAt" LIMIT 1`,
+  );
   if (!enquiry) throw new Error("the demo data has no enquiry");
 
   const trainerContext = await browser.newContext();
@@ -155,7 +177,9 @@ test("an admin sees in the audit trail who opened an enquiry's contact details a
   const other = trainer.getByRole("link", { name: "林晓梅" });
   await other.hover();
   await trainer.waitForLoadState("networkidle");
-  const [otherRow] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Enquiry" WHERE name = '林晓梅' AND "erasedAt" IS NULL`);
+  const [otherRow] = await queryE2eDb<{ id: string }>(
+    `SELECT id FROM "Enquiry" WHERE name = '林晓梅' AND "erasedAt" IS NULL`,
+  );
   const otherViews = await queryE2eDb<{ n: string }>(
     `SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'ENQUIRY_VIEW' AND "actorName" = '培训师 赵蕾' AND target = $1`,
     [otherRow!.id],
@@ -180,18 +204,27 @@ test("an admin sees in the audit trail who opened an enquiry's contact details a
   await expect(viewed.first()).toContainText("培训师 赵蕾");
   await expect(viewed.first()).toContainText("查看咨询联系方式");
   // The target links to the enquiry itself.
-  await expect(viewed.first().getByRole("link", { name: enquiry.id })).toHaveAttribute("href", `/trainer/enquiries/${enquiry.id}`);
+  await expect(viewed.first().getByRole("link", { name: enquiry.id })).toHaveAttribute(
+    "href",
+    `/trainer/enquiries/${enquiry.id}`,
+  );
 
   await filter.getByLabel("操作类型").selectOption({ label: "导出咨询" });
   await filter.getByRole("button", { name: "筛选" }).click();
   const exported = admin.getByRole("row").filter({ hasText: "csv;状态:已关闭" });
   await expect(exported.first()).toContainText("培训师 赵蕾");
   // No prospect's name or number appears anywhere in the trail.
-  const [detail] = await queryE2eDb<{ name: string; phone: string | null }>(`SELECT name, phone FROM "Enquiry" WHERE id = $1`, [enquiry.id]);
+  const [detail] = await queryE2eDb<{ name: string; phone: string | null }>(
+    `SELECT name, phone FROM "Enquiry" WHERE id = $1`,
+    [enquiry.id],
+  );
   await expect(admin.getByText(detail!.name)).toHaveCount(0);
 
   // The filtered trail goes out as a file for the compliance review.
-  const [file] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "导出 CSV" }).click()]);
+  const [file] = await Promise.all([
+    admin.waitForEvent("download"),
+    admin.getByRole("link", { name: "导出 CSV" }).click(),
+  ]);
   expect(file.suggestedFilename()).toMatch(/^个人信息操作记录-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await file.path())!, "utf8");
   expect(csv.startsWith("\uFEFF时间,操作人,操作,对象编号,条数,说明")).toBe(true);

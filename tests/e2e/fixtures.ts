@@ -16,7 +16,10 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       page.on("console", (msg) => {
         // Tests provoke some error statuses on purpose (a missing page, a wrong password, a rate
         // limit); the browser logs those responses as errors. Script errors still fail the test.
-        if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of (401|404|429)/.test(msg.text()))
+        if (
+          msg.type() === "error" &&
+          !/Failed to load resource: the server responded with a status of (401|404|429)/.test(msg.text())
+        )
           errors.push(msg.text());
       });
       page.on("pageerror", (err) => errors.push(err.message));

@@ -39,4 +39,3 @@ export async function answerAll(page: import("@playwright/test").Page, correctly
   }
   await page.getByRole("textbox").first().blur();
 }
-

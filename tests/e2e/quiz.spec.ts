@@ -49,7 +49,9 @@ test("a learner fails module 1's quiz, reads the explanations, retakes it and pa
 
   // The first attempt stays as it was while the learner retakes the quiz (history never changes).
   const attemptId = attemptUrl.split("/").pop()!;
-  const before = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "Answer" WHERE "attemptId" = $1`, [attemptId]);
+  const before = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "Answer" WHERE "attemptId" = $1`, [
+    attemptId,
+  ]);
 
   // 错题回顾 lists the missed questions; a retry there is practice and records nothing.
   await page.goto("/me/review");
@@ -58,7 +60,10 @@ test("a learner fails module 1's quiz, reads the explanations, retakes it and pa
   await missed.getByRole("textbox", { name: "答案" }).fill("73");
   await missed.getByRole("button", { name: /再试一次/ }).click();
   await expect(missed.getByRole("status")).toContainText("答对了!");
-  const practiceRecorded = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "Answer" WHERE "attemptId" = $1`, [attemptUrl.split("/").pop()!]);
+  const practiceRecorded = await queryE2eDb<{ n: string }>(
+    `SELECT count(*) AS n FROM "Answer" WHERE "attemptId" = $1`,
+    [attemptUrl.split("/").pop()!],
+  );
   await page.goto("/me");
   await expect(page.getByRole("region", { name: "知识点掌握度" })).toContainText("案例");
 
@@ -73,7 +78,9 @@ test("a learner fails module 1's quiz, reads the explanations, retakes it and pa
   await expect(page.getByRole("region", { name: "成绩" })).toContainText("100%");
   await expect(page.getByRole("region", { name: "成绩" })).toContainText("通过");
 
-  const after = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "Answer" WHERE "attemptId" = $1`, [attemptId]);
+  const after = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "Answer" WHERE "attemptId" = $1`, [
+    attemptId,
+  ]);
   expect(after).toEqual(before);
   expect(practiceRecorded).toEqual(before);
   await page.goto("/me/review");
@@ -102,10 +109,20 @@ test("the attempt API refuses bad input with 4xx and changes nothing", async ({ 
   );
   const api = (path: string, data: unknown) => page.request.post(`/api/attempts/${attemptId}/${path}`, { data });
 
-  expect((await api("answers", { questionVersionId: version!.id, response: { type: "single", choice: "a" } })).status()).toBe(422);
-  expect((await api("answers", { questionVersionId: "not-in-this-attempt", response: { type: "truefalse", value: true } })).status()).toBe(422);
-  expect((await api("submit", { answers: { "not-in-this-attempt": { type: "truefalse", value: true } } })).status()).toBe(422);
-  expect((await api("answers", { questionVersionId: version!.id, response: { type: "truefalse", value: false } })).status()).toBe(200);
+  expect(
+    (await api("answers", { questionVersionId: version!.id, response: { type: "single", choice: "a" } })).status(),
+  ).toBe(422);
+  expect(
+    (
+      await api("answers", { questionVersionId: "not-in-this-attempt", response: { type: "truefalse", value: true } })
+    ).status(),
+  ).toBe(422);
+  expect(
+    (await api("submit", { answers: { "not-in-this-attempt": { type: "truefalse", value: true } } })).status(),
+  ).toBe(422);
+  expect(
+    (await api("answers", { questionVersionId: version!.id, response: { type: "truefalse", value: false } })).status(),
+  ).toBe(200);
 
   // Another learner cannot touch this attempt: it looks like it does not exist.
   const other = await browser.newContext({ baseURL: page.url().split("/quiz")[0] });
@@ -115,15 +132,21 @@ test("the attempt API refuses bad input with 4xx and changes nothing", async ({ 
   await otherPage.getByLabel("密码").fill("course-demo-2026");
   await otherPage.getByRole("button", { name: "登录" }).click();
   await expect(otherPage).toHaveURL("/me");
-  expect((await otherPage.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).status()).toBe(404);
+  expect((await otherPage.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).status()).toBe(
+    404,
+  );
   await other.close();
 
   const first = await api("submit", { answers: {} });
   expect(first.status()).toBe(200);
   const again = await api("submit", { answers: {} });
   expect(await again.json()).toMatchObject({ alreadySubmitted: true, correct: (await first.json()).correct });
-  expect((await api("answers", { questionVersionId: version!.id, response: { type: "truefalse", value: true } })).status()).toBe(409);
-  const stored = await queryE2eDb<{ response: unknown }>(`SELECT response FROM "Answer" WHERE "attemptId" = $1`, [attemptId]);
+  expect(
+    (await api("answers", { questionVersionId: version!.id, response: { type: "truefalse", value: true } })).status(),
+  ).toBe(409);
+  const stored = await queryE2eDb<{ response: unknown }>(`SELECT response FROM "Answer" WHERE "attemptId" = $1`, [
+    attemptId,
+  ]);
   expect(stored).toEqual([{ response: { type: "truefalse", value: false } }]);
 
   // The final assessment allows 3 attempts; the 4th start is refused with 409 and creates nothing.
@@ -157,7 +180,11 @@ test("completing the course yields a certificate page anyone can verify", async 
   const content = loadContent();
   for (const m of content.modules) {
     for (const l of m.lessons) {
-      await queryE2eDb(`INSERT INTO "LessonProgress" ("userId", "moduleSlug", "lessonSlug") VALUES ($1, $2, $3)`, [user!.id, m.slug, l.slug]);
+      await queryE2eDb(`INSERT INTO "LessonProgress" ("userId", "moduleSlug", "lessonSlug") VALUES ($1, $2, $3)`, [
+        user!.id,
+        m.slug,
+        l.slug,
+      ]);
     }
   }
   await queryE2eDb(

@@ -8,7 +8,12 @@ const content = loadContent();
 const lesson = `/course/${content.modules[0]!.slug}/${content.modules[0]!.lessons[0]!.slug}`;
 
 function directives(csp: string) {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k!, v]),
+  );
 }
 
 for (const path of ["/", lesson, "/login", "/api/health"]) {
@@ -27,7 +32,9 @@ for (const path of ["/", lesson, "/login", "/api/health"]) {
   });
 }
 
-test("a prerendered lesson allows its own inline scripts by hash, a sign-in page by a fresh nonce", async ({ request }) => {
+test("a prerendered lesson allows its own inline scripts by hash, a sign-in page by a fresh nonce", async ({
+  request,
+}) => {
   const a = (await request.get(lesson)).headers()["content-security-policy"]!;
   const b = (await request.get(lesson)).headers()["content-security-policy"]!;
   expect(a).toContain("'sha256-");

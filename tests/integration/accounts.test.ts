@@ -51,7 +51,8 @@ describe("accounts", () => {
     const r = await account("versions@test.cn");
     if (!r.ok) throw new Error("setup");
     const version = async () =>
-      (await t.db.user.findUniqueOrThrow({ where: { id: r.value.id }, select: { sessionVersion: true } })).sessionVersion;
+      (await t.db.user.findUniqueOrThrow({ where: { id: r.value.id }, select: { sessionVersion: true } }))
+        .sessionVersion;
     expect(await version()).toBe(1);
     await endSessions(t.db, r.value.id);
     expect(await version()).toBe(2);
@@ -68,13 +69,22 @@ describe("accounts", () => {
     expect((await updateUserAccess(t.db, actor, r.value.id, { disabled: true, role: "TRAINER" })).ok).toBe(true);
     expect(await version()).toBe(4);
     // The change is in the audit trail, with who did it and what changed.
-    const trail = () => t.db.auditEvent.findMany({ where: { action: "USER_ACCESS_CHANGE", actorId: admin.value.id }, select: { target: true, actorName: true, detail: true } });
-    expect(await trail()).toEqual([{ target: r.value.id, actorName: "管理员 王", detail: "角色:学员 → 培训师;停用账号" }]);
+    const trail = () =>
+      t.db.auditEvent.findMany({
+        where: { action: "USER_ACCESS_CHANGE", actorId: admin.value.id },
+        select: { target: true, actorName: true, detail: true },
+      });
+    expect(await trail()).toEqual([
+      { target: r.value.id, actorName: "管理员 王", detail: "角色:学员 → 培训师;停用账号" },
+    ]);
     expect(await updateUserAccess(t.db, actor, admin.value.id, { role: "LEARNER" })).toEqual({
       ok: false,
       fieldErrors: { form: "不能修改自己的角色或停用自己的账号" },
     });
-    expect(await updateUserAccess(t.db, actor, "no-such-user", { role: "LEARNER" })).toEqual({ ok: false, fieldErrors: { form: "用户不存在" } });
+    expect(await updateUserAccess(t.db, actor, "no-such-user", { role: "LEARNER" })).toEqual({
+      ok: false,
+      fieldErrors: { form: "用户不存在" },
+    });
     expect(await trail()).toHaveLength(1); // refused changes leave no event
   });
 });
@@ -138,17 +148,29 @@ describe("demo data", () => {
     const quizzes = loadQuizzes(content);
     await syncQuizzes(t.db, quizzes);
     expect(await seedDemoData(t.db, content)).toEqual({ created: true });
-    const counts = async () => [await t.db.user.count(), await t.db.attempt.count(), await t.db.answer.count(), await t.db.lessonProgress.count()];
+    const counts = async () => [
+      await t.db.user.count(),
+      await t.db.attempt.count(),
+      await t.db.answer.count(),
+      await t.db.lessonProgress.count(),
+    ];
     const before = await counts();
     expect(await seedDemoData(t.db, content)).toEqual({ created: false });
     expect(await counts()).toEqual(before);
-    expect(await t.db.user.count({ where: { email: { endsWith: "@demo.local" } } })).toBe(DEMO_USERS.length + DEMO_COHORTS_FOR_DASHBOARD.reduce((n, c) => n + c.size, 0));
-    expect(await t.db.cohort.count({ where: { inviteCode: { in: ["DEMO2026", "BRANCH26", "SPRING26", "SOUTH26"] } } })).toBe(4);
+    expect(await t.db.user.count({ where: { email: { endsWith: "@demo.local" } } })).toBe(
+      DEMO_USERS.length + DEMO_COHORTS_FOR_DASHBOARD.reduce((n, c) => n + c.size, 0),
+    );
+    expect(
+      await t.db.cohort.count({ where: { inviteCode: { in: ["DEMO2026", "BRANCH26", "SPRING26", "SOUTH26"] } } }),
+    ).toBe(4);
   });
 
   it("the demo cohort gives the dashboard something to show: every stage, failed attempts, enough answers to analyse", async () => {
     const spec = DEMO_COHORTS_FOR_DASHBOARD[0];
-    const cohort = await t.db.cohort.findUniqueOrThrow({ where: { inviteCode: spec.inviteCode }, select: { id: true } });
+    const cohort = await t.db.cohort.findUniqueOrThrow({
+      where: { inviteCode: spec.inviteCode },
+      select: { id: true },
+    });
     const shape = courseShapeOf(loadContent(), loadQuizzes(loadContent()));
     const o = (await getCohortOverviews(t.db, shape, [cohort.id])).get(cohort.id)!;
     expect(o.enrolled).toBe(spec.size);
@@ -166,16 +188,26 @@ describe("demo data", () => {
 
   it("a demo left running for weeks still tells the same story: demo learners' dates move forward by whole days, nobody else's", async () => {
     const spec = DEMO_COHORTS_FOR_DASHBOARD[0];
-    const cohort = await t.db.cohort.findUniqueOrThrow({ where: { inviteCode: spec.inviteCode }, select: { id: true } });
+    const cohort = await t.db.cohort.findUniqueOrThrow({
+      where: { inviteCode: spec.inviteCode },
+      select: { id: true },
+    });
     const shape = courseShapeOf(loadContent(), loadQuizzes(loadContent()));
     const overview = async (at: Date) => (await getCohortOverviews(t.db, shape, [cohort.id], at)).get(cohort.id)!;
     // A real person who joined the demo cohort: their record is theirs and must not move.
-    const real = await createAccount(t.db, { email: "real.person@bank.cn", name: "真实学员", password: "a long enough secret" });
+    const real = await createAccount(t.db, {
+      email: "real.person@bank.cn",
+      name: "真实学员",
+      password: "a long enough secret",
+    });
     if (!real.ok) throw new Error("setup");
     await t.db.cohortMember.create({ data: { cohortId: cohort.id, userId: real.value.id }, select: { userId: true } });
     // Long idle, so it reads "inactive" at every date compared below.
     const realTick = new Date(Date.now() - 30 * 86_400_000);
-    await t.db.lessonProgress.create({ data: { userId: real.value.id, moduleSlug: "m", lessonSlug: "l", completedAt: realTick }, select: { userId: true } });
+    await t.db.lessonProgress.create({
+      data: { userId: real.value.id, moduleSlug: "m", lessonSlug: "l", completedAt: realTick },
+      select: { userId: true },
+    });
 
     const day = 86_400_000;
     const later = new Date(Date.now() + 20 * day);
@@ -198,9 +230,15 @@ describe("demo data", () => {
     expect(moved.inactive).toBeLessThan(drifted.inactive);
     expect((await keepDemoCohortsCurrent(t.db, later)).shiftedDays).toBe(0); // once a day at most
     // Nothing moved into the future; the real learner's tick did not move at all.
-    const latest = await t.db.lessonProgress.aggregate({ _max: { completedAt: true }, where: { user: { email: { endsWith: "@demo.local" } } } });
+    const latest = await t.db.lessonProgress.aggregate({
+      _max: { completedAt: true },
+      where: { user: { email: { endsWith: "@demo.local" } } },
+    });
     expect(latest._max.completedAt!.getTime()).toBeLessThanOrEqual(later.getTime());
-    const tick = await t.db.lessonProgress.findUniqueOrThrow({ where: { userId_moduleSlug_lessonSlug: { userId: real.value.id, moduleSlug: "m", lessonSlug: "l" } }, select: { completedAt: true } });
+    const tick = await t.db.lessonProgress.findUniqueOrThrow({
+      where: { userId_moduleSlug_lessonSlug: { userId: real.value.id, moduleSlug: "m", lessonSlug: "l" } },
+      select: { completedAt: true },
+    });
     expect(tick.completedAt.getTime()).toBe(realTick.getTime());
   });
 });

@@ -1,7 +1,13 @@
 // The audit trail of personal-data handling, on a real database: viewings counted once per
 // window, the admin's list filtered and paged, and an erasure that cannot be recorded not done.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUDIT_PAGE_SIZE, listAuditEvents, recordAudit, recordEnquiryView, VIEW_WINDOW_MS } from "@/lib/audit/audit-log";
+import {
+  AUDIT_PAGE_SIZE,
+  listAuditEvents,
+  recordAudit,
+  recordEnquiryView,
+  VIEW_WINDOW_MS,
+} from "@/lib/audit/audit-log";
 import { eraseEnquiry, getEnquiry, submitEnquiry } from "@/lib/enquiries/enquiries";
 import { enquirySchema } from "@/lib/enquiries/schema";
 import { createTestDb, type TestDb } from "../support/test-db";
@@ -24,7 +30,11 @@ describe("audit trail", () => {
     expect(await recordEnquiryView(t.db, bob, "enq-1", at(60_000))).toBe(true); // someone else
     expect(await recordEnquiryView(t.db, alice, "enq-2", at(60_000))).toBe(true); // another enquiry
     expect(await recordEnquiryView(t.db, alice, "enq-1", at(VIEW_WINDOW_MS + 1))).toBe(true); // later on
-    const rows = await t.db.auditEvent.findMany({ where: { action: "ENQUIRY_VIEW" }, orderBy: { createdAt: "asc" }, select: { actorId: true, target: true } });
+    const rows = await t.db.auditEvent.findMany({
+      where: { action: "ENQUIRY_VIEW" },
+      orderBy: { createdAt: "asc" },
+      select: { actorId: true, target: true },
+    });
     expect(rows).toEqual([
       { actorId: alice.id, target: "enq-1" },
       { actorId: bob.id, target: "enq-1" },
@@ -36,7 +46,12 @@ describe("audit trail", () => {
   it("lists newest first, filters by action and by who acted, and pages", async () => {
     const base = new Date("2026-11-21T02:00:00Z").getTime();
     for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) {
-      await recordAudit(t.db, i % 2 ? alice : bob, { action: "COHORT_EXPORT", target: "cohort-1", detail: "学习进度;csv", rows: i }, new Date(base + i * 1000));
+      await recordAudit(
+        t.db,
+        i % 2 ? alice : bob,
+        { action: "COHORT_EXPORT", target: "cohort-1", detail: "学习进度;csv", rows: i },
+        new Date(base + i * 1000),
+      );
     }
     const all = await listAuditEvents(t.db, { action: "COHORT_EXPORT", actor: "", page: 1 });
     expect(all.total).toBe(AUDIT_PAGE_SIZE + 5);
@@ -53,7 +68,12 @@ describe("audit trail", () => {
   });
 
   it("never stores the prospect's details, and an erasure that cannot be recorded is not done", async () => {
-    const data = enquirySchema.parse({ name: "周八", organisation: "某银行信用卡中心", phone: "138 0013 8000", consent: "on" });
+    const data = enquirySchema.parse({
+      name: "周八",
+      organisation: "某银行信用卡中心",
+      phone: "138 0013 8000",
+      consent: "on",
+    });
     const r = (await submitEnquiry(t.db, data, { ip: "203.0.113.20", notify: false })) as { id: string };
     // Make the audit write fail (a missing actor name breaks NOT NULL): the erasure goes with it.
     await expect(eraseEnquiry(t.db, r.id, { id: null, name: null as unknown as string })).rejects.toThrow();

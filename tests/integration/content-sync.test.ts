@@ -23,7 +23,9 @@ describe("syncContent", () => {
     const content = loadContent(path.resolve("tests/fixtures/content-valid"));
     expect(await syncContent(prisma, content)).toEqual({ changed: true });
     expect(await syncContent(prisma, content)).toEqual({ changed: false });
-    const rows = await prisma.contentRelease.findMany({ select: { hash: true, modules: true, lessons: true, cases: true } });
+    const rows = await prisma.contentRelease.findMany({
+      select: { hash: true, modules: true, lessons: true, cases: true },
+    });
     expect(rows).toEqual([{ hash: content.hash, modules: 2, lessons: 2, cases: 1 }]);
   });
 });

@@ -21,14 +21,28 @@ const shape: CourseShape = {
 };
 
 const base = { explanation: "因为……", lesson: "m1/a" };
-const q1: Question = { ...base, id: "q1", type: "single", prompt: "题一", tags: ["指标"], choices: [{ id: "a", text: "对", correct: true }, { id: "b", text: "错", correct: false }] };
+const q1: Question = {
+  ...base,
+  id: "q1",
+  type: "single",
+  prompt: "题一",
+  tags: ["指标"],
+  choices: [
+    { id: "a", text: "对", correct: true },
+    { id: "b", text: "错", correct: false },
+  ],
+};
 const q2: Question = {
   ...base,
   id: "q2",
   type: "single",
   prompt: "题二",
   tags: ["银商合作"],
-  choices: [{ id: "a", text: "甲", correct: true }, { id: "b", text: "乙", correct: false }, { id: "c", text: "丙", correct: false }],
+  choices: [
+    { id: "a", text: "甲", correct: true },
+    { id: "b", text: "乙", correct: false },
+    { id: "c", text: "丙", correct: false },
+  ],
 };
 const q3: Question = { ...base, id: "q3", type: "truefalse", prompt: "题三", tags: ["指标", "客群经营"], answer: true };
 const f1: Question = { ...base, id: "f1", type: "truefalse", prompt: "结业题", tags: ["客群经营"], answer: false };
@@ -45,20 +59,33 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
   beforeAll(async () => {
     t = await createTestDb();
     const db = t.db;
-    await db.quiz.create({ data: { id: "qz", title: "模块一测验", moduleSlug: "m1", passMark: 80, shuffle: false, revealAnswers: "always" } });
-    await db.quiz.create({ data: { id: "fin", title: "结业测评", passMark: 80, shuffle: false, revealAnswers: "after-pass" } });
+    await db.quiz.create({
+      data: { id: "qz", title: "模块一测验", moduleSlug: "m1", passMark: 80, shuffle: false, revealAnswers: "always" },
+    });
+    await db.quiz.create({
+      data: { id: "fin", title: "结业测评", passMark: 80, shuffle: false, revealAnswers: "after-pass" },
+    });
     for (const [i, q] of [q1, q2, q3].entries()) {
-      const v = await db.questionVersion.create({ data: { quizId: "qz", questionKey: q.id, version: 1, contentHash: q.id, position: i, active: true, data: q } });
+      const v = await db.questionVersion.create({
+        data: { quizId: "qz", questionKey: q.id, version: 1, contentHash: q.id, position: i, active: true, data: q },
+      });
       ids[q.id] = v.id;
     }
-    ids.f1 = (await db.questionVersion.create({ data: { quizId: "fin", questionKey: "f1", version: 1, contentHash: "f1", position: 0, active: true, data: f1 } })).id;
-    const trainer = await db.user.create({ data: { email: "t@x.cn", name: "培训师", passwordHash: "x", role: "TRAINER" } });
+    ids.f1 = (
+      await db.questionVersion.create({
+        data: { quizId: "fin", questionKey: "f1", version: 1, contentHash: "f1", position: 0, active: true, data: f1 },
+      })
+    ).id;
+    const trainer = await db.user.create({
+      data: { email: "t@x.cn", name: "培训师", passwordHash: "x", role: "TRAINER" },
+    });
     for (const name of ["L1", "L2", "L3", "L4", "L5"]) {
       ids[name] = (await db.user.create({ data: { email: `${name.toLowerCase()}@x.cn`, name, passwordHash: "x" } })).id;
     }
     c1 = (await db.cohort.create({ data: { name: "一班", inviteCode: "AAAA1111", trainerId: trainer.id } })).id;
     c2 = (await db.cohort.create({ data: { name: "二班", inviteCode: "BBBB2222", trainerId: trainer.id } })).id;
-    for (const n of ["L1", "L2", "L3"]) await db.cohortMember.create({ data: { cohortId: c1, userId: ids[n]!, joinedAt: daysAgo(20) } });
+    for (const n of ["L1", "L2", "L3"])
+      await db.cohortMember.create({ data: { cohortId: c1, userId: ids[n]!, joinedAt: daysAgo(20) } });
     await db.cohortMember.create({ data: { cohortId: c1, userId: ids.L4!, joinedAt: daysAgo(10) } });
     await db.cohortMember.create({ data: { cohortId: c2, userId: ids.L5!, joinedAt: daysAgo(1) } });
 
@@ -95,14 +122,34 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
     const single = (choice: string): Response => ({ type: "single", choice });
     const tf = (value: boolean): Response => ({ type: "truefalse", value });
     // First attempts. Scores: L1 3, L2 2, L3 0.
-    await attempt("L1", "qz", 5, [["q1", single("a"), true], ["q2", single("a"), true], ["q3", tf(true), true]]);
-    await attempt("L2", "qz", 2, [["q1", single("a"), true], ["q2", single("c"), false], ["q3", tf(true), true]]);
-    await attempt("L3", "qz", 3, [["q1", single("b"), false], ["q2", single("b"), false], ["q3", null, false]]);
+    await attempt("L1", "qz", 5, [
+      ["q1", single("a"), true],
+      ["q2", single("a"), true],
+      ["q3", tf(true), true],
+    ]);
+    await attempt("L2", "qz", 2, [
+      ["q1", single("a"), true],
+      ["q2", single("c"), false],
+      ["q3", tf(true), true],
+    ]);
+    await attempt("L3", "qz", 3, [
+      ["q1", single("b"), false],
+      ["q2", single("b"), false],
+      ["q3", null, false],
+    ]);
     // L3's retake (not in the item analysis, but it is L3's latest for topic mastery): 2 of 3, fails.
-    await attempt("L3", "qz", 1, [["q1", single("a"), true], ["q2", single("a"), true], ["q3", tf(false), false]]);
+    await attempt("L3", "qz", 1, [
+      ["q1", single("a"), true],
+      ["q2", single("a"), true],
+      ["q3", tf(false), false],
+    ]);
     await attempt("L1", "fin", 4, [["f1", tf(false), true]]);
     // L5 is in the other cohort: must never show up in cohort 1's figures.
-    await attempt("L5", "qz", 1, [["q1", single("b"), false], ["q2", single("b"), false], ["q3", tf(false), false]]);
+    await attempt("L5", "qz", 1, [
+      ["q1", single("b"), false],
+      ["q2", single("b"), false],
+      ["q3", tf(false), false],
+    ]);
     await db.certificate.create({ data: { id: "cert-l1", userId: ids.L1!, name: "L1", issuedAt: daysAgo(4) } });
   });
   afterAll(() => t?.close());
@@ -111,8 +158,22 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
     const o = (await getCohortOverviews(t.db, shape, [c1, c2], NOW)).get(c1)!;
     // L1–L3 started, L4 never did; only L1 completed; only L1 took the final (100%);
     // L4 joined 10 days ago and did nothing: inactive. L3 was active 1 day ago.
-    expect(o).toMatchObject({ enrolled: 4, started: 3, completed: 1, inactive: 1, startedShare: 0.75, completedShare: 0.25, averageFinal: 100, finalTakers: 1 });
-    expect((await getCohortOverviews(t.db, shape, [c1, c2], NOW)).get(c2)).toMatchObject({ enrolled: 1, started: 1, completed: 0, inactive: 0 });
+    expect(o).toMatchObject({
+      enrolled: 4,
+      started: 3,
+      completed: 1,
+      inactive: 1,
+      startedShare: 0.75,
+      completedShare: 0.25,
+      averageFinal: 100,
+      finalTakers: 1,
+    });
+    expect((await getCohortOverviews(t.db, shape, [c1, c2], NOW)).get(c2)).toMatchObject({
+      enrolled: 1,
+      started: 1,
+      completed: 0,
+      inactive: 0,
+    });
   });
 
   it("item analysis: facility, discrimination and distractor counts from first attempts only", async () => {
@@ -127,11 +188,18 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
     // q2: right = [1,0,0], rest = [2,2,0] → facility 1/3, r = (2/3)/(4/3) = 0.5; a, b, c picked once each.
     expect(byKey.q2!.facility).toBeCloseTo(1 / 3, 10);
     expect(byKey.q2!.discrimination).toBeCloseTo(0.5, 10);
-    expect(byKey.q2!.options.map((o) => [o.label, o.count, o.correct])).toEqual([["A. 甲", 1, true], ["B. 乙", 1, false], ["C. 丙", 1, false]]);
+    expect(byKey.q2!.options.map((o) => [o.label, o.count, o.correct])).toEqual([
+      ["A. 甲", 1, true],
+      ["B. 乙", 1, false],
+      ["C. 丙", 1, false],
+    ]);
     // q3: L3 left it blank: answered 2 of 3, counted wrong; same pattern as q1.
     expect(byKey.q3).toMatchObject({ responses: 3, answered: 2, correct: 2 });
     expect(byKey.q3!.discrimination).toBeCloseTo(Math.sqrt(3) / 2, 10);
-    expect(byKey.q3!.options).toEqual([{ label: "正确", count: 2, correct: true }, { label: "错误", count: 0, correct: false }]);
+    expect(byKey.q3!.options).toEqual([
+      { label: "正确", count: 2, correct: true },
+      { label: "错误", count: 0, correct: false },
+    ]);
     // Three responses are too few to judge a question: no flags.
     expect(items.every((i) => i.flags.length === 0)).toBe(true);
   });
@@ -143,7 +211,13 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
     const [l1, l2, l3, l4] = all.rows;
     expect(l1).toMatchObject({ status: "completed", lessonsDone: 3, modulesDone: 2, finalBest: 100, inactive: false });
     expect(l1!.cells.map((c) => c.status)).toEqual(["done", "done"]);
-    expect(l2!.cells[0]).toMatchObject({ status: "in_progress", lessonsDone: 1, lessonsTotal: 2, attempts: 1, passed: false });
+    expect(l2!.cells[0]).toMatchObject({
+      status: "in_progress",
+      lessonsDone: 1,
+      lessonsTotal: 2,
+      attempts: 1,
+      passed: false,
+    });
     expect(l2!.cells[0]!.best).toBeCloseTo(200 / 3, 6);
     expect(l3!.cells[0]).toMatchObject({ status: "in_progress", lessonsDone: 0, attempts: 2, passed: false });
     expect(l4).toMatchObject({ status: "not_started", inactive: true, lastActive: null });
@@ -157,9 +231,21 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
     expect(search.rows.map((r) => r.name)).toEqual(["L3"]);
     // A LIKE wildcard typed into the search is literal text, not "match anything".
     expect((await getProgressMatrix(t.db, shape, c1, { ...DEFAULT_QUERY, q: "%" }, NOW)).total).toBe(0);
-    const byProgress = await getProgressMatrix(t.db, shape, c1, { ...DEFAULT_QUERY, sort: "progress", dir: "desc" }, NOW);
+    const byProgress = await getProgressMatrix(
+      t.db,
+      shape,
+      c1,
+      { ...DEFAULT_QUERY, sort: "progress", dir: "desc" },
+      NOW,
+    );
     expect(byProgress.rows.map((r) => r.name)).toEqual(["L1", "L2", "L3", "L4"]);
-    const byLast = await getProgressMatrix(t.db, shape, c1, { ...DEFAULT_QUERY, sort: "last_active", dir: "desc" }, NOW);
+    const byLast = await getProgressMatrix(
+      t.db,
+      shape,
+      c1,
+      { ...DEFAULT_QUERY, sort: "last_active", dir: "desc" },
+      NOW,
+    );
     expect(byLast.rows.map((r) => r.name)).toEqual(["L3", "L2", "L1", "L4"]);
     // Past the last page: the last page, not an empty one.
     const far = await getProgressMatrix(t.db, shape, c1, { ...DEFAULT_QUERY, page: 9 }, NOW);
@@ -193,8 +279,15 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
   it("learner drill-down: only members of the cohort; attempts with their answers", async () => {
     expect(await getLearnerDetail(t.db, shape, c1, ids.L5!)).toBeNull();
     const d = await getLearnerDetail(t.db, shape, c1, ids.L3!);
-    expect(d!.attempts.map((a) => [a.number, a.correct])).toEqual([[2, 2], [1, 0]]);
-    expect(d!.attempts[1]!.questions.map((q) => [q.response, q.correct])).toEqual([["错", false], ["乙", false], ["未作答", null]]);
+    expect(d!.attempts.map((a) => [a.number, a.correct])).toEqual([
+      [2, 2],
+      [1, 0],
+    ]);
+    expect(d!.attempts[1]!.questions.map((q) => [q.response, q.correct])).toEqual([
+      ["错", false],
+      ["乙", false],
+      ["未作答", null],
+    ]);
     expect(d!.lastActive).toEqual(daysAgo(1));
   });
 });

@@ -26,7 +26,13 @@ describe("embedded database under concurrent connections", () => {
       const fromB = await b.query<{ who: string }>("SELECT $1::text AS who", ["B"]);
       await b.end();
       expect(fromB.rows).toEqual([{ who: "B" }]);
-      a.write(Buffer.concat([message("B", cstring(""), cstring(""), int16(0), int16(0), int16(0)), message("E", cstring(""), int32(0)), message("S")]));
+      a.write(
+        Buffer.concat([
+          message("B", cstring(""), cstring(""), int16(0), int16(0), int16(0)),
+          message("E", cstring(""), int32(0)),
+          message("S"),
+        ]),
+      );
       const reply = await a.readUntilReady();
       expect(reply.error).toBeUndefined();
       expect(reply.rows).toEqual(["A"]);
@@ -45,7 +51,10 @@ describe("embedded database under concurrent connections", () => {
             const r = await pool.query<{ n: number; tag: string }>("SELECT $1::int AS n, 'even' AS tag", [i]);
             return r.rows[0]?.n === i && r.rows[0]?.tag === "even";
           }
-          const r = await pool.query<{ doubled: string; s: string }>("SELECT ($1::int * 2)::text AS doubled, $2::text AS s FROM generate_series(1, 1)", [i, `odd-${i}`]);
+          const r = await pool.query<{ doubled: string; s: string }>(
+            "SELECT ($1::int * 2)::text AS doubled, $2::text AS s FROM generate_series(1, 1)",
+            [i, `odd-${i}`],
+          );
           return r.rows[0]?.doubled === String(i * 2) && r.rows[0]?.s === `odd-${i}`;
         }),
       );
@@ -123,7 +132,14 @@ async function rawConnection(port: number) {
       await new Promise<void>((r) => (waiter = r));
     }
   };
-  const startup = Buffer.concat([int32(196608), cstring("user"), cstring("postgres"), cstring("database"), cstring("postgres"), Buffer.from([0])]);
+  const startup = Buffer.concat([
+    int32(196608),
+    cstring("user"),
+    cstring("postgres"),
+    cstring("database"),
+    cstring("postgres"),
+    Buffer.from([0]),
+  ]);
   socket.write(Buffer.concat([int32(startup.length + 4), startup]));
   await readUntilReady();
   return { write: (b: Buffer) => socket.write(b), readUntilReady, end: () => socket.end() };

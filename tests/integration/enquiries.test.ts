@@ -3,7 +3,14 @@
 import net from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eraseEnquiry, followUpEnquiry, getEnquiry, listEnquiries, purgeExpiredEnquiries, submitEnquiry } from "@/lib/enquiries/enquiries";
+import {
+  eraseEnquiry,
+  followUpEnquiry,
+  getEnquiry,
+  listEnquiries,
+  purgeExpiredEnquiries,
+  submitEnquiry,
+} from "@/lib/enquiries/enquiries";
 import { drainNotifications, smtpMailer } from "@/lib/enquiries/notify";
 import { enquirySchema } from "@/lib/enquiries/schema";
 import { createTestDb, type TestDb } from "../support/test-db";
@@ -29,23 +36,40 @@ function startSmtp(port = 0): Promise<{ server: SMTPServer; port: number; receiv
       });
     },
   });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, port: (server.server.address() as net.AddressInfo).port, received })));
+  return new Promise((resolve) =>
+    server.listen(port, "127.0.0.1", () =>
+      resolve({ server, port: (server.server.address() as net.AddressInfo).port, received }),
+    ),
+  );
 }
 
 /** The text of a MIME mail: nodemailer encodes Chinese as quoted-printable or base64. */
 function decodeBody(raw: string): string {
   const gap = raw.search(/\r?\n\r?\n/);
   const body = gap < 0 ? "" : raw.slice(gap).replace(/^\r?\n\r?\n/, "");
-  if (/Content-Transfer-Encoding: base64/i.test(raw)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/Content-Transfer-Encoding: base64/i.test(raw))
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (/Content-Transfer-Encoding: quoted-printable/i.test(raw)) {
-    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, "latin1").toString("utf8");
   }
   return body;
 }
 
 const input = (over: Record<string, string> = {}) =>
-  enquirySchema.parse({ name: "王敏", organisation: "示例银行信用卡中心", phone: "139 1234 5678", email: "wang.min@bank.cn", message: "想了解内训方案", interest: "inhouse", trainees: "60", consent: "on", ...over });
+  enquirySchema.parse({
+    name: "王敏",
+    organisation: "示例银行信用卡中心",
+    phone: "139 1234 5678",
+    email: "wang.min@bank.cn",
+    message: "想了解内训方案",
+    interest: "inhouse",
+    trainees: "60",
+    consent: "on",
+    ...over,
+  });
 
 describe("enquiries", () => {
   let t: TestDb;
@@ -58,7 +82,13 @@ describe("enquiries", () => {
     const r = await submitEnquiry(t.db, input(), { ip: "203.0.113.1", notify: true });
     expect(r).toMatchObject({ ok: true, duplicate: false });
     const e = await getEnquiry(t.db, (r as { id: string }).id);
-    expect(e).toMatchObject({ name: "王敏", phone: "13912345678", status: "NEW", trainees: 60, notification: { state: "PENDING" } });
+    expect(e).toMatchObject({
+      name: "王敏",
+      phone: "13912345678",
+      status: "NEW",
+      trainees: 60,
+      notification: { state: "PENDING" },
+    });
     expect(e!.consentAt).toBeInstanceOf(Date);
     expect(e!.noticeVersion).toBe("2026-11-v1");
     expect(e!.changes).toMatchObject([{ fromStatus: null, toStatus: "NEW" }]);
@@ -68,25 +98,69 @@ describe("enquiries", () => {
     const ip = "203.0.113.2";
     const now = new Date("2026-11-23T02:00:00Z");
     const first = await submitEnquiry(t.db, input({ message: "第 1 条" }), { ip, notify: false, now });
-    const again = await submitEnquiry(t.db, input({ message: "第 1 条" }), { ip, notify: false, now: new Date(now.getTime() + 30_000) });
+    const again = await submitEnquiry(t.db, input({ message: "第 1 条" }), {
+      ip,
+      notify: false,
+      now: new Date(now.getTime() + 30_000),
+    });
     expect(again).toEqual({ ok: true, id: (first as { id: string }).id, duplicate: true });
     // Concurrent double submit: still one.
-    const both = await Promise.all([2, 2].map((n) => submitEnquiry(t.db, input({ message: `第 ${n} 条` }), { ip, notify: false, now: new Date(now.getTime() + 40_000) })));
+    const both = await Promise.all(
+      [2, 2].map((n) =>
+        submitEnquiry(t.db, input({ message: `第 ${n} 条` }), {
+          ip,
+          notify: false,
+          now: new Date(now.getTime() + 40_000),
+        }),
+      ),
+    );
     expect(new Set(both.map((b) => (b as { id: string }).id)).size).toBe(1);
-    for (let n = 3; n <= 5; n++) expect(await submitEnquiry(t.db, input({ message: `第 ${n} 条` }), { ip, notify: false, now: new Date(now.getTime() + 50_000) })).toMatchObject({ ok: true, duplicate: false });
+    for (let n = 3; n <= 5; n++)
+      expect(
+        await submitEnquiry(t.db, input({ message: `第 ${n} 条` }), {
+          ip,
+          notify: false,
+          now: new Date(now.getTime() + 50_000),
+        }),
+      ).toMatchObject({ ok: true, duplicate: false });
     const before = await t.db.enquiry.count();
-    const sixth = await submitEnquiry(t.db, input({ message: "第 6 条" }), { ip, notify: false, now: new Date(now.getTime() + 60_000), contact: "培训部 010-1234 5678" });
+    const sixth = await submitEnquiry(t.db, input({ message: "第 6 条" }), {
+      ip,
+      notify: false,
+      now: new Date(now.getTime() + 60_000),
+      contact: "培训部 010-1234 5678",
+    });
     expect(sixth).toEqual({ ok: false, status: 429, message: expect.stringContaining("培训部 010-1234 5678") });
     expect(await t.db.enquiry.count()).toBe(before);
     // Another address is not affected; an hour later this one may send again.
-    expect(await submitEnquiry(t.db, input({ message: "第 6 条" }), { ip: "203.0.113.3", notify: false, now: new Date(now.getTime() + 60_000) })).toMatchObject({ ok: true });
-    expect(await submitEnquiry(t.db, input({ message: "第 7 条" }), { ip, notify: false, now: new Date(now.getTime() + 3_700_000) })).toMatchObject({ ok: true });
+    expect(
+      await submitEnquiry(t.db, input({ message: "第 6 条" }), {
+        ip: "203.0.113.3",
+        notify: false,
+        now: new Date(now.getTime() + 60_000),
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await submitEnquiry(t.db, input({ message: "第 7 条" }), {
+        ip,
+        notify: false,
+        now: new Date(now.getTime() + 3_700_000),
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it("follow-up records who changed the status and keeps notes; erasure removes personal data but keeps the count", async () => {
-    const r = (await submitEnquiry(t.db, input({ name: "赵六", message: "请联系我" }), { ip: "203.0.113.4", notify: true })) as { id: string };
-    expect(await followUpEnquiry(t.db, "培训师 李强", r.id, { status: "NEW" })).toMatchObject({ ok: false, fieldErrors: { note: expect.any(String) } });
-    expect(await followUpEnquiry(t.db, "培训师 李强", r.id, { status: "CONTACTED", note: "已电话联系,下周发方案" })).toEqual({ ok: true });
+    const r = (await submitEnquiry(t.db, input({ name: "赵六", message: "请联系我" }), {
+      ip: "203.0.113.4",
+      notify: true,
+    })) as { id: string };
+    expect(await followUpEnquiry(t.db, "培训师 李强", r.id, { status: "NEW" })).toMatchObject({
+      ok: false,
+      fieldErrors: { note: expect.any(String) },
+    });
+    expect(
+      await followUpEnquiry(t.db, "培训师 李强", r.id, { status: "CONTACTED", note: "已电话联系,下周发方案" }),
+    ).toEqual({ ok: true });
     const e = await getEnquiry(t.db, r.id);
     expect(e!.status).toBe("CONTACTED");
     expect(e!.changes[0]).toMatchObject({ fromStatus: "NEW", toStatus: "CONTACTED", byName: "培训师 李强" });
@@ -95,13 +169,25 @@ describe("enquiries", () => {
     const countBefore = (await listEnquiries(t.db, { status: "ALL", q: "", page: 1 })).byStatus.CONTACTED;
     const trainer = { id: "trainer-audit-test", name: "培训师 李强" };
     expect(await eraseEnquiry(t.db, r.id, trainer)).toBe(true);
-    expect(await t.db.auditEvent.findMany({ where: { action: "ENQUIRY_ERASE", target: r.id }, select: { actorId: true, actorName: true, rows: true } })).toEqual([
-      { actorId: trainer.id, actorName: trainer.name, rows: 1 },
-    ]);
+    expect(
+      await t.db.auditEvent.findMany({
+        where: { action: "ENQUIRY_ERASE", target: r.id },
+        select: { actorId: true, actorName: true, rows: true },
+      }),
+    ).toEqual([{ actorId: trainer.id, actorName: trainer.name, rows: 1 }]);
     expect(await eraseEnquiry(t.db, r.id, trainer)).toBe(false); // already erased: no second event
     expect(await t.db.auditEvent.count({ where: { action: "ENQUIRY_ERASE", target: r.id } })).toBe(1);
     const erased = await getEnquiry(t.db, r.id);
-    expect(erased).toMatchObject({ name: "(已删除)", organisation: "(已删除)", phone: null, email: null, message: null, notes: [], status: "CONTACTED", notification: { state: "SKIPPED" } });
+    expect(erased).toMatchObject({
+      name: "(已删除)",
+      organisation: "(已删除)",
+      phone: null,
+      email: null,
+      message: null,
+      notes: [],
+      status: "CONTACTED",
+      notification: { state: "SKIPPED" },
+    });
     expect(erased!.erasedAt).toBeInstanceOf(Date);
     const list = await listEnquiries(t.db, { status: "ALL", q: "赵六", page: 1 });
     expect(list.total).toBe(0);
@@ -113,12 +199,26 @@ describe("enquiries", () => {
 
   it("purge erases enquiries past the retention period and nothing newer", async () => {
     const now = new Date();
-    const old = (await submitEnquiry(t.db, input({ name: "老咨询" }), { ip: "203.0.113.5", notify: false, now: new Date(now.getTime() - 200 * 86_400_000) })) as { id: string };
-    const recent = (await submitEnquiry(t.db, input({ name: "新咨询" }), { ip: "203.0.113.5", notify: false, now: new Date(now.getTime() - 10 * 86_400_000) })) as { id: string };
+    const old = (await submitEnquiry(t.db, input({ name: "老咨询" }), {
+      ip: "203.0.113.5",
+      notify: false,
+      now: new Date(now.getTime() - 200 * 86_400_000),
+    })) as { id: string };
+    const recent = (await submitEnquiry(t.db, input({ name: "新咨询" }), {
+      ip: "203.0.113.5",
+      notify: false,
+      now: new Date(now.getTime() - 10 * 86_400_000),
+    })) as { id: string };
     const r = await purgeExpiredEnquiries(t.db, 180, now);
     expect(r.erased).toBeGreaterThanOrEqual(1);
-    const purges = () => t.db.auditEvent.findMany({ where: { action: "ENQUIRY_PURGE", createdAt: now }, select: { actorId: true, rows: true, detail: true } });
-    expect(await purges()).toEqual([{ actorId: null, rows: r.erased, detail: expect.stringContaining("保存期限 180 天") }]);
+    const purges = () =>
+      t.db.auditEvent.findMany({
+        where: { action: "ENQUIRY_PURGE", createdAt: now },
+        select: { actorId: true, rows: true, detail: true },
+      });
+    expect(await purges()).toEqual([
+      { actorId: null, rows: r.erased, detail: expect.stringContaining("保存期限 180 天") },
+    ]);
     expect((await getEnquiry(t.db, old.id))!.name).toBe("(已删除)");
     expect((await getEnquiry(t.db, recent.id))!.name).toBe("新咨询");
     expect((await purgeExpiredEnquiries(t.db, 180, now)).erased).toBe(0); // idempotent
@@ -126,12 +226,19 @@ describe("enquiries", () => {
   });
 
   it("mails the notification through a real SMTP server; with the server down the enquiry is kept and mailed once it is back", async () => {
-    const config = { to: "sales@training.test", from: "培训咨询 <no-reply@training.test>", siteUrl: "https://training.test" };
+    const config = {
+      to: "sales@training.test",
+      from: "培训咨询 <no-reply@training.test>",
+      siteUrl: "https://training.test",
+    };
     // Only this test's notifications are pending from here on.
     await t.db.enquiryNotification.updateMany({ where: { state: "PENDING" }, data: { state: "SKIPPED" } });
     const smtp = await startSmtp();
     const mailer = smtpMailer(`smtp://127.0.0.1:${smtp.port}`);
-    const a = (await submitEnquiry(t.db, input({ name: "孙七", message: "邮件测试 <b>加粗</b>" }), { ip: "203.0.113.6", notify: true })) as { id: string };
+    const a = (await submitEnquiry(t.db, input({ name: "孙七", message: "邮件测试 <b>加粗</b>" }), {
+      ip: "203.0.113.6",
+      notify: true,
+    })) as { id: string };
     expect(await drainNotifications(t.db, mailer, config)).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0]!;
@@ -148,7 +255,10 @@ describe("enquiries", () => {
     // The SMTP server goes down.
     const port = smtp.port;
     await new Promise<void>((r) => smtp.server.close(() => r()));
-    const b = (await submitEnquiry(t.db, input({ name: "周八", message: "服务器宕机时提交" }), { ip: "203.0.113.7", notify: true })) as { id: string };
+    const b = (await submitEnquiry(t.db, input({ name: "周八", message: "服务器宕机时提交" }), {
+      ip: "203.0.113.7",
+      notify: true,
+    })) as { id: string };
     const down = smtpMailer(`smtp://127.0.0.1:${port}`);
     const errors: string[] = [];
     const original = console.error;
@@ -169,7 +279,10 @@ describe("enquiries", () => {
     // ...and sent once the server is back and the retry is due.
     const back = await startSmtp(port);
     const later = new Date(Date.now() + 2 * 60_000);
-    expect(await drainNotifications(t.db, smtpMailer(`smtp://127.0.0.1:${port}`), config, later)).toEqual({ sent: 1, failed: 0 });
+    expect(await drainNotifications(t.db, smtpMailer(`smtp://127.0.0.1:${port}`), config, later)).toEqual({
+      sent: 1,
+      failed: 0,
+    });
     expect(back.received).toHaveLength(1);
     expect(decodeBody(back.received[0]!.data)).toContain("姓名:周八");
     expect((await getEnquiry(t.db, b.id))!.notification).toMatchObject({ state: "SENT", attempts: 2 });

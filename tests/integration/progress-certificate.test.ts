@@ -25,9 +25,13 @@ describe("progress and the certificate (real course content)", () => {
     const r = await createAccount(t.db, { name: "结业学员", email: "grad@test.cn", password: "long enough secret" });
     if (!r.ok) throw new Error("setup");
     const userId = r.value.id;
-    expect(await markLessonDone(t.db, content, userId, "evolution", "no-such-lesson")).toEqual({ ok: false, message: "没有这节课" });
+    expect(await markLessonDone(t.db, content, userId, "evolution", "no-such-lesson")).toEqual({
+      ok: false,
+      message: "没有这节课",
+    });
 
-    for (const m of content.modules) for (const l of m.lessons) await markLessonDone(t.db, content, userId, m.slug, l.slug);
+    for (const m of content.modules)
+      for (const l of m.lessons) await markLessonDone(t.db, content, userId, m.slug, l.slug);
     let progress = await getLearnerProgress(t.db, content, quizIds, userId);
     const withQuiz = progress.modules.filter((m) => m.hasQuiz);
     expect(withQuiz.length).toBeGreaterThan(0);
@@ -38,9 +42,16 @@ describe("progress and the certificate (real course content)", () => {
     for (const quiz of quizzes) {
       const s = await startAttempt(t.db, userId, quiz.id);
       if (!s.ok) throw new Error(s.message);
-      const versions = await t.db.questionVersion.findMany({ where: { quizId: quiz.id, active: true }, select: { id: true, data: true } });
+      const versions = await t.db.questionVersion.findMany({
+        where: { quizId: quiz.id, active: true },
+        select: { id: true, data: true },
+      });
       const answers = Object.fromEntries(versions.map((v) => [v.id, rightResponse(v.data as Question)]));
-      expect(await submitAttempt(t.db, userId, s.attemptId, answers)).toMatchObject({ ok: true, passed: true, percent: 100 });
+      expect(await submitAttempt(t.db, userId, s.attemptId, answers)).toMatchObject({
+        ok: true,
+        passed: true,
+        percent: 100,
+      });
     }
     progress = await getLearnerProgress(t.db, content, quizIds, userId);
     expect(progress.modules.every((m) => m.done)).toBe(true);

@@ -19,8 +19,15 @@ describe("错题回顾", () => {
   afterAll(() => t?.close());
 
   it("lists wrong and blank answers of the latest attempt; a later right answer clears them", async () => {
-    const user = await t.db.user.create({ data: { email: "review@test.cn", name: "复习", passwordHash: "x" }, select: { id: true } });
-    const versions = await t.db.questionVersion.findMany({ where: { quizId, active: true }, orderBy: { position: "asc" }, select: { id: true, data: true } });
+    const user = await t.db.user.create({
+      data: { email: "review@test.cn", name: "复习", passwordHash: "x" },
+      select: { id: true },
+    });
+    const versions = await t.db.questionVersion.findMany({
+      where: { quizId, active: true },
+      orderBy: { position: "asc" },
+      select: { id: true, data: true },
+    });
     const [first, second, ...rest] = versions;
     const s1 = await startAttempt(t.db, user.id, quizId);
     if (!s1.ok) throw new Error(s1.message);
@@ -30,7 +37,10 @@ describe("错题回顾", () => {
     const wrongOne = rest.find((v) => (v.data as Question).type === "truefalse")!;
     const q = wrongOne.data as Extract<Question, { type: "truefalse" }>;
     answers[wrongOne.id] = { type: "truefalse", value: !q.answer };
-    expect(await submitAttempt(t.db, user.id, s1.attemptId, answers)).toMatchObject({ ok: true, correct: versions.length - 2 });
+    expect(await submitAttempt(t.db, user.id, s1.attemptId, answers)).toMatchObject({
+      ok: true,
+      correct: versions.length - 2,
+    });
 
     const wrong = await getWrongAnswers(t.db, user.id);
     expect(wrong.map((w) => w.versionId).sort()).toEqual([second!.id, wrongOne.id].sort());

@@ -4,7 +4,8 @@ import { safeReturnPath } from "@/lib/auth/session";
 import { clientIp } from "@/lib/auth/client-ip";
 import { cohortSchema, emailSchema, passwordSchema, signupSchema } from "@/lib/auth/schemas";
 
-const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
+const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.error?.issues[0]?.message;
 
 describe("account schemas", () => {
   it("normalises emails (trim, lower-case) and rejects malformed ones", () => {
@@ -30,14 +31,25 @@ describe("account schemas", () => {
   });
 
   it("turns a blank invite code into none and upper-cases a given one", () => {
-    expect(signupSchema.parse({ name: "王敏", email: "a@b.cn", password: "long enough pw", inviteCode: "" }).inviteCode).toBeUndefined();
-    expect(signupSchema.parse({ name: "王敏", email: "a@b.cn", password: "long enough pw", inviteCode: " demo2026 " }).inviteCode).toBe("DEMO2026");
+    expect(
+      signupSchema.parse({ name: "王敏", email: "a@b.cn", password: "long enough pw", inviteCode: "" }).inviteCode,
+    ).toBeUndefined();
+    expect(
+      signupSchema.parse({ name: "王敏", email: "a@b.cn", password: "long enough pw", inviteCode: " demo2026 " })
+        .inviteCode,
+    ).toBe("DEMO2026");
   });
 
   it("checks cohort dates", () => {
-    expect(firstMessage(cohortSchema.safeParse({ name: "一期", startsOn: "2026-05-01", endsOn: "2026-04-01" }))).toBe("结束日期不能早于开始日期");
+    expect(firstMessage(cohortSchema.safeParse({ name: "一期", startsOn: "2026-05-01", endsOn: "2026-04-01" }))).toBe(
+      "结束日期不能早于开始日期",
+    );
     expect(firstMessage(cohortSchema.safeParse({ name: "一期", startsOn: "2026-13-45" }))).toBe("日期格式不正确");
-    expect(cohortSchema.parse({ name: " 一期 ", startsOn: "", endsOn: "" })).toEqual({ name: "一期", startsOn: undefined, endsOn: undefined });
+    expect(cohortSchema.parse({ name: " 一期 ", startsOn: "", endsOn: "" })).toEqual({
+      name: "一期",
+      startsOn: undefined,
+      endsOn: undefined,
+    });
   });
 });
 

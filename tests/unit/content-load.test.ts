@@ -82,7 +82,9 @@ describe("loadContent", () => {
     const root = copyFixture();
     const file = path.join(root, "modules/01-basics/01-first.md");
     writeFileSync(file, readFileSync(file, "utf8").replace('value: "7,000万"', 'value: ""'));
-    expect(loadError(root).problems).toEqual(["content/modules/01-basics/01-first.md: keyFigures.0.value: must not be empty"]);
+    expect(loadError(root).problems).toEqual([
+      "content/modules/01-basics/01-first.md: keyFigures.0.value: must not be empty",
+    ]);
   });
 
   it("reports YAML that does not parse, and unknown fields", () => {
@@ -100,7 +102,9 @@ describe("loadContent", () => {
     writeFileSync(path.join(root, "modules/01-basics/03-third.md"), "## 没有 front matter\n");
     writeFileSync(path.join(root, "modules/01-basics/Third Lesson.md"), "---\ntitle: x\nsummary: y\n---\n");
     const problems = loadError(root).problems;
-    expect(problems).toContain("content/modules/01-basics/03-third.md: front matter missing (the file must start with a --- block)");
+    expect(problems).toContain(
+      "content/modules/01-basics/03-third.md: front matter missing (the file must start with a --- block)",
+    );
     expect(problems).toContain("content/modules/01-basics/Third Lesson.md: lesson files must be named NN-slug.md");
   });
 
@@ -109,10 +113,17 @@ describe("loadContent", () => {
     const lesson = path.join(root, "modules/01-basics/01-first.md");
     writeFileSync(lesson, readFileSync(lesson, "utf8").replace("sources: [s001-demo]", "sources: [s999-missing]"));
     const mod = path.join(root, "modules/01-basics/module.md");
-    writeFileSync(mod, readFileSync(mod, "utf8").replace("cases: [demo-case]", "cases: [no-such-case]").replace("slug: basics", "slug: basic"));
+    writeFileSync(
+      mod,
+      readFileSync(mod, "utf8")
+        .replace("cases: [demo-case]", "cases: [no-such-case]")
+        .replace("slug: basics", "slug: basic"),
+    );
     const problems = loadError(root).problems;
     expect(problems).toContain('content/modules/01-basics/01-first.md: sources.0: unknown source "s999-missing"');
-    expect(problems).toContain('content/modules/01-basics/module.md: cases.0: no case named "no-such-case" in content/cases');
+    expect(problems).toContain(
+      'content/modules/01-basics/module.md: cases.0: no case named "no-such-case" in content/cases',
+    );
     expect(problems).toContain('content/modules/01-basics/module.md: slug: is "basic" but the folder says "basics"');
     expect(problems).toContain('content/cases/demo-case.md: modules.0: no module with slug "basics"');
   });
@@ -142,6 +153,8 @@ describe("glossary", () => {
     const root = copyFixture();
     const file = path.join(root, "glossary.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("aliases: [北极星指标]", "aliases: [流通卡量]"));
-    expect(loadError(root).problems).toEqual(['content/glossary.yaml: "流通卡量" is listed twice (under 流通卡量 and 实动率)']);
+    expect(loadError(root).problems).toEqual([
+      'content/glossary.yaml: "流通卡量" is listed twice (under 流通卡量 and 实动率)',
+    ]);
   });
 });

@@ -12,8 +12,21 @@ const errorsOf = (input: Record<string, string>) => {
 
 describe("enquiry schema", () => {
   it("accepts the minimum and normalises phone, email and text", () => {
-    const r = enquirySchema.parse({ ...valid, name: "  张伟 ", email: " Zhang.Wei@Bank.COM.cn ", phone: "+86 138-0013-8000", trainees: " 120 ", message: "第一行\n第二行" });
-    expect(r).toMatchObject({ name: "张伟", phone: "13800138000", email: "zhang.wei@bank.com.cn", trainees: 120, message: "第一行\n第二行" });
+    const r = enquirySchema.parse({
+      ...valid,
+      name: "  张伟 ",
+      email: " Zhang.Wei@Bank.COM.cn ",
+      phone: "+86 138-0013-8000",
+      trainees: " 120 ",
+      message: "第一行\n第二行",
+    });
+    expect(r).toMatchObject({
+      name: "张伟",
+      phone: "13800138000",
+      email: "zhang.wei@bank.com.cn",
+      trainees: 120,
+      message: "第一行\n第二行",
+    });
     expect(r.jobTitle).toBeUndefined();
   });
 
@@ -28,16 +41,24 @@ describe("enquiry schema", () => {
     expect(enquirySchema.parse({ ...valid, phone: raw }).phone).toBe(out);
   });
 
-  it.each(["1380013800", "138001380000", "23800138000", "12800138000", "+1 650 555 0100", "010-12345678", "１３８００１３８０００"])(
-    "refuses the phone number %s with a field message",
-    (phone) => {
-      expect(errorsOf({ ...valid, phone })).toEqual({ phone: "请填写 11 位中国大陆手机号,如 138 0013 8000" });
+  it.each([
+    "1380013800",
+    "138001380000",
+    "23800138000",
+    "12800138000",
+    "+1 650 555 0100",
+    "010-12345678",
+    "１３８００１３８０００",
+  ])("refuses the phone number %s with a field message", (phone) => {
+    expect(errorsOf({ ...valid, phone })).toEqual({ phone: "请填写 11 位中国大陆手机号,如 138 0013 8000" });
+  });
+
+  it.each(["zhang", "zhang@", "@bank.cn", "zhang@bank", "zhang wei@bank.cn", "a@b@c.cn"])(
+    "refuses the email %s",
+    (email) => {
+      expect(errorsOf({ ...valid, email })).toEqual({ email: "请填写有效的邮箱地址,如 name@bank.com.cn" });
     },
   );
-
-  it.each(["zhang", "zhang@", "@bank.cn", "zhang@bank", "zhang wei@bank.cn", "a@b@c.cn"])("refuses the email %s", (email) => {
-    expect(errorsOf({ ...valid, email })).toEqual({ email: "请填写有效的邮箱地址,如 name@bank.com.cn" });
-  });
 
   it("needs a name, an organisation, consent and one of phone or email", () => {
     expect(errorsOf({ name: " ", organisation: "", consent: "" })).toEqual({
@@ -65,9 +86,25 @@ describe("enquiry schema", () => {
 
   // Property: whatever arrives in the fields, parsing never throws, and the result is either a
   // valid enquiry (which then satisfies every rule) or field errors naming known fields.
-  const FIELDS = ["name", "organisation", "jobTitle", "phone", "email", "city", "interest", "trainees", "contactTime", "message", "consent"];
+  const FIELDS = [
+    "name",
+    "organisation",
+    "jobTitle",
+    "phone",
+    "email",
+    "city",
+    "interest",
+    "trainees",
+    "contactTime",
+    "message",
+    "consent",
+  ];
   it("never crashes on random input: a valid enquiry or field errors", () => {
-    const anyText = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("", " ", "on", "13800138000", "a@b.cn", "course"));
+    const anyText = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "binary" }),
+      fc.constantFrom("", " ", "on", "13800138000", "a@b.cn", "course"),
+    );
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...FIELDS), anyText), (input) => {
         const r = enquirySchema.safeParse(enquiryFields(input));
@@ -77,7 +114,8 @@ describe("enquiry schema", () => {
           expect(r.data.phone || r.data.email).toBeTruthy();
           if (r.data.phone) expect(r.data.phone).toMatch(/^1[3-9]\d{9}$/);
           expect(r.data.message?.length ?? 0).toBeLessThanOrEqual(2000);
-          for (const v of [r.data.name, r.data.organisation, r.data.city ?? ""]) expect(v).not.toMatch(/[\u0000-\u001f\u007f]/);
+          for (const v of [r.data.name, r.data.organisation, r.data.city ?? ""])
+            expect(v).not.toMatch(/[\u0000-\u001f\u007f]/);
           expect(r.data.name).toBe(r.data.name.trim());
         } else {
           for (const issue of r.error.issues) {
@@ -118,7 +156,10 @@ describe("fill-time token", () => {
     expect(checkFormToken(token, secret, t0 + 1_000)).toEqual({ ok: false, reason: "too-fast" });
     expect(checkFormToken(token, secret, t0 + 3_000)).toEqual({ ok: true });
     expect(checkFormToken(token, secret, t0 + 25 * 3_600_000)).toEqual({ ok: false, reason: "expired" });
-    expect(checkFormToken(`${t0 - 60_000}.${token.split(".")[1]}`, secret, t0 + 3_000)).toEqual({ ok: false, reason: "forged" });
+    expect(checkFormToken(`${t0 - 60_000}.${token.split(".")[1]}`, secret, t0 + 3_000)).toEqual({
+      ok: false,
+      reason: "forged",
+    });
     expect(checkFormToken(token, "y".repeat(32), t0 + 3_000)).toEqual({ ok: false, reason: "forged" });
     expect(checkFormToken(undefined, secret)).toEqual({ ok: false, reason: "missing" });
   });

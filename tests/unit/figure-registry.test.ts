@@ -1,15 +1,21 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFigures, checkFiguresInSources, isStructuralNumber, loadFigureRegistry, numbersIn } from "@/lib/content/figures";
+import {
+  checkFigures,
+  checkFiguresInSources,
+  isStructuralNumber,
+  loadFigureRegistry,
+  numbersIn,
+} from "@/lib/content/figures";
 import { loadContent } from "@/lib/content/load";
 import { loadQuizzes } from "@/lib/quiz/load";
 
 // The source documents sit beside the repository (../shared/seeds) on CI and developer machines;
 // they are not copied into the repository (the course is written from them, not made of them).
 const SEEDS =
-  [process.env.SEEDS_DIR, path.resolve("../shared/seeds"), path.resolve("../../shared/seeds")].find(
-    (d): d is string => Boolean(d && existsSync(d)),
+  [process.env.SEEDS_DIR, path.resolve("../shared/seeds"), path.resolve("../../shared/seeds")].find((d): d is string =>
+    Boolean(d && existsSync(d)),
   ) ?? path.resolve("../shared/seeds");
 
 describe("figure registry", () => {
@@ -20,9 +26,12 @@ describe("figure registry", () => {
     expect(checkFigures(content, registry, loadQuizzes(content))).toEqual([]);
   });
 
-  it.skipIf(!process.env.CI && !existsSync(SEEDS))(`every registered figure appears, exactly as written, in its source document${existsSync(SEEDS) ? "" : ` (skipped: ${SEEDS} not found)`}`, () => {
-    expect(checkFiguresInSources(content, registry, SEEDS)).toEqual([]);
-  });
+  it.skipIf(!process.env.CI && !existsSync(SEEDS))(
+    `every registered figure appears, exactly as written, in its source document${existsSync(SEEDS) ? "" : ` (skipped: ${SEEDS} not found)`}`,
+    () => {
+      expect(checkFiguresInSources(content, registry, SEEDS)).toEqual([]);
+    },
+  );
 });
 
 describe("checkFigures", () => {

@@ -20,10 +20,12 @@ describe("linkGlossaryTerms", () => {
   it("never links inside headings, links or code", () => {
     const html = '<h2 id="x">实动率</h2><p><a href="/y">收单</a><code>实动率</code></p><p>收单业务</p>';
     const r = linkGlossaryTerms(html, terms);
-    expect(r.html).toContain("<h2 id=\"x\">实动率</h2>");
+    expect(r.html).toContain('<h2 id="x">实动率</h2>');
     expect(r.html).toContain('<a href="/y">收单</a>');
     expect(r.html).toContain("<code>实动率</code>");
-    expect(r.html).toContain('<p><a href="/glossary#%E6%94%B6%E5%8D%95" class="glossary-term" title="查看术语:收单">收单</a>业务</p>');
+    expect(r.html).toContain(
+      '<p><a href="/glossary#%E6%94%B6%E5%8D%95" class="glossary-term" title="查看术语:收单">收单</a>业务</p>',
+    );
   });
 
   it("prefers the longest name and links aliases to their term", () => {

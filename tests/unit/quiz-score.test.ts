@@ -3,12 +3,29 @@ import { questionSchema, quizSchema, type Question } from "@/lib/quiz/schema";
 import { isCorrect, scoreAttempt } from "@/lib/quiz/score";
 
 const q = (raw: Record<string, unknown>): Question =>
-  questionSchema.parse({ id: "q", prompt: "题目", explanation: "解析", lesson: "evolution/four-stages", tags: ["指标"], ...raw });
+  questionSchema.parse({
+    id: "q",
+    prompt: "题目",
+    explanation: "解析",
+    lesson: "evolution/four-stages",
+    tags: ["指标"],
+    ...raw,
+  });
 
-const single = q({ type: "single", choices: [{ id: "a", text: "甲" }, { id: "b", text: "乙", correct: true }] });
+const single = q({
+  type: "single",
+  choices: [
+    { id: "a", text: "甲" },
+    { id: "b", text: "乙", correct: true },
+  ],
+});
 const multiple = q({
   type: "multiple",
-  choices: [{ id: "a", text: "甲", correct: true }, { id: "b", text: "乙", correct: true }, { id: "c", text: "丙" }],
+  choices: [
+    { id: "a", text: "甲", correct: true },
+    { id: "b", text: "乙", correct: true },
+    { id: "c", text: "丙" },
+  ],
 });
 const truefalse = q({ type: "truefalse", answer: false });
 const ordering = q({ type: "ordering", items: ["产品认同", "批量获客", "客户经营", "生态圈打造"] });
@@ -56,15 +73,33 @@ describe("isCorrect", () => {
 describe("scoreAttempt", () => {
   it("counts correct answers, rounds the percentage and applies the pass mark", () => {
     const questions = [single, { ...truefalse, id: "t" }, { ...numeric, id: "n" }];
-    const s = scoreAttempt(questions, { q: { type: "single", choice: "b" }, t: { type: "truefalse", value: false } }, 60);
-    expect(s).toEqual({ correct: 2, total: 3, percent: 66.7, passed: true, perQuestion: { q: true, t: true, n: false } });
+    const s = scoreAttempt(
+      questions,
+      { q: { type: "single", choice: "b" }, t: { type: "truefalse", value: false } },
+      60,
+    );
+    expect(s).toEqual({
+      correct: 2,
+      total: 3,
+      percent: 66.7,
+      passed: true,
+      perQuestion: { q: true, t: true, n: false },
+    });
     expect(scoreAttempt(questions, {}, 60)).toMatchObject({ correct: 0, percent: 0, passed: false });
   });
 });
 
 describe("quiz file schema", () => {
   it("refuses a single-choice question without exactly one right answer and duplicate ids", () => {
-    expect(() => q({ type: "single", choices: [{ id: "a", text: "甲" }, { id: "b", text: "乙" }] })).toThrow(/exactly one correct/);
+    expect(() =>
+      q({
+        type: "single",
+        choices: [
+          { id: "a", text: "甲" },
+          { id: "b", text: "乙" },
+        ],
+      }),
+    ).toThrow(/exactly one correct/);
     const r = quizSchema.safeParse({ id: "x", title: "测验", questions: [{ ...single }, { ...single }] });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toBe('duplicate question id "q"');

@@ -9,7 +9,10 @@ import { getDb } from "@/lib/db/client";
 export const updateUserAccessAction = validatedActionWithUser(
   adminUserUpdateSchema,
   async (data, admin) => {
-    const result = await updateUserAccess(getDb(), { id: admin.id, name: admin.name }, data.userId, { role: data.role, disabled: data.disabled });
+    const result = await updateUserAccess(getDb(), { id: admin.id, name: admin.name }, data.userId, {
+      role: data.role,
+      disabled: data.disabled,
+    });
     if (!result.ok) return { fieldErrors: result.fieldErrors, message: result.fieldErrors.form };
     revalidatePath("/admin/users");
     return { ok: true, message: "已更新;该用户需重新登录" };

@@ -12,7 +12,15 @@ export default function CasesPage() {
       <h1 className="text-3xl font-bold text-brand-900">{t.cases.title}</h1>
       <p className="mt-3 text-gray-700">{t.cases.intro}</p>
       <CaseIndex
-        cases={cases.map(({ slug, title, bank, publisher, date, summary, modules: m }) => ({ slug, title, bank, publisher, date, summary, modules: m }))}
+        cases={cases.map(({ slug, title, bank, publisher, date, summary, modules: m }) => ({
+          slug,
+          title,
+          bank,
+          publisher,
+          date,
+          summary,
+          modules: m,
+        }))}
         modules={modules.map(({ slug, number, title }) => ({ slug, number, title }))}
       />
     </div>

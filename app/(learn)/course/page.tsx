@@ -34,8 +34,13 @@ export default function CoursePage() {
       {hasQuiz(FINAL_QUIZ_ID) && (
         <section className="mt-10 rounded-lg bg-brand-50 p-5">
           <h2 className="text-xl font-semibold text-brand-900">结业测评</h2>
-          <p className="mt-2 text-gray-700">学完八个模块并通过各模块测验后,参加结业测评(最多 3 次)。通过即可获得结业证书。</p>
-          <Link href={`/quiz/${FINAL_QUIZ_ID}`} className="mt-3 inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700">
+          <p className="mt-2 text-gray-700">
+            学完八个模块并通过各模块测验后,参加结业测评(最多 3 次)。通过即可获得结业证书。
+          </p>
+          <Link
+            href={`/quiz/${FINAL_QUIZ_ID}`}
+            className="mt-3 inline-block rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
+          >
             进入结业测评
           </Link>
         </section>

@@ -21,7 +21,11 @@ export default function ExercisesPage() {
                 </Link>
               </h2>
               <p className="mt-2 text-gray-600">{e.summary}</p>
-              {mod && <p className="mt-2 text-xs text-gray-500">对应:模块 {mod.number} {mod.title}</p>}
+              {mod && (
+                <p className="mt-2 text-xs text-gray-500">
+                  对应:模块 {mod.number} {mod.title}
+                </p>
+              )}
             </li>
           );
         })}

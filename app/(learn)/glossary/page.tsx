@@ -13,7 +13,11 @@ export default function GlossaryPage() {
       <p className="mt-3 text-gray-700">课程中反复出现的业务术语。课文里第一次出现的术语会链接到这里。</p>
       <nav aria-label="术语索引" className="mt-6 flex flex-wrap gap-2 text-sm">
         {sorted.map((g) => (
-          <a key={g.term} href={`#${encodeURIComponent(g.term)}`} className="rounded bg-brand-50 px-2 py-1 text-brand-700 hover:bg-brand-100">
+          <a
+            key={g.term}
+            href={`#${encodeURIComponent(g.term)}`}
+            className="rounded bg-brand-50 px-2 py-1 text-brand-700 hover:bg-brand-100"
+          >
             {g.term}
           </a>
         ))}
@@ -23,7 +27,9 @@ export default function GlossaryPage() {
           <div key={g.term} id={g.term} className="scroll-mt-20 py-5">
             <dt className="text-lg font-semibold text-gray-900">
               {g.term}
-              {g.aliases.length > 0 && <span className="ml-2 text-sm font-normal text-gray-500">又作:{g.aliases.join("、")}</span>}
+              {g.aliases.length > 0 && (
+                <span className="ml-2 text-sm font-normal text-gray-500">又作:{g.aliases.join("、")}</span>
+              )}
             </dt>
             <dd className="mt-2 leading-relaxed text-gray-700">{g.definition}</dd>
             {g.usedIn.length > 0 && (

@@ -62,9 +62,14 @@ export default async function MePage() {
           <p className="mt-1 text-sm text-gray-600">按题目的知识点统计最近一次作答的正确率,最需要加强的排在前面。</p>
           <ul className="mt-3 grid gap-2 sm:grid-cols-2">
             {mastery.map((m) => (
-              <li key={m.tag} className="flex items-center justify-between rounded border border-gray-200 px-3 py-2 text-sm">
+              <li
+                key={m.tag}
+                className="flex items-center justify-between rounded border border-gray-200 px-3 py-2 text-sm"
+              >
                 <span>{m.tag}</span>
-                <span className={m.percent >= 80 ? "text-green-700" : m.percent >= 60 ? "text-amber-700" : "text-red-700"}>
+                <span
+                  className={m.percent >= 80 ? "text-green-700" : m.percent >= 60 ? "text-amber-700" : "text-red-700"}
+                >
                   {m.percent}%({m.correct}/{m.answered})
                 </span>
               </li>
@@ -88,7 +93,11 @@ export default async function MePage() {
           </ul>
         )}
         <div className="mt-4 max-w-sm">
-          <ActionForm action={joinCohortAction} submitLabel="加入班级" fields={[{ name: "inviteCode", label: "邀请码", autoComplete: "off" }]} />
+          <ActionForm
+            action={joinCohortAction}
+            submitLabel="加入班级"
+            fields={[{ name: "inviteCode", label: "邀请码", autoComplete: "off" }]}
+          />
         </div>
       </section>
 
@@ -112,7 +121,13 @@ export default async function MePage() {
               afterSuccess="/login?next=/me"
               fields={[
                 { name: "currentPassword", label: "当前密码", type: "password", autoComplete: "current-password" },
-                { name: "newPassword", label: "新密码", type: "password", autoComplete: "new-password", hint: "至少 8 个字符" },
+                {
+                  name: "newPassword",
+                  label: "新密码",
+                  type: "password",
+                  autoComplete: "new-password",
+                  hint: "至少 8 个字符",
+                },
                 { name: "confirmPassword", label: "再次输入新密码", type: "password", autoComplete: "new-password" },
               ]}
             />

@@ -18,11 +18,17 @@ export default async function TrainerHomePage() {
   const db = getDb();
   const cohorts = await listCohorts(db, user);
   // One grouped query for every cohort on the page, however many learners they hold.
-  const overviews = await getCohortOverviews(db, await currentCourseShape(), cohorts.map((c) => c.id));
+  const overviews = await getCohortOverviews(
+    db,
+    await currentCourseShape(),
+    cohorts.map((c) => c.id),
+  );
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="text-3xl font-bold text-brand-900">培训师后台</h1>
-      <p className="mt-2 text-gray-600">{user.role === "ADMIN" ? "管理员可查看全部班级。" : "这里只显示您创建的班级。"}</p>
+      <p className="mt-2 text-gray-600">
+        {user.role === "ADMIN" ? "管理员可查看全部班级。" : "这里只显示您创建的班级。"}
+      </p>
 
       <p className="mt-4 flex flex-wrap gap-4 text-sm">
         <Link href="/trainer/topics" className="font-medium text-brand-600 hover:underline">
@@ -57,23 +63,25 @@ export default async function TrainerHomePage() {
                 {cohorts.map((c) => {
                   const o = overviews.get(c.id)!;
                   return (
-                  <tr key={c.id} className="border-b border-gray-100">
-                    <td className="py-2 pr-4">
-                      <Link href={`/trainer/cohorts/${c.id}`} className="font-medium text-brand-600 hover:underline">
-                        {c.name}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-4">{c.trainer.name}</td>
-                    <td className="py-2 pr-4 tabular-nums">{c._count.members}</td>
-                    <td className="py-2 pr-4 tabular-nums">{formatShare(o.startedShare)}</td>
-                    <td className="py-2 pr-4 tabular-nums">{formatShare(o.completedShare)}</td>
-                    <td className="py-2 pr-4 tabular-nums">{o.averageFinal === null ? "—" : o.averageFinal.toFixed(1)}</td>
-                    <td className="py-2 pr-4 tabular-nums">{o.inactive}</td>
-                    <td className="py-2 pr-4">
-                      {day(c.startsOn)} ~ {day(c.endsOn)}
-                    </td>
-                    <td className="py-2 pr-4 font-mono">{c.inviteCode}</td>
-                  </tr>
+                    <tr key={c.id} className="border-b border-gray-100">
+                      <td className="py-2 pr-4">
+                        <Link href={`/trainer/cohorts/${c.id}`} className="font-medium text-brand-600 hover:underline">
+                          {c.name}
+                        </Link>
+                      </td>
+                      <td className="py-2 pr-4">{c.trainer.name}</td>
+                      <td className="py-2 pr-4 tabular-nums">{c._count.members}</td>
+                      <td className="py-2 pr-4 tabular-nums">{formatShare(o.startedShare)}</td>
+                      <td className="py-2 pr-4 tabular-nums">{formatShare(o.completedShare)}</td>
+                      <td className="py-2 pr-4 tabular-nums">
+                        {o.averageFinal === null ? "—" : o.averageFinal.toFixed(1)}
+                      </td>
+                      <td className="py-2 pr-4 tabular-nums">{o.inactive}</td>
+                      <td className="py-2 pr-4">
+                        {day(c.startsOn)} ~ {day(c.endsOn)}
+                      </td>
+                      <td className="py-2 pr-4 font-mono">{c.inviteCode}</td>
+                    </tr>
                   );
                 })}
               </tbody>

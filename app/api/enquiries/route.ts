@@ -15,10 +15,12 @@ export async function POST(req: Request) {
   } catch {
     return Response.json({ error: "请求格式应为 JSON" }, { status: 400 });
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) return Response.json({ error: "请求格式应为 JSON 对象" }, { status: 400 });
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    return Response.json({ error: "请求格式应为 JSON 对象" }, { status: 400 });
   const raw = body as Record<string, unknown>;
   const parsed = enquirySchema.safeParse(enquiryFields(raw));
-  if (!parsed.success) return Response.json({ error: "请按提示修改后再提交", fieldErrors: fieldErrorsOf(parsed.error) }, { status: 422 });
+  if (!parsed.success)
+    return Response.json({ error: "请按提示修改后再提交", fieldErrors: fieldErrorsOf(parsed.error) }, { status: 422 });
   const screen = screenSubmission(raw);
   if (!screen.ok) return Response.json({ error: screen.message }, { status: screen.status });
   const result = await storeEnquiry(parsed.data, await headers());

@@ -1,7 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { AUDIT_ACTIONS, AUDIT_LABELS, auditExportHref, auditQueryString, listAuditEvents, parseAuditFilters } from "@/lib/audit/audit-log";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_LABELS,
+  auditExportHref,
+  auditQueryString,
+  listAuditEvents,
+  parseAuditFilters,
+} from "@/lib/audit/audit-log";
 import { requireRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dashboard/format";
 import { getDb } from "@/lib/db/client";
@@ -38,7 +45,11 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3" role="search" aria-label="筛选操作记录">
         <label className="text-sm">
           操作类型
-          <select name="action" defaultValue={filters.action} className="mt-1 block rounded-md border border-gray-300 px-3 py-2">
+          <select
+            name="action"
+            defaultValue={filters.action}
+            className="mt-1 block rounded-md border border-gray-300 px-3 py-2"
+          >
             <option value="ALL">全部</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
@@ -49,9 +60,19 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         </label>
         <label className="min-w-[12rem] text-sm">
           操作人
-          <input type="search" name="actor" defaultValue={filters.actor} maxLength={50} placeholder="姓名" className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2" />
+          <input
+            type="search"
+            name="actor"
+            defaultValue={filters.actor}
+            maxLength={50}
+            placeholder="姓名"
+            className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2"
+          />
         </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           筛选
         </button>
         <ExportLinks href={(format) => auditExportHref(filters, format)} />
@@ -66,12 +87,24 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
           <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="bg-gray-50 text-xs text-gray-600">
               <tr>
-                <th scope="col" className="px-3 py-2">时间</th>
-                <th scope="col" className="px-3 py-2">操作人</th>
-                <th scope="col" className="px-3 py-2">操作</th>
-                <th scope="col" className="px-3 py-2">对象</th>
-                <th scope="col" className="px-3 py-2 text-right">条数</th>
-                <th scope="col" className="px-3 py-2">说明</th>
+                <th scope="col" className="px-3 py-2">
+                  时间
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  操作人
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  操作
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  对象
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  条数
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  说明
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -100,7 +133,11 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
           </table>
         </div>
       )}
-      <Pager page={list.page} pages={list.pages} href={(p) => `/admin/audit${auditQueryString(filters, { page: p })}`} />
+      <Pager
+        page={list.page}
+        pages={list.pages}
+        href={(p) => `/admin/audit${auditQueryString(filters, { page: p })}`}
+      />
     </div>
   );
 }

@@ -17,9 +17,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 100) : "";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(sp.page ?? "1"), 10) || 1));
-  const where = q
-    ? { OR: [{ email: { contains: q.toLowerCase() } }, { name: { contains: q } }] }
-    : {};
+  const where = q ? { OR: [{ email: { contains: q.toLowerCase() } }, { name: { contains: q } }] } : {};
   const db = getDb();
   const [users, total] = await Promise.all([
     db.user.findMany({
@@ -40,7 +38,13 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
         <label htmlFor="q" className="sr-only">
           搜索用户
         </label>
-        <input id="q" name="q" defaultValue={q} placeholder="姓名或邮箱" className="w-64 rounded border border-gray-300 px-3 py-2" />
+        <input
+          id="q"
+          name="q"
+          defaultValue={q}
+          placeholder="姓名或邮箱"
+          className="w-64 rounded border border-gray-300 px-3 py-2"
+        />
         <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-white">
           搜索
         </button>
@@ -65,7 +69,13 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
                 <td className="py-2 pr-4">{u.disabled ? <span className="text-red-700">已停用</span> : "正常"}</td>
                 <td className="py-2 pr-4">{u.createdAt.toISOString().slice(0, 10)}</td>
                 <td className="py-2 pr-4">
-                  <UserAccessForm action={updateUserAccessAction} userId={u.id} role={u.role} disabled={u.disabled} self={u.id === admin.id} />
+                  <UserAccessForm
+                    action={updateUserAccessAction}
+                    userId={u.id}
+                    role={u.role}
+                    disabled={u.disabled}
+                    self={u.id === admin.id}
+                  />
                 </td>
               </tr>
             ))}

@@ -14,7 +14,12 @@ type CertificatePageProps = { params: Promise<{ id: string }> };
 export default async function CertificatePage({ params }: CertificatePageProps) {
   const cert = await getCertificate(getDb(), (await params).id);
   if (!cert) notFound();
-  const date = cert.issuedAt.toLocaleDateString("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" });
+  const date = cert.issuedAt.toLocaleDateString("zh-CN", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "Asia/Shanghai",
+  });
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 print:p-0">
       <article className="certificate rounded-xl border-4 border-double border-brand-700 bg-white p-8 text-center md:p-14">

@@ -23,7 +23,12 @@ export default async function ModulePage({ params }: ModulePageProps) {
   const mod = getModule((await params).module);
   if (!mod) notFound();
   // A case illustrates a module when either file says so.
-  const caseSlugs = new Set([...mod.cases, ...getContent().cases.filter((c) => c.modules.includes(mod.slug)).map((c) => c.slug)]);
+  const caseSlugs = new Set([
+    ...mod.cases,
+    ...getContent()
+      .cases.filter((c) => c.modules.includes(mod.slug))
+      .map((c) => c.slug),
+  ]);
   const cases = [...caseSlugs].map(getCase).filter((c) => c !== undefined);
   const exercises = EXERCISES.filter((e) => e.module === mod.slug);
   const first = mod.lessons[0];
@@ -87,7 +92,10 @@ export default async function ModulePage({ params }: ModulePageProps) {
         <section className="mt-10 rounded-lg border border-brand-100 p-5">
           <h2 className="text-xl font-semibold">{t.course.quiz}</h2>
           <p className="mt-2 text-gray-600">{t.course.quizIntro}</p>
-          <Link href={`/quiz/${mod.slug}`} className="mt-3 inline-block rounded-lg border border-brand-600 px-5 py-2.5 font-semibold text-brand-700 hover:bg-brand-50">
+          <Link
+            href={`/quiz/${mod.slug}`}
+            className="mt-3 inline-block rounded-lg border border-brand-600 px-5 py-2.5 font-semibold text-brand-700 hover:bg-brand-50"
+          >
             {t.course.takeQuiz}
           </Link>
         </section>

@@ -31,7 +31,10 @@ export default async function ReviewPage() {
               <p className="mt-1 font-medium">{w.prompt}</p>
               <p className="mt-1 text-sm text-red-700">您上次的答案:{w.yourAnswer}</p>
               <PracticeQuestion question={w.practice} check={practiceAction} />
-              <Link href={lessonSectionHref(w.lesson)} className="mt-3 inline-block text-sm text-brand-600 hover:underline">
+              <Link
+                href={lessonSectionHref(w.lesson)}
+                className="mt-3 inline-block text-sm text-brand-600 hover:underline"
+              >
                 回到课文复习 →
               </Link>
             </li>

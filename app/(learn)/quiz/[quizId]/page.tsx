@@ -17,7 +17,10 @@ export default async function QuizPage({ params }: QuizPageProps) {
   if (!overview) notFound();
   const { quiz, attempts } = overview;
   const submitted = attempts.filter((a) => a.submittedAt);
-  const best = submitted.reduce<number | null>((m, a) => (a.percent !== null && (m === null || a.percent > m) ? a.percent : m), null);
+  const best = submitted.reduce<number | null>(
+    (m, a) => (a.percent !== null && (m === null || a.percent > m) ? a.percent : m),
+    null,
+  );
   const open = attempts.find((a) => !a.submittedAt);
   const left = quiz.attemptsAllowed === null ? null : quiz.attemptsAllowed - submitted.length;
   return (
@@ -29,9 +32,15 @@ export default async function QuizPage({ params }: QuizPageProps) {
       )}
       <h1 className="mt-4 text-2xl font-bold text-brand-900 md:text-3xl">{quiz.title}</h1>
       <ul className="mt-4 space-y-1 text-gray-700">
-        <li>共 {quiz.questionCount} 题,每题 1 分,{quiz.passMark}% 及格</li>
+        <li>
+          共 {quiz.questionCount} 题,每题 1 分,{quiz.passMark}% 及格
+        </li>
         <li>多选题和排序题须全部答对才得分</li>
-        <li>{quiz.attemptsAllowed === null ? "可多次作答,以最好成绩计入进度" : `最多作答 ${quiz.attemptsAllowed} 次,以最好成绩计入进度`}</li>
+        <li>
+          {quiz.attemptsAllowed === null
+            ? "可多次作答,以最好成绩计入进度"
+            : `最多作答 ${quiz.attemptsAllowed} 次,以最好成绩计入进度`}
+        </li>
         <li>答案边做边自动保存,刷新或断网都不会丢失</li>
       </ul>
 
@@ -64,7 +73,9 @@ export default async function QuizPage({ params }: QuizPageProps) {
           <ul className="mt-3 divide-y divide-gray-100">
             {submitted.map((a) => (
               <li key={a.id} className="flex items-center justify-between py-2">
-                <span className="text-sm text-gray-600">{a.submittedAt!.toISOString().slice(0, 16).replace("T", " ")}</span>
+                <span className="text-sm text-gray-600">
+                  {a.submittedAt!.toISOString().slice(0, 16).replace("T", " ")}
+                </span>
                 <span className={a.passed ? "text-green-700" : "text-amber-700"}>
                   {a.percent}% {a.passed ? "通过" : "未通过"}
                 </span>

@@ -16,7 +16,10 @@ export default function EnquiryThanksPage() {
         您的信息只用于与您联系,到期自动删除;如需删除,回复我们的邮件或电话告知即可。
       </p>
       <p className="mt-8 flex flex-wrap gap-4">
-        <Link href="/course" className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700">
+        <Link
+          href="/course"
+          className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
+        >
           先看看课程
         </Link>
         <Link href="/cases" className="rounded-lg border border-brand-600 px-5 py-2.5 font-semibold text-brand-700">

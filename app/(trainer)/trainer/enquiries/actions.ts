@@ -25,7 +25,10 @@ export const followUpEnquiryAction = validatedActionWithUser(
   followUpSchema,
   async (data, user) => {
     const r = await followUpEnquiry(getDb(), user.name, data.enquiryId, { status: data.status, note: data.note });
-    if (!r.ok) return "fieldErrors" in r ? { fieldErrors: r.fieldErrors, message: "请修改状态或填写跟进备注" } : { message: r.message };
+    if (!r.ok)
+      return "fieldErrors" in r
+        ? { fieldErrors: r.fieldErrors, message: "请修改状态或填写跟进备注" }
+        : { message: r.message };
     return { ok: true, message: "已保存" };
   },
   ["TRAINER"],

@@ -15,7 +15,12 @@ export const metadata: Metadata = { title: "咨询收件箱" };
 
 type InboxPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const STATUS_STYLE = { NEW: "bg-amber-100 text-amber-900", CONTACTED: "bg-blue-100 text-blue-900", CONVERTED: "bg-green-100 text-green-900", CLOSED: "bg-gray-100 text-gray-700" } as const;
+const STATUS_STYLE = {
+  NEW: "bg-amber-100 text-amber-900",
+  CONTACTED: "bg-blue-100 text-blue-900",
+  CONVERTED: "bg-green-100 text-green-900",
+  CLOSED: "bg-gray-100 text-gray-700",
+} as const;
 
 export default async function EnquiryInboxPage({ searchParams }: InboxPageProps) {
   await requireRole(["TRAINER"], "/trainer/enquiries");
@@ -55,9 +60,19 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
         {filters.status !== "ALL" ? <input type="hidden" name="status" value={filters.status} /> : null}
         <label className="min-w-[14rem] flex-1 text-sm">
           搜索
-          <input type="search" name="q" defaultValue={filters.q} maxLength={50} placeholder="姓名、单位、城市、手机、邮箱或留言" className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={filters.q}
+            maxLength={50}
+            placeholder="姓名、单位、城市、手机、邮箱或留言"
+            className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2"
+          />
         </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           搜索
         </button>
         <ExportLinks href={(format) => inboxExportHref(filters, format)} />
@@ -74,14 +89,30 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
           <table className="w-full min-w-[56rem] text-left text-sm">
             <thead className="bg-gray-50 text-xs text-gray-600">
               <tr>
-                <th scope="col" className="px-3 py-2">提交时间</th>
-                <th scope="col" className="px-3 py-2">姓名</th>
-                <th scope="col" className="px-3 py-2">单位</th>
-                <th scope="col" className="px-3 py-2">意向</th>
-                <th scope="col" className="px-3 py-2">人数</th>
-                <th scope="col" className="px-3 py-2">手机</th>
-                <th scope="col" className="px-3 py-2">邮箱</th>
-                <th scope="col" className="px-3 py-2">状态</th>
+                <th scope="col" className="px-3 py-2">
+                  提交时间
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  姓名
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  单位
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  意向
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  人数
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  手机
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  邮箱
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  状态
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -102,7 +133,9 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
                   <td className="whitespace-nowrap px-3 py-2 font-mono">{maskPhone(e.phone)}</td>
                   <td className="px-3 py-2 font-mono">{maskEmail(e.email)}</td>
                   <td className="px-3 py-2">
-                    <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[e.status]}`}>{STATUS_LABELS[e.status]}</span>
+                    <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[e.status]}`}>
+                      {STATUS_LABELS[e.status]}
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -110,7 +143,11 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
           </table>
         </div>
       )}
-      <Pager page={inbox.page} pages={inbox.pages} href={(p) => `/trainer/enquiries${inboxQueryString(filters, { page: p })}`} />
+      <Pager
+        page={inbox.page}
+        pages={inbox.pages}
+        href={(p) => `/trainer/enquiries${inboxQueryString(filters, { page: p })}`}
+      />
     </div>
   );
 }

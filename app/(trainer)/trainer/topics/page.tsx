@@ -45,13 +45,22 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
             <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
               {visible.map((c) => (
                 <label key={c.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="c" value={c.id} defaultChecked={chosenIds.includes(c.id)} className="h-4 w-4" />
+                  <input
+                    type="checkbox"
+                    name="c"
+                    value={c.id}
+                    defaultChecked={chosenIds.includes(c.id)}
+                    className="h-4 w-4"
+                  />
                   {c.name}
                 </label>
               ))}
             </div>
           </fieldset>
-          <button type="submit" className="mt-3 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="mt-3 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
             对比
           </button>
         </form>
@@ -61,11 +70,17 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
           一次最多对比 {MAX_COHORTS} 个班级,已取前 {MAX_COHORTS} 个。
         </p>
       ) : null}
-      {chosen.length > 0 && rows.length === 0 ? <p className="mt-6 text-gray-600">所选班级还没有提交过的测验。</p> : null}
+      {chosen.length > 0 && rows.length === 0 ? (
+        <p className="mt-6 text-gray-600">所选班级还没有提交过的测验。</p>
+      ) : null}
       {rows.length > 0 ? (
         <>
           <div className="mt-6">
-            <Chart option={topicChart(rows, chosen)} label="各知识点答对率(按班级对比)" height={Math.max(240, rows.length * 26 * chosen.length + 60)} />
+            <Chart
+              option={topicChart(rows, chosen)}
+              label="各知识点答对率(按班级对比)"
+              height={Math.max(240, rows.length * 26 * chosen.length + 60)}
+            />
           </div>
           <div className="mt-4 overflow-x-auto">
             <table className="w-full min-w-[28rem] text-left text-sm">

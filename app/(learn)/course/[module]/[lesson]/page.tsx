@@ -57,7 +57,12 @@ export default async function LessonPage({ params }: LessonPageProps) {
 
         <KeyFigures figures={lesson.keyFigures} title={t.lesson.keyFigures} />
         <div className="prose-zh mt-6" dangerouslySetInnerHTML={{ __html: lesson.html }} />
-        <LessonProgress moduleSlug={module.slug} lessonSlug={lesson.slug} status={lessonStatusAction} markDone={markLessonDoneAction} />
+        <LessonProgress
+          moduleSlug={module.slug}
+          lessonSlug={lesson.slug}
+          status={lessonStatusAction}
+          markDone={markLessonDoneAction}
+        />
         <SourceList sources={getSources(lesson.sources)} title={t.lesson.sources} />
 
         <nav aria-label={`${t.lesson.prev} / ${t.lesson.next}`} className="mt-10 grid gap-3 sm:grid-cols-2">

@@ -52,7 +52,10 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
             </p>
             {r.rightAnswer && <p className="mt-1 text-sm text-gray-700">正确答案:{r.rightAnswer}</p>}
             {r.explanation && <p className="mt-2 rounded bg-gray-50 p-3 text-sm text-gray-700">{r.explanation}</p>}
-            <Link href={lessonSectionHref(r.lesson)} className="mt-2 inline-block text-sm text-brand-600 hover:underline">
+            <Link
+              href={lessonSectionHref(r.lesson)}
+              className="mt-2 inline-block text-sm text-brand-600 hover:underline"
+            >
               回到课文复习 →
             </Link>
           </li>

@@ -20,7 +20,10 @@ import { FilterProblems } from "@/components/forms/filter-problems";
 
 export const metadata: Metadata = { title: "班级学习进度" };
 
-type CohortPageProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type CohortPageProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function CohortPage({ params, searchParams }: CohortPageProps) {
   const { id } = await params;
@@ -39,7 +42,8 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
   const h = await headers();
   const origin = env.SITE_URL ?? `http://${h.get("host") ?? "localhost"}`;
   const base = `/trainer/cohorts/${cohort.id}`;
-  const download = (data: "progress" | "attempts", format: "xlsx" | "csv") => exportHref(cohort.id, query, data, format);
+  const download = (data: "progress" | "attempts", format: "xlsx" | "csv") =>
+    exportHref(cohort.id, query, data, format);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
@@ -123,16 +127,27 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
         </div>
         <FilterProblems problems={problems} />
         <p className="mt-3 text-sm text-gray-600" aria-live="polite">
-          共 {matrix.total} 名学员{matrix.total > 0 ? `,第 ${matrix.page} / ${matrix.pages} 页` : ""}。✓ 已完成 · ◐ 学习中 · 数字为测验最高分
+          共 {matrix.total} 名学员{matrix.total > 0 ? `,第 ${matrix.page} / ${matrix.pages} 页` : ""}。✓ 已完成 · ◐
+          学习中 · 数字为测验最高分
         </p>
         {matrix.rows.length === 0 ? (
           <p className="mt-3 text-gray-600">没有符合条件的学员。</p>
         ) : (
           <div className="mt-3">
-            <ProgressMatrixTable cohortId={cohort.id} shape={shape} rows={matrix.rows} query={{ ...query, page: matrix.page }} now={now} />
+            <ProgressMatrixTable
+              cohortId={cohort.id}
+              shape={shape}
+              rows={matrix.rows}
+              query={{ ...query, page: matrix.page }}
+              now={now}
+            />
           </div>
         )}
-        <Pager page={matrix.page} pages={matrix.pages} href={(p) => `${base}${matrixQueryString(query, { page: p })}`} />
+        <Pager
+          page={matrix.page}
+          pages={matrix.pages}
+          href={(p) => `${base}${matrixQueryString(query, { page: p })}`}
+        />
       </section>
     </div>
   );

@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: "咨询详情" };
 
 type EnquiryPageProps = { params: Promise<{ id: string }> };
 
-const MAIL_STATE: Record<string, string> = { PENDING: "待发送(失败会自动重试)", SENT: "已发送", SKIPPED: "未发送(未配置邮件或信息已删除)" };
+const MAIL_STATE: Record<string, string> = {
+  PENDING: "待发送(失败会自动重试)",
+  SENT: "已发送",
+  SKIPPED: "未发送(未配置邮件或信息已删除)",
+};
 
 export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
   const { id } = await params;
@@ -63,24 +67,39 @@ export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
           </dl>
           <h3 className="mt-6 text-sm font-semibold text-gray-700">留言</h3>
           {/* Plain text: React escapes it, so markup a prospect typed shows as typed and never runs. */}
-          <p data-testid="enquiry-message" className="mt-2 whitespace-pre-wrap break-words rounded-lg bg-gray-50 p-3 text-sm">
+          <p
+            data-testid="enquiry-message"
+            className="mt-2 whitespace-pre-wrap break-words rounded-lg bg-gray-50 p-3 text-sm"
+          >
             {e.message ?? "(无)"}
           </p>
           <p className="mt-3 text-xs text-gray-500">
-            邮件通知:{e.notification ? MAIL_STATE[e.notification.state] ?? e.notification.state : "—"}
-            {e.notification?.lastError && e.notification.state === "PENDING" ? `;上次失败原因:${e.notification.lastError}` : ""}
+            邮件通知:{e.notification ? (MAIL_STATE[e.notification.state] ?? e.notification.state) : "—"}
+            {e.notification?.lastError && e.notification.state === "PENDING"
+              ? `;上次失败原因:${e.notification.lastError}`
+              : ""}
           </p>
-          {!e.erasedAt && <p className="mt-1 text-xs text-gray-500">查看、导出和删除联系方式都会记入个人信息操作记录,供合规审查。</p>}
+          {!e.erasedAt && (
+            <p className="mt-1 text-xs text-gray-500">查看、导出和删除联系方式都会记入个人信息操作记录,供合规审查。</p>
+          )}
 
           <h3 className="mt-8 text-lg font-semibold">跟进记录</h3>
           <ul className="mt-3 space-y-3 text-sm">
             {[
-              ...e.notes.map((n) => ({ key: `n${n.id}`, at: n.createdAt, who: n.authorName, text: n.body, kind: "备注" })),
+              ...e.notes.map((n) => ({
+                key: `n${n.id}`,
+                at: n.createdAt,
+                who: n.authorName,
+                text: n.body,
+                kind: "备注",
+              })),
               ...e.changes.map((c) => ({
                 key: `c${c.id}`,
                 at: c.createdAt,
                 who: c.byName,
-                text: c.fromStatus ? `状态:${STATUS_LABELS[c.fromStatus]} → ${STATUS_LABELS[c.toStatus]}` : `收到咨询(${STATUS_LABELS[c.toStatus]})`,
+                text: c.fromStatus
+                  ? `状态:${STATUS_LABELS[c.fromStatus]} → ${STATUS_LABELS[c.toStatus]}`
+                  : `收到咨询(${STATUS_LABELS[c.toStatus]})`,
                 kind: "状态",
               })),
             ]
@@ -106,7 +125,12 @@ export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
                   跟进
                 </h2>
                 <div className="mt-3">
-                  <FollowUpForm action={followUpEnquiryAction} enquiryId={e.id} status={e.status} statuses={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+                  <FollowUpForm
+                    action={followUpEnquiryAction}
+                    enquiryId={e.id}
+                    status={e.status}
+                    statuses={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+                  />
                 </div>
               </section>
               <section aria-labelledby="erase-title" className="rounded-lg border border-red-200 p-3">

@@ -20,7 +20,11 @@ const columns: Column<Row>[] = [
   { header: "手机", value: (r) => r.phone, width: 14 },
   { header: "邮箱", value: (r) => r.email, width: 24 },
   { header: "城市", value: (r) => r.city },
-  { header: "咨询意向", value: (r) => (r.interest ? (INTERESTS[r.interest as Interest] ?? r.interest) : null), width: 16 },
+  {
+    header: "咨询意向",
+    value: (r) => (r.interest ? (INTERESTS[r.interest as Interest] ?? r.interest) : null),
+    width: 16,
+  },
   { header: "预计参训人数", value: (r) => r.trainees },
   { header: "方便联系的时间", value: (r) => r.contactTime, width: 16 },
   { header: "留言", value: (r) => r.message, width: 40 },
@@ -39,7 +43,13 @@ export async function GET(req: Request) {
   const db = getDb();
   const rows = await exportEnquiries(db, filters);
   // Recorded before the file leaves: if the trail cannot be written, nothing is exported.
-  const detail = [format, `状态:${filters.status === "ALL" ? "全部" : STATUS_LABELS[filters.status]}`, filters.q ? "含搜索词" : null].filter(Boolean).join(";");
+  const detail = [
+    format,
+    `状态:${filters.status === "ALL" ? "全部" : STATUS_LABELS[filters.status]}`,
+    filters.q ? "含搜索词" : null,
+  ]
+    .filter(Boolean)
+    .join(";");
   await recordAudit(db, { id: user.id, name: user.name }, { action: "ENQUIRY_EXPORT", detail, rows: rows.length });
   const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   return exportResponse(format, `咨询-${day}`, columns, rows);

@@ -32,7 +32,12 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const actor = { id: user.id, name: user.name };
   // Learners' names, emails and scores leave the system: recorded before the file is sent.
   const audit = (label: string, rows: number) =>
-    recordAudit(db, actor, { action: "COHORT_EXPORT", target: cohort.id, detail: `${cohort.name};${label};${parsed.data.format}`, rows });
+    recordAudit(db, actor, {
+      action: "COHORT_EXPORT",
+      target: cohort.id,
+      detail: `${cohort.name};${label};${parsed.data.format}`,
+      rows,
+    });
   if (parsed.data.data === "attempts") {
     const rows = await getCohortAttempts(db, cohort.id);
     await audit("答题记录", rows.length);

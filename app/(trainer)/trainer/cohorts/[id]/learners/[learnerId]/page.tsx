@@ -20,7 +20,8 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
   const cohort = await findVisibleCohort(db, user, id);
   if (!cohort) forbidden();
   // A learner outside this cohort is "not here", whoever they are.
-  const detail = learnerId.length <= 40 ? await getLearnerDetail(db, await currentCourseShape(), cohort.id, learnerId) : null;
+  const detail =
+    learnerId.length <= 40 ? await getLearnerDetail(db, await currentCourseShape(), cohort.id, learnerId) : null;
   if (!detail) notFound();
   const lessonsDone = detail.modules.reduce((n, m) => n + m.lessons.filter((l) => l.completedAt).length, 0);
   const lessonsTotal = detail.modules.reduce((n, m) => n + m.lessons.length, 0);
@@ -111,7 +112,9 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
                     </p>
                     <p className={q.correct ? "text-green-800" : "text-red-700"}>
                       {q.correct === null ? "未作答" : q.correct ? "✓ 答对" : "✗ 答错"}:{q.response}
-                      {q.savedAt ? <span className="ml-2 text-xs text-gray-500">{formatDateTime(q.savedAt)}</span> : null}
+                      {q.savedAt ? (
+                        <span className="ml-2 text-xs text-gray-500">{formatDateTime(q.savedAt)}</span>
+                      ) : null}
                     </p>
                     {q.correct ? null : <p className="text-gray-600">正确答案:{q.rightAnswer}</p>}
                   </li>

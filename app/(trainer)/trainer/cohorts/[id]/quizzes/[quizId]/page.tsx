@@ -19,20 +19,26 @@ export default async function ItemAnalysisPage({ params }: ItemAnalysisPageProps
   const db = getDb();
   const cohort = await findVisibleCohort(db, user, id);
   if (!cohort) forbidden();
-  const quiz = /^[a-z0-9-]{1,60}$/.test(quizId) ? await db.quiz.findUnique({ where: { id: quizId }, select: { id: true, title: true } }) : null;
+  const quiz = /^[a-z0-9-]{1,60}$/.test(quizId)
+    ? await db.quiz.findUnique({ where: { id: quizId }, select: { id: true, title: true } })
+    : null;
   if (!quiz) notFound();
   const { learners, items } = await getItemAnalysis(db, cohort.id, quiz.id);
   const problems = items.filter((i) => i.flags.some((f) => f.level === "problem")).length;
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <CohortNav cohort={cohort} current="quizzes" />
-      <Link href={`/trainer/cohorts/${cohort.id}/quizzes`} className="mt-6 inline-block text-sm text-brand-600 hover:underline">
+      <Link
+        href={`/trainer/cohorts/${cohort.id}/quizzes`}
+        className="mt-6 inline-block text-sm text-brand-600 hover:underline"
+      >
         ← 全部测验
       </Link>
       <h2 className="mt-2 text-2xl font-bold">{quiz.title}:题目分析</h2>
       <p className="mt-2 text-sm text-gray-700">
-        {learners} 名学员提交过(取各人第一次作答)。答对率 = 答对人数 / 作答人数(未答视为答错);区分度 = 该题得分与其余题目总分的相关系数,高于 0.3
-        为好,接近 0 说明这道题分不出强弱,为负通常意味着答案标错或题干有歧义。少于 {MIN_RESPONSES_FOR_FLAGS} 人作答时不做判断。
+        {learners} 名学员提交过(取各人第一次作答)。答对率 = 答对人数 / 作答人数(未答视为答错);区分度 =
+        该题得分与其余题目总分的相关系数,高于 0.3 为好,接近 0
+        说明这道题分不出强弱,为负通常意味着答案标错或题干有歧义。少于 {MIN_RESPONSES_FOR_FLAGS} 人作答时不做判断。
       </p>
       {problems > 0 ? (
         <p role="status" className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-800">
