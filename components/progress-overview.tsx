@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ModuleProgress } from "@/lib/progress/progress";
+import { formatDateTime } from "@/lib/format/beijing-time";
 
 export type ProgressOverviewProps = {
   modules: ModuleProgress[];
@@ -26,7 +27,7 @@ export function ProgressOverview({
           <h2 className="text-xl font-semibold">学习进度</h2>
           <p className="mt-1 text-sm text-gray-600">
             已完成 {done} / {modules.length} 个模块
-            {lastActivity && ` · 最近学习 ${lastActivity.toISOString().slice(0, 10)}`}
+            {lastActivity && ` · 最近学习 ${formatDateTime(lastActivity)}`}
             {courseDone && " · 已完成全部课程"}
           </p>
         </div>

@@ -3,7 +3,8 @@
 // eye. Column headers are sort links; the name column stays put when the table scrolls sideways.
 import Link from "next/link";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
-import { formatAgo, formatScore } from "@/lib/dashboard/format";
+import { formatScore } from "@/lib/dashboard/format";
+import { formatAgo } from "@/lib/format/beijing-time";
 import { matrixQueryString, STATUS_LABELS, type MatrixQuery } from "@/lib/dashboard/params";
 import type { MatrixRow } from "@/lib/dashboard/progress-matrix";
 

@@ -6,6 +6,7 @@ import type { EnquiryStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { PURGE_ACTOR, recordAudit, type Actor, type AuditEntry } from "@/lib/audit/audit-log";
 import { NOTICE_VERSION, type EnquiryInput } from "./schema";
+import { formatDate } from "@/lib/format/beijing-time";
 
 export const STATUS_LABELS: Record<EnquiryStatus, string> = {
   NEW: "新",
@@ -261,7 +262,7 @@ export async function eraseEnquiry(db: PrismaClient, id: string, actor: Actor, n
 /** npm run enquiries:purge — erases every enquiry older than the retention period. */
 export async function purgeExpiredEnquiries(db: PrismaClient, retentionDays: number, now = new Date()) {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  const detail = `保存期限 ${retentionDays} 天,删除 ${cutoff.toISOString().slice(0, 10)} 之前提交的咨询`;
+  const detail = `保存期限 ${retentionDays} 天,删除 ${formatDate(cutoff)} 之前提交的咨询`;
   return {
     cutoff,
     erased: await eraseEnquiries(

@@ -6,6 +6,7 @@
 import nodemailer from "nodemailer";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { INTERESTS, type Interest } from "./schema";
+import { formatDateTime } from "@/lib/format/beijing-time";
 
 export type Mail = { from: string; to: string; subject: string; text: string };
 export type Mailer = { send(mail: Mail): Promise<void> };
@@ -26,8 +27,6 @@ export function retryDelayMinutes(attempts: number): number {
 }
 
 const LEASE_MS = 5 * 60_000;
-
-const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 
 export function composeMail(
   e: {
@@ -62,7 +61,7 @@ export function composeMail(
     "留言:",
     e.message ?? "—",
     "",
-    `提交时间:${chinaTime(e.createdAt)}(北京时间)`,
+    `提交时间:${formatDateTime(e.createdAt)}(北京时间)`,
     config.siteUrl
       ? `查看与跟进:${config.siteUrl.replace(/\/$/, "")}/trainer/enquiries/${e.id}`
       : "查看与跟进:培训师后台 → 咨询收件箱",

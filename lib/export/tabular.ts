@@ -4,6 +4,7 @@
 // Cells that start with = + - @ are prefixed with ' so a learner's name or a prospect's message
 // can never become a formula in the trainer's spreadsheet (CSV/formula injection).
 import ExcelJS from "exceljs";
+import { formatDateTime } from "@/lib/format/beijing-time";
 
 export type Column<Row> = {
   header: string;
@@ -30,15 +31,9 @@ function cellOf<Row>(col: Column<Row>, row: Row): Cell {
   return v;
 }
 
-/** Shanghai wall-clock text for CSV; xlsx stores the Date itself (shifted, see below). */
-export function formatChinaTime(d: Date): string {
-  const local = new Date(d.getTime() + 8 * 3600_000);
-  return local.toISOString().slice(0, 16).replace("T", " ");
-}
-
 function csvField(v: Cell): string {
   if (v === null) return "";
-  const text = v instanceof Date ? formatChinaTime(v) : typeof v === "boolean" ? (v ? "是" : "否") : String(v);
+  const text = v instanceof Date ? formatDateTime(v) : typeof v === "boolean" ? (v ? "是" : "否") : String(v);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

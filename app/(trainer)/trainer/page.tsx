@@ -8,10 +8,9 @@ import { formatShare } from "@/lib/dashboard/format";
 import { getCohortOverviews } from "@/lib/dashboard/overview";
 import { getDb } from "@/lib/db/client";
 import { createCohortAction } from "./actions";
+import { formatDate } from "@/lib/format/beijing-time";
 
 export const metadata: Metadata = { title: "培训师后台" };
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 
 export default async function TrainerHomePage() {
   const user = await requireRole(["TRAINER"], "/trainer");
@@ -78,7 +77,7 @@ export default async function TrainerHomePage() {
                       </td>
                       <td className="py-2 pr-4 tabular-nums">{o.inactive}</td>
                       <td className="py-2 pr-4">
-                        {day(c.startsOn)} ~ {day(c.endsOn)}
+                        {formatDate(c.startsOn)} ~ {formatDate(c.endsOn)}
                       </td>
                       <td className="py-2 pr-4 font-mono">{c.inviteCode}</td>
                     </tr>

@@ -10,7 +10,7 @@ import {
   parseAuditFilters,
 } from "@/lib/audit/audit-log";
 import { requireRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/format/beijing-time";
 import { getDb } from "@/lib/db/client";
 import type { AuditAction } from "@/lib/generated/prisma/enums";
 import { Pager } from "@/components/pager";

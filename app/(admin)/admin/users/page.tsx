@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { updateUserAccessAction } from "../actions";
 import { Pager } from "@/components/pager";
+import { formatDate } from "@/lib/format/beijing-time";
 
 export const metadata: Metadata = { title: "用户管理" };
 
@@ -67,7 +68,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
                 <td className="py-2 pr-4 font-medium">{u.name}</td>
                 <td className="py-2 pr-4">{u.email}</td>
                 <td className="py-2 pr-4">{u.disabled ? <span className="text-red-700">已停用</span> : "正常"}</td>
-                <td className="py-2 pr-4">{u.createdAt.toISOString().slice(0, 10)}</td>
+                <td className="py-2 pr-4">{formatDate(u.createdAt)}</td>
                 <td className="py-2 pr-4">
                   <UserAccessForm
                     action={updateUserAccessAction}

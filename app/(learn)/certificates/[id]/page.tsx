@@ -4,6 +4,7 @@ import { PrintButton } from "@/components/print-button";
 import { getCertificate } from "@/lib/certificates/certificates";
 import { getContent } from "@/lib/content";
 import { getDb } from "@/lib/db/client";
+import { formatDateLong } from "@/lib/format/beijing-time";
 
 export const metadata: Metadata = { title: "结业证书" };
 
@@ -14,12 +15,7 @@ type CertificatePageProps = { params: Promise<{ id: string }> };
 export default async function CertificatePage({ params }: CertificatePageProps) {
   const cert = await getCertificate(getDb(), (await params).id);
   if (!cert) notFound();
-  const date = cert.issuedAt.toLocaleDateString("zh-CN", {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: "Asia/Shanghai",
-  });
+  const date = formatDateLong(cert.issuedAt);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 print:p-0">
       <article className="certificate rounded-xl border-4 border-double border-brand-700 bg-white p-8 text-center md:p-14">

@@ -5,6 +5,7 @@ import { StartQuizButton } from "@/components/quiz/start-quiz-button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getQuizOverview } from "@/lib/quiz/views";
+import { formatDateTime } from "@/lib/format/beijing-time";
 
 export const metadata: Metadata = { title: "测验" };
 
@@ -73,9 +74,7 @@ export default async function QuizPage({ params }: QuizPageProps) {
           <ul className="mt-3 divide-y divide-gray-100">
             {submitted.map((a) => (
               <li key={a.id} className="flex items-center justify-between py-2">
-                <span className="text-sm text-gray-600">
-                  {a.submittedAt!.toISOString().slice(0, 16).replace("T", " ")}
-                </span>
+                <span className="text-sm text-gray-600">{formatDateTime(a.submittedAt)}</span>
                 <span className={a.passed ? "text-green-700" : "text-amber-700"}>
                   {a.percent}% {a.passed ? "通过" : "未通过"}
                 </span>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/format/beijing-time";
 import { listEnquiries, STATUS_LABELS, STATUSES } from "@/lib/enquiries/enquiries";
 import { inboxExportHref, inboxQueryString, parseInboxFilters } from "@/lib/enquiries/inbox-params";
 import { maskEmail, maskPhone } from "@/lib/enquiries/mask";

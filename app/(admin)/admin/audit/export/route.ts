@@ -4,6 +4,7 @@ import { AUDIT_LABELS, exportAuditEvents, parseAuditFilters } from "@/lib/audit/
 import { authoriseRequest } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { exportFormatOf, exportResponse, type Column } from "@/lib/export/tabular";
+import { formatDate } from "@/lib/format/beijing-time";
 
 type Row = Awaited<ReturnType<typeof exportAuditEvents>>[number];
 
@@ -24,6 +25,6 @@ export async function GET(req: Request) {
   if (!format) return Response.json({ error: "format 须为 xlsx 或 csv" }, { status: 422 });
   const { filters, problems } = parseAuditFilters(search);
   if (problems.length) return Response.json({ error: problems.join(";") }, { status: 422 });
-  const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const day = formatDate(new Date());
   return exportResponse(format, `个人信息操作记录-${day}`, columns, await exportAuditEvents(getDb(), filters));
 }

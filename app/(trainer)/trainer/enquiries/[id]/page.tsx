@@ -5,7 +5,7 @@ import { EraseForm } from "@/components/enquiry/erase-form";
 import { FollowUpForm } from "@/components/enquiry/follow-up-form";
 import { recordEnquiryView } from "@/lib/audit/audit-log";
 import { requireRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/format/beijing-time";
 import { getEnquiry, STATUS_LABELS, STATUSES } from "@/lib/enquiries/enquiries";
 import { INTERESTS, type Interest } from "@/lib/enquiries/schema";
 import { getDb } from "@/lib/db/client";

@@ -8,6 +8,7 @@ import { parseInboxFilters } from "@/lib/enquiries/inbox-params";
 import { INTERESTS, type Interest } from "@/lib/enquiries/schema";
 import { getDb } from "@/lib/db/client";
 import { exportFormatOf, exportResponse, type Column } from "@/lib/export/tabular";
+import { formatDate } from "@/lib/format/beijing-time";
 
 type Row = Awaited<ReturnType<typeof exportEnquiries>>[number];
 
@@ -51,6 +52,6 @@ export async function GET(req: Request) {
     .filter(Boolean)
     .join(";");
   await recordAudit(db, { id: user.id, name: user.name }, { action: "ENQUIRY_EXPORT", detail, rows: rows.length });
-  const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const day = formatDate(new Date());
   return exportResponse(format, `咨询-${day}`, columns, rows);
 }

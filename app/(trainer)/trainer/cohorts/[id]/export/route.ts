@@ -10,6 +10,7 @@ import { EXPORT_DATA, EXPORT_FORMATS, parseMatrixQuery } from "@/lib/dashboard/p
 import { getProgressMatrixAll } from "@/lib/dashboard/progress-matrix";
 import { getDb } from "@/lib/db/client";
 import { exportResponse } from "@/lib/export/tabular";
+import { formatDate } from "@/lib/format/beijing-time";
 
 const exportSchema = z.object({
   data: z.enum(EXPORT_DATA, { error: "data 须为 progress 或 attempts" }),
@@ -28,7 +29,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "参数无效" }, { status: 422 });
   const { query, problems } = parseMatrixQuery(search);
   if (problems.length) return Response.json({ error: problems.join(";") }, { status: 422 });
-  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = formatDate(new Date());
   const actor = { id: user.id, name: user.name };
   // Learners' names, emails and scores leave the system: recorded before the file is sent.
   const audit = (label: string, rows: number) =>

@@ -5,7 +5,8 @@ import { CohortNav } from "@/components/trainer/cohort-nav";
 import { requireRole } from "@/lib/auth/session";
 import { findVisibleCohort } from "@/lib/dashboard/access";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
-import { formatDateTime, formatScore } from "@/lib/dashboard/format";
+import { formatScore } from "@/lib/dashboard/format";
+import { formatDateTime } from "@/lib/format/beijing-time";
 import { getLearnerDetail } from "@/lib/dashboard/learner-detail";
 import { getDb } from "@/lib/db/client";
 
