@@ -56,11 +56,19 @@ next.stdout.on("data", (chunk: Buffer) => {
   }
 });
 
+const nextExited = new Promise<void>((resolve) => next.once("exit", () => resolve()));
 let stopping = false;
+// Stop in order and wait for each part: Next first (it may be answering requests that use the
+// database), then the embedded database, so nothing is left running when `npm start` returns.
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  next.kill("SIGTERM");
+  if (next.exitCode === null && next.signalCode === null) {
+    next.kill("SIGTERM");
+    const timer = setTimeout(() => next.kill("SIGKILL"), 10_000);
+    await nextExited;
+    clearTimeout(timer);
+  }
   await stopDb?.();
   process.exit(code);
 }

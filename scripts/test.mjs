@@ -1,6 +1,7 @@
-// npm test — installs what the tests need and runs all of them: content check, type check,
-// unit + integration (Vitest, real PGlite and a real PostgreSQL server), browser (Playwright
-// driving Debian's Chromium). Exits non-zero if anything fails.
+// npm test — installs what the tests need and runs all of them: content check, type check, lint,
+// format, unit + integration (Vitest, real PGlite and a real PostgreSQL server), browser (Playwright
+// driving Debian's Chromium), and `npm start` on a clean copy of the repository. Exits non-zero if
+// anything fails.
 //
 // System packages (Debian): chromium, postgresql. Installed with apt-get when missing and we
 // are root. When that is impossible, the tests needing them are reported as skipped with the
@@ -8,6 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { ensureDependencies } from "./start.mjs";
+import { FAST_CHECKS } from "./validate.mjs";
 
 const CI = Boolean(process.env.CI);
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -61,9 +63,10 @@ step("prisma generate", "node_modules/.bin/prisma", ["generate"], {
   PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, // offline: see scripts/lib/build-cache.ts
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
 });
-step("content check", "node_modules/.bin/tsx", ["scripts/content-check.ts"]);
-step("typecheck", "node_modules/.bin/tsc", ["--noEmit"]);
+for (const [label, cmd, args] of FAST_CHECKS) step(label, cmd, args);
 step("unit + integration tests (vitest)", "node_modules/.bin/vitest", ["run"]);
+// The README's promise, kept: `npm start` on a clean copy of the repository (scripts/fresh-start-check.ts).
+step("fresh-clone npm start", "node_modules/.bin/tsx", ["scripts/fresh-start-check.ts"]);
 step("browser tests (playwright + chromium)", "node_modules/.bin/playwright", ["test"]);
 
 console.log("\n── 测试汇总 (summary) ──");

@@ -6,12 +6,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { CSP_HASHES_FILE, writeCspHashes } from "./csp-hashes";
 
-const BUILD_INPUTS = [
+// Everything `next build` compiles or reads. proxy.ts and instrumentation.ts sit at the top level
+// and are easy to forget: leaving them out served a stale proxy after an edit.
+export const BUILD_INPUTS = [
   "app",
   "components",
   "lib",
   "content",
   "public",
+  "types",
+  "proxy.ts",
+  "instrumentation.ts",
   "package-lock.json",
   "next.config.js",
   "postcss.config.mjs",
@@ -23,17 +28,18 @@ const BUILD_INPUTS = [
 // pages quotes the retention period, so changing it must rebuild them, not leave the old number.
 const BUILD_ENV = ["ENQUIRY_RETENTION_DAYS"];
 
-function hashPaths(paths: string[], envNames: string[] = []): string {
+function hashPaths(paths: string[], envNames: string[] = [], root = "."): string {
   const hash = createHash("sha256");
   for (const name of envNames) hash.update(`env:${name}=${process.env[name] ?? ""}`).update("\0");
   const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
+    const abs = path.join(root, p);
+    if (!existsSync(abs)) return;
+    const st = statSync(abs);
     if (st.isDirectory()) {
       if (p === path.join("lib", "generated")) return; // derived from prisma/schema.prisma
-      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
+      for (const name of readdirSync(abs).sort()) walk(path.join(p, name));
     } else {
-      hash.update(p).update("\0").update(readFileSync(p)).update("\0");
+      hash.update(p).update("\0").update(readFileSync(abs)).update("\0");
     }
   };
   paths.forEach(walk);
@@ -62,25 +68,30 @@ export function ensurePrismaClient() {
 }
 
 /** What a build depends on: its source files and the settings baked into prerendered pages. */
-export const buildDigest = () => hashPaths(BUILD_INPUTS, BUILD_ENV);
+export const buildDigest = (root = ".") => hashPaths(BUILD_INPUTS, BUILD_ENV, root);
+
+const SOURCE_STAMP = ".next/.source-hash";
+
+/**
+ * `npm run build` and every `npm start` that needs a build: `next build`, then the prerendered
+ * pages' CSP hashes (lib/security/csp.ts) — a build without them serves static pages whose inline
+ * scripts the browser refuses — then the stamp that lets the next start skip the build.
+ */
+export async function buildSite() {
+  const digest = buildDigest();
+  console.log("构建网站 (next build)…");
+  execFileSync("node_modules/.bin/next", ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  const pages = await writeCspHashes();
+  writeFileSync(SOURCE_STAMP, digest);
+  return pages;
+}
 
 export async function ensureBuild() {
-  let fresh = false;
-  const built = cached(
-    ".next/.source-hash",
-    BUILD_INPUTS,
-    CSP_HASHES_FILE,
-    () => {
-      console.log("构建网站 (next build)…");
-      execFileSync("node_modules/.bin/next", ["build"], {
-        stdio: "inherit",
-        env: { ...process.env, NODE_ENV: "production" },
-      });
-      fresh = true;
-    },
-    BUILD_ENV,
-  );
-  // The prerendered pages' CSP hashes belong to this build (lib/security/csp.ts).
-  if (fresh) await writeCspHashes();
-  if (!built) console.log("沿用上次构建 (build is up to date)");
+  const upToDate =
+    existsSync(CSP_HASHES_FILE) && existsSync(SOURCE_STAMP) && readFileSync(SOURCE_STAMP, "utf8") === buildDigest();
+  if (upToDate) console.log("沿用上次构建 (build is up to date)");
+  else await buildSite();
 }
