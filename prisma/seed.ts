@@ -1,7 +1,6 @@
 // npm run db:seed — brings a migrated database up to date with content/ and, when asked, demo
 // data. scripts/serve.ts calls prepareDatabase on every start; both steps are idempotent.
 import { loadContent } from "@/lib/content/load";
-import { syncContent } from "@/lib/content/sync";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
@@ -12,12 +11,11 @@ export async function prepareDatabase(url: string, options: { demo: boolean }) {
   const db = createPrismaClient(url, 2);
   try {
     const loaded = loadContent();
-    const content = await syncContent(db, loaded);
-    await syncQuizzes(db, loadQuizzes(loaded));
+    const quizzes = await syncQuizzes(db, loadQuizzes(loaded));
     const demo = options.demo ? await seedDemoData(db, loaded) : { created: false };
     // A demo instance left running for weeks would otherwise show everyone as inactive.
     if (options.demo && !demo.created) await keepDemoCohortsCurrent(db);
-    return { contentChanged: content.changed, demoCreated: demo.created };
+    return { quizzesChanged: quizzes.created > 0, demoCreated: demo.created };
   } finally {
     await db.$disconnect();
   }
@@ -34,7 +32,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { env } = await import("@/lib/env");
   await withDatabase(async (url) => {
     const r = await prepareDatabase(url, { demo: wantsDemoData(env) });
-    console.log(r.contentChanged ? "内容已同步 (content synced)" : "内容无变化 (content unchanged)");
+    console.log(
+      r.quizzesChanged ? "测验题目已同步 (quiz questions synced)" : "测验题目无变化 (quiz questions unchanged)",
+    );
     if (r.demoCreated) console.log("已创建演示数据 (demo data created)");
   });
 }

@@ -37,7 +37,7 @@ if (!url) {
 const applied = await applyMigrations(url);
 if (applied.length) console.log(`已应用迁移 (migrations applied): ${applied.join(", ")}`);
 const prepared = await prepareDatabase(url, { demo: wantsDemoData(env) });
-if (prepared.contentChanged) console.log("课程内容已同步 (content synced)");
+if (prepared.quizzesChanged) console.log("测验题目已同步 (quiz questions synced)");
 if (prepared.demoCreated) console.log("已创建演示账号 (demo accounts created; see README)");
 const authEnv = ensureAuthSecret(env);
 

@@ -76,17 +76,6 @@ export async function getCohortFor(db: PrismaClient, user: Pick<CurrentUser, "id
   });
 }
 
-/** May this trainer see this learner? Only if the learner is in one of the trainer's cohorts. */
-export async function canSeeLearner(db: PrismaClient, user: Pick<CurrentUser, "id" | "role">, learnerId: string) {
-  if (user.role === "ADMIN") return true;
-  if (user.id === learnerId) return true;
-  const shared = await db.cohortMember.findFirst({
-    where: { userId: learnerId, cohort: { trainerId: user.id } },
-    select: { cohortId: true },
-  });
-  return shared !== null;
-}
-
 export async function listMyCohorts(db: PrismaClient, userId: string) {
   return db.cohortMember.findMany({
     where: { userId },

@@ -105,5 +105,3 @@ export async function getLearnerDetail(db: PrismaClient, shape: CourseShape, coh
     }),
   };
 }
-
-export type LearnerDetail = NonNullable<Awaited<ReturnType<typeof getLearnerDetail>>>;
