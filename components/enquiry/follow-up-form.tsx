@@ -17,6 +17,8 @@ export function FollowUpForm({ action, enquiryId, status, statuses }: FollowUpFo
     <form action={formAction} className="space-y-3" aria-label="跟进">
       <FormMessage message={state.message} ok={state.ok} />
       <input type="hidden" name="enquiryId" value={enquiryId} />
+      {/* What this page showed: the status changes only if the trainer picks another one. */}
+      <input type="hidden" name="seenStatus" value={status} />
       <label className="block text-sm font-medium">
         状态
         <select

@@ -182,20 +182,33 @@ export async function getEnquiry(db: PrismaClient, id: string) {
   });
 }
 
-export type FollowUp = { status: EnquiryStatus; note?: string };
+/**
+ * A trainer's follow-up. `seenStatus` is the status the trainer's page showed when the form was
+ * drawn: the status changes only when they picked a different one. A note-only save from a page
+ * that is out of date (a colleague changed the status meanwhile) then never puts the old status back.
+ */
+export type FollowUp = { seenStatus: EnquiryStatus; status: EnquiryStatus; note?: string };
+export type FollowUpResult =
+  | { ok: true; status: EnquiryStatus; statusChanged: boolean; noteAdded: boolean }
+  | { ok: false; code: "NOT_FOUND" | "ERASED" | "NOTHING_TO_SAVE" };
 
 /** Changes the status and/or adds a note, recording who did what. Refused once erased. */
-export async function followUpEnquiry(db: PrismaClient, actorName: string, id: string, change: FollowUp) {
+export async function followUpEnquiry(
+  db: PrismaClient,
+  actorName: string,
+  id: string,
+  change: FollowUp,
+): Promise<FollowUpResult> {
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: EnquiryStatus; erasedAt: Date | null }[]>`
       SELECT status, "erasedAt" FROM "Enquiry" WHERE id = ${id} FOR UPDATE`;
     const current = rows[0];
-    if (!current) return { ok: false as const, message: "没有找到这条咨询" };
-    if (current.erasedAt) return { ok: false as const, message: "这条咨询的个人信息已删除,不能再跟进" };
-    if (current.status === change.status && !change.note) {
-      return { ok: false as const, fieldErrors: { note: "请修改状态或填写跟进备注" } };
-    }
-    if (current.status !== change.status) {
+    if (!current) return { ok: false, code: "NOT_FOUND" };
+    if (current.erasedAt) return { ok: false, code: "ERASED" };
+    const picked = change.status !== change.seenStatus;
+    const statusChanged = picked && change.status !== current.status;
+    if (!statusChanged && !change.note) return { ok: false, code: "NOTHING_TO_SAVE" };
+    if (statusChanged) {
       await tx.enquiry.update({ where: { id }, data: { status: change.status }, select: { id: true } });
       await tx.enquiryStatusChange.create({
         data: { enquiryId: id, fromStatus: current.status, toStatus: change.status, byName: actorName },
@@ -207,7 +220,12 @@ export async function followUpEnquiry(db: PrismaClient, actorName: string, id: s
         data: { enquiryId: id, authorName: actorName, body: change.note },
         select: { id: true },
       });
-    return { ok: true as const };
+    return {
+      ok: true,
+      status: statusChanged ? change.status : current.status,
+      statusChanged,
+      noteAdded: Boolean(change.note),
+    };
   });
 }
 

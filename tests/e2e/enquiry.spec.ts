@@ -79,8 +79,8 @@ test("a prospect corrects mistakes and sends; a trainer finds it, opens it and m
   await followUp.getByRole("button", { name: "保存跟进" }).click();
   await expect(followUp.getByRole("status")).toHaveText("已保存");
   await page.reload();
-  await expect(page.getByText("状态:已联系")).toBeVisible();
-  await expect(page.getByText("状态:新 → 已联系")).toBeVisible();
+  await expect(page.getByText(/^状态[:：]已联系$/)).toBeVisible();
+  await expect(page.getByText(/状态[:：]新 → 已联系/)).toBeVisible();
   await expect(page.getByText("已电话联系,约下周演示")).toBeVisible();
   await page.goto(`/trainer/enquiries?status=CONTACTED&q=${encodeURIComponent(name)}`);
   await expect(page.getByRole("row").filter({ hasText: name })).toContainText("已联系");
@@ -234,4 +234,40 @@ test("an admin sees in the audit trail who opened an enquiry's contact details a
   expect(lines.some((l) => l.includes("培训师 赵蕾") && l.includes("csv;状态:已关闭"))).toBe(true);
   expect(csv).not.toContain(detail!.name);
   await adminContext.close();
+});
+
+test("follow-up: the saved status and history show at once; a note-only save keeps the status", async ({ page }) => {
+  const name = `跟进客户${Date.now() % 1_000_000}`;
+  const id = `e2efollow${Date.now()}`;
+  // A stored enquiry, as the intake writes it (the form itself is covered above).
+  await queryE2eDb(
+    `INSERT INTO "Enquiry" (id, name, organisation, phone, "consentAt", "noticeVersion", fingerprint, "updatedAt")
+     VALUES ($1, $2, '示例银行', '13800001111', now(), 'test', $1, now())`,
+    [id, name],
+  );
+  await signIn(page, "trainer@demo.local");
+  await page.goto(`/trainer/enquiries/${id}`);
+  const followUp = page.getByRole("form", { name: "跟进" });
+  const history = page.getByRole("list", { name: "跟进记录" });
+
+  await followUp.getByLabel("状态").selectOption({ label: "已联系" });
+  await followUp.getByRole("button", { name: "保存跟进" }).click();
+  await expect(followUp.getByRole("status")).toContainText("已保存");
+  // No reload: the page shows the new status and the change in the history straight away.
+  await expect(page.getByText(/^状态[:：]已联系$/)).toBeVisible();
+  await expect(history.getByText(/状态[:：]新 → 已联系/)).toBeVisible();
+  await expect(followUp.getByLabel("状态")).toHaveValue("CONTACTED");
+
+  await followUp.getByLabel("跟进备注").fill("客户要下周的方案");
+  await followUp.getByRole("button", { name: "保存跟进" }).click();
+  await expect(history.getByText("客户要下周的方案")).toBeVisible();
+  await expect(page.getByText(/^状态[:：]已联系$/)).toBeVisible();
+  const rows = await queryE2eDb<{ status: string; changes: string; notes: string }>(
+    `SELECT status,
+            (SELECT count(*) FROM "EnquiryStatusChange" c WHERE c."enquiryId" = e.id) AS changes,
+            (SELECT count(*) FROM "EnquiryNote" n WHERE n."enquiryId" = e.id) AS notes
+       FROM "Enquiry" e WHERE id = $1`,
+    [id],
+  );
+  expect(rows[0]).toEqual({ status: "CONTACTED", changes: "1", notes: "1" });
 });

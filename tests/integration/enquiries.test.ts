@@ -154,13 +154,17 @@ describe("enquiries", () => {
       ip: "203.0.113.4",
       notify: true,
     })) as { id: string };
-    expect(await followUpEnquiry(t.db, "培训师 李强", r.id, { status: "NEW" })).toMatchObject({
+    expect(await followUpEnquiry(t.db, "培训师 李强", r.id, { seenStatus: "NEW", status: "NEW" })).toEqual({
       ok: false,
-      fieldErrors: { note: expect.any(String) },
+      code: "NOTHING_TO_SAVE",
     });
     expect(
-      await followUpEnquiry(t.db, "培训师 李强", r.id, { status: "CONTACTED", note: "已电话联系,下周发方案" }),
-    ).toEqual({ ok: true });
+      await followUpEnquiry(t.db, "培训师 李强", r.id, {
+        seenStatus: "NEW",
+        status: "CONTACTED",
+        note: "已电话联系,下周发方案",
+      }),
+    ).toEqual({ ok: true, status: "CONTACTED", statusChanged: true, noteAdded: true });
     const e = await getEnquiry(t.db, r.id);
     expect(e!.status).toBe("CONTACTED");
     expect(e!.changes[0]).toMatchObject({ fromStatus: "NEW", toStatus: "CONTACTED", byName: "培训师 李强" });
@@ -194,7 +198,28 @@ describe("enquiries", () => {
     expect(list.erased).toBeGreaterThanOrEqual(1);
     expect(list.byStatus.CONTACTED).toBe(countBefore - 1);
     expect(await t.db.enquiry.count({ where: { id: r.id } })).toBe(1); // the anonymous row stays
-    expect(await followUpEnquiry(t.db, "x", r.id, { status: "CLOSED" })).toMatchObject({ ok: false });
+    expect(await followUpEnquiry(t.db, "x", r.id, { seenStatus: "CONTACTED", status: "CLOSED" })).toEqual({
+      ok: false,
+      code: "ERASED",
+    });
+  });
+
+  it("a note saved from a page drawn before a colleague's status change adds the note and keeps their status", async () => {
+    const r = (await submitEnquiry(t.db, input({ name: "钱七", message: "请联系" }), {
+      ip: "203.0.113.9",
+      notify: false,
+    })) as {
+      id: string;
+    };
+    // Colleague A marks it 已联系; trainer B's page still shows 新 and B only writes a note.
+    await followUpEnquiry(t.db, "培训师 甲", r.id, { seenStatus: "NEW", status: "CONTACTED" });
+    expect(
+      await followUpEnquiry(t.db, "培训师 乙", r.id, { seenStatus: "NEW", status: "NEW", note: "客户要下周方案" }),
+    ).toEqual({ ok: true, status: "CONTACTED", statusChanged: false, noteAdded: true });
+    const e = await getEnquiry(t.db, r.id);
+    expect(e!.status).toBe("CONTACTED");
+    expect(e!.changes.filter((c) => c.fromStatus !== null)).toHaveLength(1);
+    expect(e!.notes.map((n) => n.body)).toEqual(["客户要下周方案"]);
   });
 
   it("purge erases enquiries past the retention period and nothing newer", async () => {

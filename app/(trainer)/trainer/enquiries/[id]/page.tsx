@@ -48,7 +48,7 @@ export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
       </Link>
       <h1 className="mt-3 text-2xl font-bold text-brand-900">{e.name}</h1>
       <p className="mt-1 text-sm text-gray-600">
-        状态:<strong>{STATUS_LABELS[e.status]}</strong>
+        状态：<strong>{STATUS_LABELS[e.status]}</strong>
         {e.erasedAt ? ` · 个人信息已于 ${formatDateTime(e.erasedAt)} 删除` : ""}
       </p>
 
@@ -84,7 +84,7 @@ export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
           )}
 
           <h3 className="mt-8 text-lg font-semibold">跟进记录</h3>
-          <ul className="mt-3 space-y-3 text-sm">
+          <ul className="mt-3 space-y-3 text-sm" aria-label="跟进记录">
             {[
               ...e.notes.map((n) => ({
                 key: `n${n.id}`,
@@ -98,7 +98,7 @@ export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
                 at: c.createdAt,
                 who: c.byName,
                 text: c.fromStatus
-                  ? `状态:${STATUS_LABELS[c.fromStatus]} → ${STATUS_LABELS[c.toStatus]}`
+                  ? `状态：${STATUS_LABELS[c.fromStatus]} → ${STATUS_LABELS[c.toStatus]}`
                   : `收到咨询(${STATUS_LABELS[c.toStatus]})`,
                 kind: "状态",
               })),
