@@ -9,6 +9,7 @@ import { newCertificateId } from "@/lib/certificates/certificates";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
 import type { Question } from "@/lib/quiz/schema";
 import { isCorrect, rightResponse, type Response } from "@/lib/quiz/score";
+import { nameSortKey } from "@/lib/sorting/pinyin";
 
 const SURNAMES =
   "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈".split("");
@@ -142,7 +143,14 @@ export async function seedDemoCohort(
 
   const day = 86_400_000;
   const start = now.getTime() - 42 * day;
-  const users: { id: string; email: string; name: string; passwordHash: string; createdAt: Date }[] = [];
+  const users: {
+    id: string;
+    email: string;
+    name: string;
+    nameSortKey: string;
+    passwordHash: string;
+    createdAt: Date;
+  }[] = [];
   const lessons: { userId: string; moduleSlug: string; lessonSlug: string; completedAt: Date }[] = [];
   const attempts: {
     id: string;
@@ -172,6 +180,7 @@ export async function seedDemoCohort(
       id: userId,
       email: `${spec.emailPrefix}${String(i + 1).padStart(2, "0")}@demo.local`,
       name,
+      nameSortKey: nameSortKey(name),
       passwordHash,
       createdAt: new Date(start),
     });

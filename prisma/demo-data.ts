@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_COHORTS_FOR_DASHBOARD, seedDemoCohorts } from "./demo-cohort";
 import { seedDemoEnquiries } from "./demo-enquiries";
+import { nameSortKey } from "@/lib/sorting/pinyin";
 
 export const DEMO_PASSWORD = "course-demo-2026";
 
@@ -50,7 +51,7 @@ export async function seedDemoData(db: PrismaClient, content: Content) {
     for (const u of DEMO_USERS) {
       const user = await tx.user.upsert({
         where: { email: u.email },
-        create: { ...u, passwordHash },
+        create: { ...u, nameSortKey: nameSortKey(u.name), passwordHash },
         update: {},
         select: { id: true },
       });

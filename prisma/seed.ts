@@ -6,12 +6,14 @@ import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
 import { keepDemoCohortsCurrent } from "./demo-cohort";
 import { seedDemoData } from "./demo-data";
+import { backfillNameSortKeys } from "@/lib/sorting/backfill-name-keys";
 
 export async function prepareDatabase(url: string, options: { demo: boolean }) {
   const db = createPrismaClient(url, 2);
   try {
     const loaded = loadContent();
     const quizzes = await syncQuizzes(db, loadQuizzes(loaded));
+    await backfillNameSortKeys(db);
     const demo = options.demo ? await seedDemoData(db, loaded) : { created: false };
     // A demo instance left running for weeks would otherwise show everyone as inactive.
     if (options.demo && !demo.created) await keepDemoCohortsCurrent(db);

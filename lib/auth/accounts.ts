@@ -5,6 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAudit, type Actor } from "@/lib/audit/audit-log";
 import { hashPassword, verifyPassword } from "./password";
 import { ROLE_LABELS } from "./roles";
+import { nameSortKey } from "@/lib/sorting/pinyin";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string> };
 
@@ -24,6 +25,7 @@ export async function createAccount(
     const user = await db.user.create({
       data: {
         name: input.name,
+        nameSortKey: nameSortKey(input.name),
         email: input.email,
         passwordHash,
         role: input.role ?? "LEARNER",
@@ -63,7 +65,7 @@ export async function changePassword(
 }
 
 export async function updateProfile(db: PrismaClient, userId: string, name: string) {
-  await db.user.update({ where: { id: userId }, data: { name }, select: { id: true } });
+  await db.user.update({ where: { id: userId }, data: { name, nameSortKey: nameSortKey(name) }, select: { id: true } });
 }
 
 /** Admin changes: role and/or disabled. Either ends the user's sessions, and goes in the audit trail. */

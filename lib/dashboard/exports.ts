@@ -65,5 +65,5 @@ export async function getCohortAttempts(db: PrismaClient, cohortId: string): Pro
     JOIN "CohortMember" cm ON cm."userId" = a."userId" AND cm."cohortId" = ${cohortId}
     JOIN "User" u ON u.id = a."userId"
     JOIN "Quiz" q ON q.id = a."quizId"
-    ORDER BY u.name, a."userId", a."startedAt"`;
+    ORDER BY u."nameSortKey" COLLATE "C", u.name, a."userId", a."startedAt"`;
 }

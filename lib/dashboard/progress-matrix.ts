@@ -53,18 +53,21 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const dirSql = (dir: MatrixQuery["dir"]) => (dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`);
 
+// Pinyin order (lib/sorting/pinyin.ts); the name itself breaks ties (a and A share a key).
+const byName = (d: Prisma.Sql = Prisma.sql`ASC`) => Prisma.sql`u."nameSortKey" COLLATE "C" ${d}, u.name ${d}`;
+
 function orderBy(sort: MatrixQuery["sort"], dir: MatrixQuery["dir"]): Prisma.Sql {
   // Whitelisted fragments only: the sort key never reaches SQL as text.
   const d = dirSql(dir);
   switch (sort) {
     case "name":
-      return Prisma.sql`u.name ${d}, s.user_id`;
+      return Prisma.sql`${byName(d)}, s.user_id`;
     case "progress":
-      return Prisma.sql`s.modules_done ${d}, s.lessons_done ${d}, u.name, s.user_id`;
+      return Prisma.sql`s.modules_done ${d}, s.lessons_done ${d}, ${byName()}, s.user_id`;
     case "last_active":
-      return Prisma.sql`s.last_active ${d} NULLS LAST, u.name, s.user_id`;
+      return Prisma.sql`s.last_active ${d} NULLS LAST, ${byName()}, s.user_id`;
     case "final":
-      return Prisma.sql`s.final_best ${d} NULLS LAST, u.name, s.user_id`;
+      return Prisma.sql`s.final_best ${d} NULLS LAST, ${byName()}, s.user_id`;
   }
 }
 
@@ -89,14 +92,15 @@ async function summaryRows(
     // The default view orders by name and filters on nothing the summary computes: page the
     // members first and summarise only the page (50 learners, not the whole cohort).
     const members = Prisma.sql`SELECT cm."cohortId" AS cohort_id, cm."userId" AS user_id, cm."joinedAt" AS joined_at,
-        u.name, u.email, count(*) OVER () AS total
+        u.name, u."nameSortKey" AS name_sort_key, u.email, count(*) OVER () AS total
       FROM "CohortMember" cm JOIN "User" u ON u.id = cm."userId"
       WHERE cm."cohortId" = ${cohortId} AND ${whereOf({ q: query.q, status: "all" })}
-      ORDER BY u.name ${dirSql(query.dir)}, cm."userId" ${page}`;
+      ORDER BY ${byName(dirSql(query.dir))}, cm."userId" ${page}`;
     return db.$queryRaw<SummaryRow[]>`${memberSummaryCte(shape, members, inactiveCutoff(now))}
       SELECT s.user_id, s.name, s.email, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,
              s.final_best, s.final_passed, s.certified_at, s.last_active, s.total
-      FROM summary_flags s ORDER BY s.name ${dirSql(query.dir)}, s.user_id`;
+      FROM summary_flags s
+      ORDER BY s.name_sort_key COLLATE "C" ${dirSql(query.dir)}, s.name ${dirSql(query.dir)}, s.user_id`;
   }
   return db.$queryRaw<SummaryRow[]>`${memberSummaryCte(shape, cohortMembersSql([cohortId]), inactiveCutoff(now))}
     SELECT s.user_id, u.name, u.email, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,

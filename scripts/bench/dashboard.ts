@@ -16,6 +16,7 @@ import { getTopicMastery } from "@/lib/dashboard/topic-mastery";
 import { getCohortFor } from "@/lib/cohorts/cohorts";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startPostgresServer } from "../../tests/support/postgres-server";
+import { nameSortKey } from "@/lib/sorting/pinyin";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -103,6 +104,12 @@ export async function seed(client: pg.Client) {
       SELECT 'cert-' || "userId", "userId", 'x', max("submittedAt") FROM "Attempt" WHERE "quizId" = 'final' AND passed GROUP BY "userId";
     `;
   await client.query(sql);
+  // Names sort by pinyin through keys the app writes with every name (lib/sorting/pinyin.ts).
+  const users = (await client.query<{ id: string; name: string }>(`SELECT id, name FROM "User"`)).rows;
+  await client.query(
+    `UPDATE "User" u SET "nameSortKey" = k.key FROM unnest($1::text[], $2::text[]) AS k(id, key) WHERE u.id = k.id`,
+    [users.map((u) => u.id), users.map((u) => nameSortKey(u.name))],
+  );
   // As autovacuum would have done by now on tables this size: visibility map set, statistics fresh
   // (measuring against the statistics of empty tables would test plans production never runs).
   await client.query("VACUUM ANALYZE");

@@ -10,6 +10,7 @@ import { loadQuizzes } from "@/lib/quiz/load";
 import type { Question } from "@/lib/quiz/schema";
 import { syncQuizzes } from "@/lib/quiz/sync";
 import { startPostgresServer } from "../../tests/support/postgres-server";
+import { nameSortKey } from "@/lib/sorting/pinyin";
 
 const LEARNERS = 50;
 const PER_LEARNER = Number(process.env.BENCH_SUBMITS ?? 40);
@@ -88,6 +89,7 @@ export async function benchQuizSubmit(): Promise<Row[]> {
         id: `bench-user-${i}`,
         email: `bench${i}@bench.local`,
         name: `学员${i}`,
+        nameSortKey: nameSortKey(`学员${i}`),
         passwordHash: "x",
       })),
     });

@@ -10,6 +10,7 @@ import { getProgressMatrix, getProgressMatrixAll } from "@/lib/dashboard/progres
 import { getTopicMastery } from "@/lib/dashboard/topic-mastery";
 import type { Question } from "@/lib/quiz/schema";
 import type { Response } from "@/lib/quiz/score";
+import { backfillNameSortKeys } from "@/lib/sorting/backfill-name-keys";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 const shape: CourseShape = {
@@ -289,5 +290,26 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
       ["未作答", null],
     ]);
     expect(d!.lastActive).toEqual(daysAgo(1));
+  });
+
+  it("names sort by pinyin in the matrix, both paths (paged members first, or filtered summary)", async () => {
+    const trainerId = (await t.db.cohort.findUniqueOrThrow({ where: { id: c1 }, select: { trainerId: true } }))
+      .trainerId;
+    const c3 = (await t.db.cohort.create({ data: { name: "三班", inviteCode: "CCCC3333", trainerId } })).id;
+    // Written without keys, as a bulk load would; the start-up backfill fills them in.
+    for (const name of ["张伟", "阿强", "周杰", "李娜", "吴磊"]) {
+      const u = await t.db.user.create({ data: { email: `${name}@pinyin.cn`, name, passwordHash: "x" } });
+      await t.db.cohortMember.create({ data: { cohortId: c3, userId: u.id } });
+    }
+    expect(await backfillNameSortKeys(t.db)).toBeGreaterThanOrEqual(5);
+    expect(await backfillNameSortKeys(t.db)).toBe(0);
+    const names = async (q: Partial<typeof DEFAULT_QUERY>) =>
+      (await getProgressMatrix(t.db, shape, c3, { ...DEFAULT_QUERY, ...q }, NOW)).rows.map((r) => r.name);
+    const pinyin = ["阿强", "李娜", "吴磊", "张伟", "周杰"];
+    expect(await names({})).toEqual(pinyin);
+    expect(await names({ dir: "desc" })).toEqual([...pinyin].reverse());
+    expect(await names({ status: "not_started" })).toEqual(pinyin);
+    // Ties on progress are broken by name, in pinyin order too.
+    expect(await names({ sort: "progress" })).toEqual(pinyin);
   });
 });
