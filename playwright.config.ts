@@ -50,6 +50,8 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       EMBEDDED_DB_PORT: String(E2E_DB_PORT),
       EMBEDDED_DB_DIR: ".data/e2e/pglite",
+      // The tests play many clients from one machine by sending X-Forwarded-For, as nginx would.
+      TRUSTED_PROXIES: "loopback",
     },
   },
 });

@@ -3,6 +3,7 @@
 // a missing or malformed variable stops `next build` / `next start` with a message naming it;
 // scripts/start.ts imports it too. Plain JS (not TS) because next.config.js loads it directly.
 import { z } from "zod";
+import { parseTrustedProxies } from "./security/client-address.js";
 
 /** @param {number} fallback */
 const port = (fallback) =>
@@ -58,6 +59,13 @@ export const envSchema = z
       .min(1)
       .max(3650)
       .default(180),
+    // Proxies whose X-Forwarded-For is believed: addresses or CIDR blocks, comma-separated, or
+    // "loopback". Unset: nobody's; the client is the TCP peer (lib/security/client-address.js).
+    // Behind deploy/nginx.conf on the same host: TRUSTED_PROXIES=127.0.0.1
+    TRUSTED_PROXIES: optionalString.superRefine((v, ctx) => {
+      const r = parseTrustedProxies(v);
+      if (!r.ok) ctx.addIssue({ code: "custom", message: r.message });
+    }),
     // Shown to a prospect whose submission was refused (rate limit), so a real person can still reach someone.
     ENQUIRY_CONTACT: optionalString,
   })

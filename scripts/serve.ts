@@ -6,7 +6,10 @@
 //  5. run `next start` (or `next dev`) with DATABASE_URL pointing at the database
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { ensureBuild, ensurePrismaClient } from "./lib/build-cache";
+
+const CLIENT_ADDRESS_HOOK = pathToFileURL("scripts/lib/client-address-hook.mjs").href;
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 // No network here or on most bank intranets: don't let Next try to send telemetry.
@@ -45,7 +48,13 @@ if (mode === "start") await ensureBuild();
 
 const next = spawn("node_modules/.bin/next", [mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME], {
   stdio: ["inherit", "pipe", "inherit"],
-  env: { ...process.env, ...authEnv, DATABASE_URL: url },
+  env: {
+    ...process.env,
+    ...authEnv,
+    DATABASE_URL: url,
+    // Decides each request's client address from the TCP peer and TRUSTED_PROXIES.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${CLIENT_ADDRESS_HOOK}`].filter(Boolean).join(" "),
+  },
 });
 let announced = false;
 next.stdout.on("data", (chunk: Buffer) => {

@@ -7,7 +7,7 @@ declare module "next-auth" {
     sessionVersion: number;
   }
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; sv: number };
+    user: { id: string; name: string; email: string; role: Role; sv: number; authAt: number };
   }
 }
 
@@ -16,5 +16,7 @@ declare module "next-auth/jwt" {
     uid: string;
     role: Role;
     sv: number;
+    /** When the user signed in (ms): the absolute session limit counts from here. */
+    authAt?: number;
   }
 }

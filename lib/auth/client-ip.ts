@@ -1,17 +1,7 @@
-// The client's address for rate limiting. deploy/nginx.conf sets X-Forwarded-For to the address
-// it sees (overwriting whatever the client sent); `next start` fills it with the socket address
-// when absent. Taking the last entry also holds behind proxies that append. Without a proxy a
-// client can choose this value, which is one reason production runs behind nginx; the
-// per-account failure limit does not depend on it.
+// The client's address, for rate limits and security logs. The `next start` process decides it
+// per request from the TCP peer and TRUSTED_PROXIES (lib/security/client-address.js, hooked in
+// by scripts/serve.ts) and leaves exactly that address in X-Forwarded-For, so a client reaching
+// the app directly cannot choose it.
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) {
-    const last = forwarded
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .pop();
-    if (last) return last;
-  }
-  return headers.get("x-real-ip") ?? "local";
+  return headers.get("x-forwarded-for")?.trim() || "unknown";
 }

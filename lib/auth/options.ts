@@ -7,28 +7,39 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { LIMITS, recordEvent } from "./rate-limit";
+import { logSecurityEvent } from "@/lib/security/security-log";
+import { clientIp } from "./client-ip";
+import { admitSignIn, recordSignInFailure } from "./sign-in-guard";
 import { loginSchema } from "./schemas";
 
 /** Session cookies are Secure whenever the site is served over https. */
 export const secureCookies = (env.NEXTAUTH_URL ?? env.SITE_URL ?? "").startsWith("https://");
+/** However active, a session ends 12 hours after signing in (L4). */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_COOKIE = secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   useSecureCookies: secureCookies,
-  // A working day: a shared branch computer does not stay signed in overnight.
+  // Idle limit: each visit that reads the session pushes expiry 8 hours on. The absolute limit
+  // (SESSION_ABSOLUTE_MS, counted from signing in) is checked in lib/auth/session.ts, so a session
+  // kept alive all night on a shared branch computer still ends.
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "email",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
+        const db = getDb();
+        const headers = new Headers(req?.headers as Record<string, string> | undefined);
+        const ctx = { ip: clientIp(headers), cookie: headers.get("cookie") };
         const parsed = loginSchema.safeParse(credentials ?? {});
+        // Counted before anything else, whatever the path that reached us (H1).
+        const refused = await admitSignIn(db, parsed.success ? parsed.data.email : null, ctx);
+        if (refused) throw new Error(refused);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const db = getDb();
         const user = await db.user.findUnique({
           where: { email },
           select: {
@@ -45,10 +56,13 @@ export const authOptions: NextAuthOptions = {
           ? await verifyPassword(password, user.passwordHash)
           : (await burnPasswordCheck(password), false);
         if (!user || !ok) {
-          await recordEvent(db, LIMITS.signInFailuresPerAccount(email));
+          await recordSignInFailure(db, email, ctx, user?.id ?? null);
           return null;
         }
-        if (user.disabled) throw new Error("ACCOUNT_DISABLED");
+        if (user.disabled) {
+          logSecurityEvent("signin_refused_disabled", { ip: ctx.ip, userId: user.id });
+          throw new Error("ACCOUNT_DISABLED");
+        }
         return {
           id: user.id,
           name: user.name,
@@ -65,6 +79,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.authAt = Date.now();
       }
       return token;
     },
@@ -75,6 +90,7 @@ export const authOptions: NextAuthOptions = {
         email: token.email ?? "",
         role: token.role,
         sv: token.sv,
+        authAt: token.authAt ?? 0,
       };
       return session;
     },

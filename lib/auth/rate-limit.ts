@@ -1,18 +1,33 @@
 // Sliding-window rate limits kept in PostgreSQL, so every app instance behind a load balancer
-// counts the same events. One row per event; old rows are pruned as we go.
+// counts the same events. One row per event. A bucket names what is counted through a keyed
+// hash, never the typed email or the address itself, and rows older than the longest window
+// are deleted as we go and by `npm run data:purge`.
+import { createHmac } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Limit = { bucket: string; max: number; windowMs: number };
 
+const HOUR = 3_600_000;
+/** The longest window below: events older than this count for nothing. */
+export const LONGEST_WINDOW_MS = HOUR;
+
+const KEY = process.env.NEXTAUTH_SECRET ?? "course-rate-limit";
+const tag = (kind: string, ...parts: string[]) =>
+  `${kind}:${createHmac("sha256", KEY).update(parts.join("\0")).digest("base64url").slice(0, 22)}`;
+
 export const LIMITS = {
-  /** At most 10 sign-in attempts a minute from one IP address. */
-  signInPerIp: (ip: string): Limit => ({ bucket: `signin-ip:${ip}`, max: 10, windowMs: 60_000 }),
-  /** At most 100 failed sign-ins an hour against one account. */
-  signInFailuresPerAccount: (email: string): Limit => ({
-    bucket: `signin-fail:${email}`,
-    max: 100,
-    windowMs: 3_600_000,
+  /** At most 10 sign-in attempts a minute from one address, whatever the accounts. */
+  signInPerIp: (ip: string): Limit => ({ bucket: tag("signin-ip", ip), max: 10, windowMs: 60_000 }),
+  /** At most 10 wrong passwords for one account from one address in 15 minutes. */
+  signInFailuresPerAccountIp: (email: string, ip: string): Limit => ({
+    bucket: tag("signin-fail-ip", email, ip),
+    max: 10,
+    windowMs: 15 * 60_000,
   }),
+  /** 50 wrong passwords for one account in an hour, from anywhere: only known devices get in. */
+  signInFailuresPerAccount: (email: string): Limit => ({ bucket: tag("signin-fail", email), max: 50, windowMs: HOUR }),
+  /** At most 5 new accounts an hour from one address. */
+  signUpPerIp: (ip: string): Limit => ({ bucket: tag("signup-ip", ip), max: 5, windowMs: HOUR }),
 };
 
 export async function countRecent(db: PrismaClient, limit: Limit, now = new Date()): Promise<number> {
@@ -27,14 +42,25 @@ export async function isLimited(db: PrismaClient, limit: Limit): Promise<boolean
 
 export async function recordEvent(db: PrismaClient, limit: Limit): Promise<void> {
   await db.rateLimitEvent.create({ data: { bucket: limit.bucket }, select: { id: true } });
-  // Keep the table small: now and then drop events older than the longest window (an hour).
-  if (Math.random() < 0.02) {
-    await db.rateLimitEvent.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 3_600_000) } } });
-  }
+  // Keep the table small: now and then drop events older than the longest window.
+  if (Math.random() < 0.02) await purgeRateLimitEvents(db);
 }
 
 /** Records an attempt and says whether it is over the limit (this attempt included). */
 export async function hitLimit(db: PrismaClient, limit: Limit): Promise<boolean> {
   await recordEvent(db, limit);
   return (await countRecent(db, limit)) > limit.max;
+}
+
+/** Deletes events no window looks at any more; returns how many. */
+export async function purgeRateLimitEvents(db: PrismaClient, now = new Date()): Promise<number> {
+  const r = await db.rateLimitEvent.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - LONGEST_WINDOW_MS) } },
+  });
+  return r.count;
+}
+
+/** An admin lifts an account's lock (its failure counts start again). */
+export async function clearSignInFailures(db: PrismaClient, email: string): Promise<void> {
+  await db.rateLimitEvent.deleteMany({ where: { bucket: LIMITS.signInFailuresPerAccount(email).bucket } });
 }

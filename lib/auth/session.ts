@@ -8,7 +8,7 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { authOptions } from "./options";
+import { authOptions, SESSION_ABSOLUTE_MS } from "./options";
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role };
 
@@ -16,6 +16,7 @@ export type CurrentUser = { id: string; name: string; email: string; role: Role 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
+  if (!(session.user.authAt > Date.now() - SESSION_ABSOLUTE_MS)) return null;
   const user = await getDb().user.findUnique({
     where: { id: session.user.id },
     select: { id: true, name: true, email: true, role: true, disabled: true, sessionVersion: true },

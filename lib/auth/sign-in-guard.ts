@@ -1,0 +1,67 @@
+// Every way into authorize() passes through here (decision 0011): NextAuth also signs in at
+// /api/auth/callback/credentials/<anything>, so the limits live inside the sign-in itself, not
+// only in the route in front of it.
+//   - 10 attempts a minute from one address (any accounts);
+//   - 10 wrong passwords for one account from one address in 15 minutes: that address is refused
+//     for that account, nobody else is;
+//   - 50 wrong passwords for one account in an hour from anywhere: the account is "under attack"
+//     and only a browser that signed in to it before (lib/auth/known-device.ts) gets in, with the
+//     right password; an admin can lift it. An attacker cannot lock the owner out.
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { logSecurityEvent } from "@/lib/security/security-log";
+import { isKnownDevice } from "./known-device";
+import { countRecent, hitLimit, isLimited, LIMITS, recordEvent } from "./rate-limit";
+
+export type SignInRefusal = "RATE_LIMITED" | "ACCOUNT_LOCKED";
+export type SignInContext = { ip: string; cookie: string | null };
+
+/** Before the password is checked: counts the attempt and says whether it may go on. */
+export async function admitSignIn(
+  db: PrismaClient,
+  email: string | null,
+  ctx: SignInContext,
+): Promise<SignInRefusal | null> {
+  if (await hitLimit(db, LIMITS.signInPerIp(ctx.ip))) {
+    logSecurityEvent("signin_refused_rate_limit", { ip: ctx.ip, reason: "per_address" });
+    return "RATE_LIMITED";
+  }
+  if (!email) return null;
+  if (await isLimited(db, LIMITS.signInFailuresPerAccountIp(email, ctx.ip))) {
+    logSecurityEvent("signin_refused_rate_limit", { ip: ctx.ip, reason: "account_from_address" });
+    return "RATE_LIMITED";
+  }
+  if ((await isLimited(db, LIMITS.signInFailuresPerAccount(email))) && !isKnownDevice(ctx.cookie, email)) {
+    logSecurityEvent("signin_refused_locked", { ip: ctx.ip });
+    return "ACCOUNT_LOCKED";
+  }
+  return null;
+}
+
+/** A wrong password (or no such account): counted per account-and-address and per account. */
+export async function recordSignInFailure(
+  db: PrismaClient,
+  email: string,
+  ctx: SignInContext,
+  userId: string | null,
+): Promise<void> {
+  await recordEvent(db, LIMITS.signInFailuresPerAccountIp(email, ctx.ip));
+  const perAccount = LIMITS.signInFailuresPerAccount(email);
+  await recordEvent(db, perAccount);
+  logSecurityEvent("signin_failed", { ip: ctx.ip, userId });
+  if ((await countRecent(db, perAccount)) === perAccount.max) logSecurityEvent("account_locked", { userId });
+}
+
+/** The route's early answer (no counting): would this attempt be refused? */
+export async function signInWouldBeRefused(
+  db: PrismaClient,
+  email: string | null,
+  ctx: SignInContext,
+): Promise<SignInRefusal | null> {
+  if (await isLimited(db, LIMITS.signInPerIp(ctx.ip))) return "RATE_LIMITED";
+  if (!email) return null;
+  if (await isLimited(db, LIMITS.signInFailuresPerAccountIp(email, ctx.ip))) return "RATE_LIMITED";
+  if ((await isLimited(db, LIMITS.signInFailuresPerAccount(email))) && !isKnownDevice(ctx.cookie, email))
+    return "ACCOUNT_LOCKED";
+  return null;
+}
