@@ -6,6 +6,7 @@
 //  5. run `next start` (or `next dev`) with DATABASE_URL pointing at the database
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ensureBuild, ensurePrismaClient } from "./lib/build-cache";
 
@@ -31,7 +32,12 @@ const { ensureAuthSecret } = await import("./lib/auth-secret");
 let stopDb: (() => Promise<void>) | undefined;
 let url = env.DATABASE_URL;
 if (!url) {
-  const db = await startEmbeddedDb({ dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT });
+  const db = await startEmbeddedDb({
+    dataDir: env.EMBEDDED_DB_DIR,
+    port: env.EMBEDDED_DB_PORT,
+    // .data/: the database password beside the session secret (scripts/lib/auth-secret.ts)
+    secretsDir: path.dirname(path.resolve(env.EMBEDDED_DB_DIR)),
+  });
   url = db.url;
   stopDb = db.stop;
   console.log(`内嵌数据库已就绪 (embedded PostgreSQL on 127.0.0.1:${db.port}, data in ${env.EMBEDDED_DB_DIR})`);

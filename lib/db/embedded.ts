@@ -1,8 +1,10 @@
 // The embedded database: PGlite (PostgreSQL compiled to WebAssembly) served on loopback over
 // the Postgres wire protocol, so the app, migrations and tests speak plain pg to it exactly as
 // they would to a PostgreSQL server. See docs/decisions/0001-embedded-pglite.md.
-import { mkdirSync } from "node:fs";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -18,7 +20,123 @@ export type EmbeddedDbOptions = {
   dataDir?: string;
   /** Loopback port; 0 picks a free one. */
   port: number;
+  /** Where the password is kept between starts (the app's `.data/`); unset: a fresh one per start. */
+  secretsDir?: string;
 };
+
+/**
+ * The password clients must give. Kept in `db-password` in the secrets folder (mode 0600, in the
+ * 0700 `.data/`), so `npm run db:*` scripts and tests on the same machine can read it and other
+ * local users cannot; without a secrets folder, a fresh one per start.
+ */
+export function embeddedDbPassword(secretsDir: string | undefined): string {
+  if (!secretsDir) return randomBytes(18).toString("base64url");
+  privateDir(secretsDir);
+  const file = path.join(secretsDir, "db-password");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(18).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+export const embeddedDbUrl = (port: number, password: string) =>
+  `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?sslmode=disable`;
+
+/**
+ * A private folder: the database files and secrets are the app user's alone. Created 0700; an
+ * existing folder is tightened only when it is ours for sure (`.data`, or a database folder that
+ * an older version created world-readable), never a shared one such as /tmp.
+ */
+function privateDir(dir: string) {
+  const abs = path.resolve(dir);
+  if (!existsSync(abs)) mkdirSync(abs, { recursive: true, mode: 0o700 });
+  else if (path.basename(abs) === ".data" || existsSync(path.join(abs, "PG_VERSION"))) chmodSync(abs, 0o700);
+}
+
+const int32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeInt32BE(n);
+  return b;
+};
+const SSL_REQUEST = 80877103;
+const GSS_REQUEST = 80877104;
+const ASK_CLEARTEXT_PASSWORD = Buffer.concat([Buffer.from("R"), int32(8), int32(3)]);
+function fatal(code: string, text: string) {
+  const fields = Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${text}\0\0`);
+  return Buffer.concat([Buffer.from("E"), int32(fields.length + 4), fields]);
+}
+
+/**
+ * PGlite's socket server trusts whoever connects. In front of it (on a unix socket in the private
+ * folder), this loopback listener asks each connection for the password — cleartext, which never
+ * leaves the machine — and only then joins it to PGlite, replaying the client's startup message.
+ * PGlite's answer (AuthenticationOk, parameters, ReadyForQuery) is what the client expects next.
+ */
+function passwordGate(backendPath: string, password: string): net.Server {
+  const expected = Buffer.from(password);
+  const open = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    open.add(client);
+    client.on("close", () => open.delete(client));
+    let buffer = Buffer.alloc(0);
+    let startup: Buffer | null = null;
+    const timer = setTimeout(() => client.destroy(), 10_000);
+    const refuse = (code: string, text: string) => {
+      clearTimeout(timer);
+      client.end(fatal(code, text));
+    };
+    const onData = (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      while (!startup) {
+        if (buffer.length < 8) return;
+        const len = buffer.readInt32BE(0);
+        if (len < 8 || len > 10_000) return refuse("08P01", "invalid startup packet");
+        if (buffer.length < len) return;
+        const code = buffer.readInt32BE(4);
+        const packet = buffer.subarray(0, len);
+        buffer = buffer.subarray(len);
+        if (code === SSL_REQUEST || code === GSS_REQUEST) {
+          client.write("N"); // not offered: the client goes on in plain text (loopback only)
+          continue;
+        }
+        if (code >> 16 !== 3) return refuse("08P01", "unsupported protocol or request");
+        startup = packet;
+        client.write(ASK_CLEARTEXT_PASSWORD);
+      }
+      if (buffer.length < 5) return;
+      if (buffer[0] !== 0x70) return refuse("08P01", "expected a password message");
+      const len = buffer.readInt32BE(1);
+      if (len < 5 || len > 1_000) return refuse("08P01", "invalid password message");
+      if (buffer.length < 1 + len) return;
+      const given = buffer.subarray(5, len); // without the trailing NUL
+      const rest = buffer.subarray(1 + len);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        return refuse("28P01", "password authentication failed for user");
+      }
+      clearTimeout(timer);
+      client.off("data", onData);
+      client.pause();
+      const backend = net.connect(backendPath, () => {
+        backend.write(startup!);
+        if (rest.length) backend.write(rest);
+        client.pipe(backend);
+        backend.pipe(client);
+        client.resume();
+      });
+      backend.on("error", () => client.destroy());
+      client.on("error", () => backend.destroy());
+      client.on("close", () => backend.destroy());
+      backend.on("close", () => client.destroy());
+    };
+    client.on("data", onData);
+    client.on("error", () => clearTimeout(timer));
+  });
+  // Closing stops new connections; the ones still open (a pool) are ended too, or close() waits.
+  const close = server.close.bind(server);
+  server.close = (cb?: (err?: Error) => void) => {
+    for (const socket of open) socket.destroy();
+    return close(cb);
+  };
+  return server;
+}
 
 function assertPortFree(port: number): Promise<void> {
   if (port === 0) return Promise.resolve();
@@ -75,27 +193,32 @@ function keepExtendedQueriesWhole(server: PGLiteSocketServer) {
   };
 }
 
-export async function startEmbeddedDb({ dataDir, port }: EmbeddedDbOptions): Promise<EmbeddedDb> {
+export async function startEmbeddedDb({ dataDir, port, secretsDir }: EmbeddedDbOptions): Promise<EmbeddedDb> {
   await assertPortFree(port);
-  let dir: string | undefined;
-  if (dataDir) {
-    dir = path.resolve(dataDir);
-    mkdirSync(dir, { recursive: true });
-  }
+  const dir = dataDir ? path.resolve(dataDir) : undefined;
+  if (dir) privateDir(dir);
+  const password = embeddedDbPassword(secretsDir);
+  // PGlite itself listens on a unix socket in a folder only we can enter; the password gate is
+  // the only way in from the network side.
+  const socketDir = mkdtempSync(path.join(os.tmpdir(), "pglite-"));
+  const socketPath = path.join(socketDir, "pglite.sock");
   const db = await PGlite.create(dir ? { dataDir: dir } : {});
   // Several pool connections may open at once; PGlite runs their queries one at a time, and a
   // transaction holds the others until it ends (correct, but serial: fine for one machine).
-  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
+  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 32 });
   keepExtendedQueriesWhole(server);
   await server.start();
-  const conn = server.getServerConn(); // "127.0.0.1:PORT"
-  const actualPort = Number(conn.split(":").pop());
+  const gate = passwordGate(socketPath, password);
+  await new Promise<void>((resolve, reject) => gate.once("error", reject).listen(port, "127.0.0.1", resolve));
+  const actualPort = (gate.address() as net.AddressInfo).port;
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${actualPort}/postgres?sslmode=disable`,
+    url: embeddedDbUrl(actualPort, password),
     port: actualPort,
     async stop() {
+      await new Promise<void>((resolve) => gate.close(() => resolve()));
       await server.stop();
       await db.close();
+      rmSync(socketDir, { recursive: true, force: true });
     },
   };
 }

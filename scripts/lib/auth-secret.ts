@@ -22,7 +22,7 @@ export function ensureAuthSecret(env: Env): Record<string, string> {
   }
   const file = path.join(path.dirname(path.resolve(env.EMBEDDED_DB_DIR)), "auth-secret");
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return { ...extra, NEXTAUTH_SECRET: readFileSync(file, "utf8").trim() };

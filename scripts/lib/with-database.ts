@@ -2,13 +2,13 @@
 // `npm start` already serves the embedded database, the script connects to that one (PGlite
 // allows one process to own its files).
 import net from "node:net";
-import { startEmbeddedDb } from "@/lib/db/embedded";
+import path from "node:path";
+import { embeddedDbPassword, embeddedDbUrl, startEmbeddedDb } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 
-function embeddedUrl(port: number) {
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
-}
+/** `.data/` for the default EMBEDDED_DB_DIR: the database password lives beside its files. */
+export const secretsDir = () => path.dirname(path.resolve(env.EMBEDDED_DB_DIR));
 
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -29,8 +29,13 @@ export async function withDatabase<T>(work: (url: string) => Promise<T>, { migra
     return work(url);
   };
   if (env.DATABASE_URL) return run(env.DATABASE_URL);
-  if (await isListening(env.EMBEDDED_DB_PORT)) return run(embeddedUrl(env.EMBEDDED_DB_PORT));
-  const db = await startEmbeddedDb({ dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT });
+  if (await isListening(env.EMBEDDED_DB_PORT))
+    return run(embeddedDbUrl(env.EMBEDDED_DB_PORT, embeddedDbPassword(secretsDir())));
+  const db = await startEmbeddedDb({
+    dataDir: env.EMBEDDED_DB_DIR,
+    port: env.EMBEDDED_DB_PORT,
+    secretsDir: secretsDir(),
+  });
   try {
     return await run(db.url);
   } finally {

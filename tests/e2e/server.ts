@@ -1,13 +1,16 @@
 // Where the browser tests' app and its embedded database listen (shared by playwright.config.ts
 // and the specs that look into the database to prove a bad input created nothing).
+import { readFileSync } from "node:fs";
 import pg from "pg";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DB_PORT = Number(process.env.E2E_DB_PORT ?? 54_339);
-export const E2E_DB_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_DB_PORT}/postgres?sslmode=disable`;
+// The app's start (lib/db/embedded.ts) generates the database password beside its files.
+const e2eDbUrl = () =>
+  `postgresql://postgres:${encodeURIComponent(readFileSync(".data/e2e/db-password", "utf8").trim())}@127.0.0.1:${E2E_DB_PORT}/postgres?sslmode=disable`;
 
 export async function queryE2eDb<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_DB_URL });
+  const client = new pg.Client({ connectionString: e2eDbUrl() });
   await client.connect();
   try {
     return (await client.query<T>(sql, params)).rows;

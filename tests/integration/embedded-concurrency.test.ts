@@ -17,7 +17,7 @@ describe("embedded database under concurrent connections", () => {
   // The interleaving made deterministic: connection A sends Parse, then (in a separate write,
   // as happens under load) Bind/Execute/Sync; connection B runs a whole query in between.
   it("keeps one connection's Parse and Execute together when another query arrives between them", async () => {
-    const a = await rawConnection(server.port);
+    const a = await rawConnection(server.port, new URL(server.url).password);
     try {
       a.write(message("P", cstring(""), cstring("SELECT 'A'::text AS who"), int16(0)));
       await new Promise((r) => setTimeout(r, 50));
@@ -104,7 +104,7 @@ function message(type: string, ...parts: Buffer[]) {
   return Buffer.concat([Buffer.from(type), int32(body.length + 4), body]);
 }
 
-async function rawConnection(port: number) {
+async function rawConnection(port: number, password: string) {
   const socket = net.connect({ port, host: "127.0.0.1" });
   await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
   let buffer = Buffer.alloc(0);
@@ -127,6 +127,7 @@ async function rawConnection(port: number) {
           rows.push(body.subarray(6, 6 + size).toString("utf8"));
         }
         if (type === "E") error = body.toString("utf8");
+        if (type === "R" && body.readInt32BE(0) === 3) socket.write(message("p", cstring(password)));
         if (type === "Z") return { rows, error };
       }
       await new Promise<void>((r) => (waiter = r));
