@@ -14,7 +14,7 @@ export type UserAccessFormProps = {
 
 export function UserAccessForm({ action, userId, role, disabled, self }: UserAccessFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
-  if (self) return <span className="text-xs text-gray-500">(当前账号)</span>;
+  if (self) return <span className="text-xs text-gray-500">（当前账号）</span>;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form action={formAction} className="flex items-center gap-2">

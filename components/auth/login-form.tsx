@@ -34,11 +34,11 @@ export function LoginForm({ next }: LoginFormProps) {
         router.refresh();
         return;
       }
-      if (res?.status === 429) setMessage("尝试次数过多,请稍后再试。如忘记密码,请联系培训管理员。");
-      else if (res?.error === "ACCOUNT_DISABLED") setMessage("该账号已停用,请联系培训管理员。");
+      if (res?.status === 429) setMessage("尝试次数过多，请稍后再试。如忘记密码，请联系培训管理员。");
+      else if (res?.error === "ACCOUNT_DISABLED") setMessage("该账号已停用，请联系培训管理员。");
       else setMessage("邮箱或密码不正确");
     } catch {
-      setMessage("网络异常,请稍后重试");
+      setMessage("网络异常，请稍后重试");
     } finally {
       setPending(false);
     }

@@ -18,7 +18,7 @@ export function ObjectionSortExercise() {
             <li key={o.id} className="rounded-lg border border-gray-200 p-4">
               <fieldset>
                 <legend className="font-medium text-gray-900">
-                  {i + 1}. 商户说:“{o.text}”
+                  {i + 1}. 商户说：“{o.text}”
                 </legend>
                 <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-4">
                   {(Object.keys(CAUSES) as Cause[]).map((c) => (

@@ -4,7 +4,7 @@ import { clientIp } from "./client-ip";
 import { hitLimit, isLimited, LIMITS } from "./rate-limit";
 import { emailSchema } from "./schemas";
 
-export const RATE_LIMIT_MESSAGE = "尝试次数过多,请稍后再试。如忘记密码,请联系培训管理员。";
+export const RATE_LIMIT_MESSAGE = "尝试次数过多，请稍后再试。如忘记密码，请联系培训管理员。";
 
 /** A 429 response when this sign-in attempt is over a limit, else null (and the attempt counted). */
 export async function signInRateLimit(req: Request): Promise<Response | null> {

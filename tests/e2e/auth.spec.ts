@@ -36,7 +36,7 @@ test("sign-up refuses bad input field by field and creates nothing", async ({ pa
 
   await page.getByLabel("姓名").fill("测试学员");
   await page.getByLabel("密码").fill(GOOD_PASSWORD);
-  await page.getByLabel("班级邀请码(选填)").fill("NOPE9999");
+  await page.getByLabel("班级邀请码（选填）").fill("NOPE9999");
   await submit.click();
   await expect(page.getByText("邀请码无效")).toBeVisible();
 

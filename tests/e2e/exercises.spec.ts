@@ -7,10 +7,10 @@ test.skip(noChromium !== null, noChromium ?? "");
 test.describe("活卡率 / 实动率 calculator", () => {
   test("computes the rates and compares with the state-owned-bank scenario", async ({ page }) => {
     await page.goto("/exercises/activity-rates");
-    await page.getByLabel("发卡量(张)").fill("10000");
-    await page.getByLabel("活跃卡量(张)").fill("800");
-    await page.getByLabel("流通客户数(户)").fill("9000");
-    await page.getByLabel("活跃客户数(户)").fill("900");
+    await page.getByLabel("发卡量（张）").fill("10000");
+    await page.getByLabel("活跃卡量（张）").fill("800");
+    await page.getByLabel("流通客户数（户）").fill("9000");
+    await page.getByLabel("活跃客户数（户）").fill("900");
     await page.getByRole("button", { name: "计算" }).click();
     const result = page.getByRole("region", { name: "计算结果" });
     await expect(result).toContainText("8%");
@@ -20,14 +20,14 @@ test.describe("活卡率 / 实动率 calculator", () => {
 
   test("explains bad input next to the field and shows no result", async ({ page }) => {
     await page.goto("/exercises/activity-rates");
-    await page.getByLabel("发卡量(张)").fill("100");
-    await page.getByLabel("活跃卡量(张)").fill("200");
-    await page.getByLabel("流通客户数(户)").fill("-3");
+    await page.getByLabel("发卡量（张）").fill("100");
+    await page.getByLabel("活跃卡量（张）").fill("200");
+    await page.getByLabel("流通客户数（户）").fill("-3");
     await page.getByRole("button", { name: "计算" }).click();
     await expect(page.getByText("活跃卡量不能多于发卡量")).toBeVisible();
     await expect(page.getByText("流通客户数须为不带小数的非负整数")).toBeVisible();
     await expect(page.getByText("请填写活跃客户数")).toBeVisible();
-    await expect(page.getByLabel("活跃卡量(张)")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("活跃卡量（张）")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByRole("region", { name: "计算结果" })).toHaveCount(0);
   });
 });
@@ -41,7 +41,7 @@ test("九宫格 objection sort gives feedback for a right and a wrong answer", a
   const secondGroup = page.getByRole("group", { name: new RegExp(second!.text.slice(0, 8)) });
   await secondGroup.getByRole("radio", { name: CAUSES[wrong] }).check();
   await page.getByRole("button", { name: "检查答案" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `正确,属于“${CAUSES[first!.cause]}”` })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `正确，属于“${CAUSES[first!.cause]}”` })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: `应归为“${CAUSES[second!.cause]}”` })).toBeVisible();
   await expect(page.getByText(`答对 1 / ${OBJECTIONS.length}`)).toBeVisible();
 });

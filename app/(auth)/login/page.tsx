@@ -19,7 +19,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
         <LoginForm next={next} />
       </div>
       <p className="mt-6 text-sm text-gray-600">
-        还没有账号?
+        还没有账号？
         <Link href="/signup" className="text-brand-600 hover:underline">
           注册
         </Link>

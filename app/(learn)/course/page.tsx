@@ -35,7 +35,7 @@ export default function CoursePage() {
         <section className="mt-10 rounded-lg bg-brand-50 p-5">
           <h2 className="text-xl font-semibold text-brand-900">结业测评</h2>
           <p className="mt-2 text-gray-700">
-            学完八个模块并通过各模块测验后,参加结业测评(最多 3 次)。通过即可获得结业证书。
+            学完八个模块并通过各模块测验后，参加结业测评（最多 3 次）。通过即可获得结业证书。
           </p>
           <Link
             href={`/quiz/${FINAL_QUIZ_ID}`}

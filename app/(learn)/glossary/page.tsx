@@ -28,13 +28,13 @@ export default function GlossaryPage() {
             <dt className="text-lg font-semibold text-gray-900">
               {g.term}
               {g.aliases.length > 0 && (
-                <span className="ml-2 text-sm font-normal text-gray-500">又作:{g.aliases.join("、")}</span>
+                <span className="ml-2 text-sm font-normal text-gray-500">又作：{g.aliases.join("、")}</span>
               )}
             </dt>
             <dd className="mt-2 leading-relaxed text-gray-700">{g.definition}</dd>
             {g.usedIn.length > 0 && (
               <dd className="mt-2 text-sm text-gray-600">
-                出现在:
+                出现在：
                 {g.usedIn.map((p, i) => (
                   <span key={p.href}>
                     {i > 0 && "、"}

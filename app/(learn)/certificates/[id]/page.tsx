@@ -28,7 +28,7 @@ export default async function CertificatePage({ params }: CertificatePageProps) 
         </p>
         <p className="mt-8 text-gray-700">{date}</p>
         <p className="mt-8 font-mono text-xs text-gray-500">证书编号 {cert.id}</p>
-        <p className="mt-1 text-xs text-gray-500">本页即验证页:证书编号与本网址一致即为有效</p>
+        <p className="mt-1 text-xs text-gray-500">本页即验证页：证书编号与本网址一致即为有效</p>
       </article>
       <div className="no-print mt-6 text-center">
         <PrintButton />

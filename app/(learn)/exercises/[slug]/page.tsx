@@ -39,7 +39,7 @@ export default async function ExercisePage({ params }: ExercisePageProps) {
       <p className="mt-2 text-sm text-gray-500">{exercise.instructions}</p>
       {mod && (
         <p className="mt-2 text-sm">
-          先读:
+          先读：
           <Link href={`/course/${mod.slug}`} className="text-brand-600 hover:underline">
             模块 {mod.number} {mod.title}
           </Link>
