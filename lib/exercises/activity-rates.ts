@@ -2,12 +2,21 @@
 // and the unit tests call the same code, so what the learner sees is what the tests pin down.
 import { z } from "zod";
 
+/**
+ * What people type for a count, as plain digits: full-width digits (０-９, from a Chinese input
+ * method) become ASCII, and thousands separators — `100,000` or `100，000` — are dropped when the
+ * groups are of three. Anything else is left for the schema to refuse, with its message.
+ */
+export function normaliseCount(raw: string): string {
+  const ascii = raw.trim().replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return /^\d{1,3}([,，]\d{3})+$/.test(ascii) ? ascii.replace(/[,，]/g, "") : ascii;
+}
+
 const count = (label: string) =>
   z
     .string()
-    .trim()
-    .min(1, `请填写${label}`)
-    .regex(/^\d+$/, `${label}须为不带小数的非负整数`)
+    .transform(normaliseCount)
+    .pipe(z.string().min(1, `请填写${label}`).regex(/^\d+$/, `${label}须为不带小数的非负整数`))
     .transform(Number)
     .refine((n) => Number.isSafeInteger(n), `${label}数值过大`);
 

@@ -1,6 +1,7 @@
 // 九宫格 objection sort (module 5 exercise). The three refusal causes are the ones the course's
 // 九宫格 survey on 消费分期 found (source 004); the merchant objections are written for the
 // exercise, not quotes from any real merchant.
+import { seededShuffle } from "./shuffle";
 
 export const CAUSES = {
   unaware: "未意识到需要",
@@ -56,6 +57,11 @@ export const OBJECTIONS: Objection[] = [
   },
 ];
 
+/** The order objections are shown in: shuffled once, so the causes do not come round in turn
+ * (the list above is written cause by cause). The three causes keep one order on every item:
+ * this is sorting into fixed categories, and moving them around would only slow people down. */
+export const OBJECTIONS_IN_ORDER: Objection[] = seededShuffle(OBJECTIONS, "objection-sort");
+
 export type SortAnswer = Partial<Record<string, Cause>>;
 export type SortFeedback = {
   id: string;
@@ -65,16 +71,26 @@ export type SortFeedback = {
   message: string;
 };
 
+/** Shown instead of any verdict when 检查答案 is pressed with nothing chosen. */
+export const SORT_EMPTY_PROMPT = "请先为至少一条商户异议选择原因，再检查答案。";
+
 export function gradeObjectionSort(answer: SortAnswer) {
   const items: SortFeedback[] = OBJECTIONS.map((o) => {
     const chosen = answer[o.id];
     const correct = chosen === o.cause;
+    // An objection left unsorted says so without naming its cause: the answer stays for the
+    // learner to find.
     const message = !chosen
-      ? `还没有归类。正确归类是“${CAUSES[o.cause]}”：${o.why}`
+      ? "还没有归类：请为这条异议选择一个原因。"
       : correct
         ? `正确，属于“${CAUSES[o.cause]}”。${o.why}下一步：${o.nextStep}`
         : `不对，您选了“${CAUSES[chosen]}”，应归为“${CAUSES[o.cause]}”。${o.why}下一步：${o.nextStep}`;
     return { id: o.id, answered: Boolean(chosen), correct, expected: o.cause, message };
   });
-  return { items, correct: items.filter((i) => i.correct).length, total: items.length };
+  return {
+    items,
+    answered: items.filter((i) => i.answered).length,
+    correct: items.filter((i) => i.correct).length,
+    total: items.length,
+  };
 }

@@ -3,6 +3,7 @@
 // against the three principles of module 4 (source 004): 银行出力 — spend on the 刀刃 after
 // analysing the merchant; 银商获利 — 共赢 with a fair split; 客户受益 — 实惠 that fits preferences.
 // The merchant is an illustration written for the exercise.
+import { seededShuffle } from "./shuffle";
 
 export const MERCHANT = {
   name: "社区烘焙连锁店（设想案例）",
@@ -82,6 +83,12 @@ export const OPTIONS: Record<Principle, PlanOption[]> = {
   ],
 };
 
+/** The options of one principle in the order they are shown: shuffled per principle, because
+ * the lists above are written with the good option first. */
+export function optionsInOrder(principle: Principle): PlanOption[] {
+  return seededShuffle(OPTIONS[principle], `partnership-plan:${principle}`);
+}
+
 export type PlanChoice = Partial<Record<Principle, string>>;
 
 export function gradePlan(choice: PlanChoice) {
@@ -94,13 +101,20 @@ export function gradePlan(choice: PlanChoice) {
       principle: p,
       answered: true,
       good: option.good,
-      message: `${option.good ? "好的选择" : "需要调整"}:${option.feedback}`,
+      message: `${option.good ? "好的选择" : "需要调整"}：${option.feedback}`,
     };
   });
+  const answered = items.filter((i) => i.answered).length;
   const good = items.filter((i) => i.good).length;
+  // Nothing chosen: ask for a choice and judge nothing. Part of a plan: say what is missing
+  // rather than counting the blanks as principles the plan breaks.
   const summary =
-    good === items.length
-      ? "三条原则都做到了：银行出力、银商获利、客户受益，这样的方案才能带来客户黏性和转化。"
-      : `还有 ${items.length - good} 条原则没有做到，请根据提示调整后再检查。`;
-  return { items, good, total: items.length, summary };
+    answered === 0
+      ? "请先为三条原则各选择一项做法，再检查方案。"
+      : answered < items.length
+        ? `还有 ${items.length - answered} 条原则没有选择做法，请选择后再检查。`
+        : good === items.length
+          ? "三条原则都做到了：银行出力、银商获利、客户受益，这样的方案才能带来客户黏性和转化。"
+          : `还有 ${items.length - good} 条原则没有做到，请根据提示调整后再检查。`;
+  return { items, answered, good, total: items.length, summary };
 }

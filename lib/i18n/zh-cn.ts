@@ -5,10 +5,18 @@
 export const zhCN = {
   site: {
     name: "场景化金融生态",
+    shortName: "场景金融",
     fullName: "场景化金融生态 — 信用卡业务的转型与发展",
     tagline: "面向信用卡业务骨干与团队管理者的场景化实战课程",
     skipToContent: "跳到正文",
-    footer: "课程内容依据公开报道与课程资料编写，数据均注明出处。",
+  },
+  footer: {
+    note: "课程内容依据公开报道与课程资料编写，数据均注明出处。",
+    provider: "本网站及课程由课程运营方提供。",
+    contactLabel: "培训咨询：",
+    enquiryLink: "填写咨询表，专人与您联系",
+    privacy: "个人信息保护说明",
+    linksLabel: "网站信息",
   },
   nav: {
     home: "首页",

@@ -3,8 +3,13 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentUser, safeReturnPath } from "@/lib/auth/session";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
-export const metadata: Metadata = { title: "登录" };
+export const metadata: Metadata = pageMetadata({
+  title: "登录",
+  description: "登录学习账号，参加测验、保存学习进度。",
+  path: "/login",
+});
 
 type LoginPageProps = { searchParams: Promise<{ next?: string }> };
 

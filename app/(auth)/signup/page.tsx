@@ -4,8 +4,13 @@ import { redirect } from "next/navigation";
 import { SignupForm } from "@/components/auth/signup-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { signupAction } from "../actions";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
-export const metadata: Metadata = { title: "注册" };
+export const metadata: Metadata = pageMetadata({
+  title: "注册",
+  description: "注册学习账号：课程内容无需登录即可阅读，注册后可参加测验、记录进度并获得结业证书。",
+  path: "/signup",
+});
 
 type SignupPageProps = { searchParams: Promise<{ invite?: string }> };
 

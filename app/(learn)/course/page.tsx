@@ -5,8 +5,9 @@ import { EnquirySection } from "@/components/enquiry/enquiry-section";
 import { t } from "@/lib/i18n/zh-cn";
 import { hasQuiz } from "@/lib/quiz/catalog";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
-export const metadata: Metadata = { title: t.course.title };
+export const metadata: Metadata = pageMetadata({ title: t.course.title, description: t.course.intro, path: "/course" });
 
 export default function CoursePage() {
   const { modules, course } = getContent();

@@ -2,8 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getModule } from "@/lib/content";
 import { EXERCISES } from "@/lib/exercises/catalog";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
-export const metadata: Metadata = { title: "案例练习" };
+export const metadata: Metadata = pageMetadata({
+  title: "案例练习",
+  description: "在浏览器里练一练课程里的方法，无需登录：活卡率与实动率计算、九宫格异议归类、银商合作方案检查。",
+  path: "/exercises",
+});
 
 export default function ExercisesPage() {
   return (

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getContent } from "@/lib/content";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
-export const metadata: Metadata = { title: "术语表" };
+export const metadata: Metadata = pageMetadata({
+  title: "术语表",
+  description: "活卡率、实动率、场景金融、收单等信用卡业务术语的解释，以及它们在课程中出现的位置。",
+  path: "/glossary",
+});
 
 export default function GlossaryPage() {
   const { glossary } = getContent();

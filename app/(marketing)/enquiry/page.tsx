@@ -3,12 +3,14 @@ import { connection } from "next/server";
 import { EnquiryForm } from "@/components/enquiry/enquiry-form";
 import { newFormToken } from "@/lib/enquiries/intake";
 import { env } from "@/lib/env";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 import { submitEnquiryAction } from "./actions";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "咨询内训",
   description: "填写信息，即有专人与您沟通：本课程、银行内训定制与业务咨询。",
-};
+  path: "/enquiry",
+});
 
 export default async function EnquiryPage() {
   // Rendered per request: the form carries a fresh start-time token, so it works without JavaScript.
