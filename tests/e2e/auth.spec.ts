@@ -137,7 +137,9 @@ test("a disabled user's existing session is refused on the next request", async 
   await adminPage.getByRole("button", { name: "登录" }).click();
   await expect(adminPage).toHaveURL("/admin/users");
   const row = adminPage.getByRole("row").filter({ hasText: "learner4@demo.local" });
-  await row.getByRole("button", { name: "停用" }).click();
+  // 停用 opens a confirmation first (site.spec.ts checks that cancelling changes nothing).
+  await row.getByText("停用", { exact: true }).click();
+  await row.getByRole("button", { name: "确认停用" }).click();
   await expect(row.getByRole("status")).toContainText("已更新");
 
   try {
