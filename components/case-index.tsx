@@ -72,7 +72,7 @@ export function CaseIndex({ cases, modules }: CaseIndexProps) {
             </h2>
             <p className="mt-2 flex-1 text-sm text-gray-600">{c.summary}</p>
             {c.modules.length > 0 && (
-              <p className="mt-3 text-xs text-gray-500">对应模块:{c.modules.map(moduleTitle).join("、")}</p>
+              <p className="mt-3 text-xs text-gray-500">对应模块：{c.modules.map(moduleTitle).join("、")}</p>
             )}
           </li>
         ))}

@@ -36,7 +36,7 @@ export function ProgressOverview({
             href={continueHref}
             className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
           >
-            继续学习:{continueTitle}
+            继续学习：{continueTitle}
           </Link>
         )}
       </div>
@@ -52,7 +52,7 @@ export function ProgressOverview({
                 <span className="text-sm text-gray-600">
                   课时 {m.lessonsDone}/{m.lessonsTotal}
                   {m.hasQuiz &&
-                    ` · 测验 ${m.quizBest === null ? "未参加" : `最好 ${m.quizBest}%${m.quizPassed ? "(通过)" : ""}`}`}
+                    ` · 测验 ${m.quizBest === null ? "未参加" : `最好 ${m.quizBest}%${m.quizPassed ? "（通过）" : ""}`}`}
                 </span>
               </div>
               <div
@@ -71,7 +71,7 @@ export function ProgressOverview({
       </ul>
       {final && (
         <p className="mt-3 text-sm text-gray-600">
-          结业测评:{final.best === null ? "未参加" : `最好 ${final.best}%${final.passed ? "(通过)" : ""}`}
+          结业测评：{final.best === null ? "未参加" : `最好 ${final.best}%${final.passed ? "（通过）" : ""}`}
         </p>
       )}
     </section>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { UserMenu } from "@/components/auth/user-menu";
+import { PhoneMenu } from "@/components/phone-menu";
 import { t } from "@/lib/i18n/zh-cn";
 
 const links = [
@@ -10,8 +11,7 @@ const links = [
   { href: "/enquiry", label: t.nav.enquiry },
 ];
 
-// The phone menu is a <details> element: it opens with a tap or Enter and needs no JavaScript,
-// so the header works before (and without) hydration.
+// On a phone the links fold into PhoneMenu, which works before (and without) hydration.
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-20 border-b border-gray-200 bg-white/95 backdrop-blur">
@@ -39,20 +39,7 @@ export function SiteHeader() {
         <div className="ml-auto sm:ml-0">
           <UserMenu />
         </div>
-        <details className="relative sm:hidden">
-          <summary className="cursor-pointer list-none rounded border border-gray-300 px-3 py-1 text-sm">
-            {t.nav.menu}
-          </summary>
-          <ul className="absolute right-0 mt-2 w-40 rounded border border-gray-200 bg-white py-1 shadow-lg">
-            {links.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href} className="block px-4 py-2 text-sm hover:bg-brand-50">
-                  {l.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </details>
+        <PhoneMenu label={t.nav.menu} links={links} />
       </div>
     </header>
   );

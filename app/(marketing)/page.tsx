@@ -1,7 +1,13 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getContent } from "@/lib/content";
 import { EnquirySection } from "@/components/enquiry/enquiry-section";
 import { t } from "@/lib/i18n/zh-cn";
+import { pageMetadata } from "@/lib/seo/page-metadata";
+
+export function generateMetadata(): Metadata {
+  return pageMetadata({ description: getContent().course.subtitle, path: "/" });
+}
 
 export default function LandingPage() {
   const { course, modules, cases } = getContent();

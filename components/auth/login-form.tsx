@@ -41,7 +41,7 @@ export function LoginForm({ next }: LoginFormProps) {
       else if (res?.error === "ACCOUNT_DISABLED") setMessage("该账号已停用，请联系培训管理员。");
       else setMessage("邮箱或密码不正确");
     } catch {
-      setMessage("网络异常,请稍后重试");
+      setMessage("网络异常，请稍后重试");
     } finally {
       setPending(false);
     }

@@ -36,7 +36,7 @@ export function SignupForm({ action, inviteCode }: SignupFormProps) {
       noValidate
       className="space-y-4"
     >
-      <FormMessage message={state.ok ? "注册成功,正在登录…" : state.message} ok={state.ok} />
+      <FormMessage message={state.ok ? "注册成功，正在登录…" : state.message} ok={state.ok} />
       <Field name="name" label="姓名" autoComplete="name" defaultValue={v.name} error={e.name} maxLength={200} />
       <Field
         name="email"
@@ -52,15 +52,15 @@ export function SignupForm({ action, inviteCode }: SignupFormProps) {
         label="密码"
         type="password"
         autoComplete="new-password"
-        hint="至少 8 个字符;可以用一句好记的话"
+        hint="至少 8 个字符；可以用一句好记的话"
         error={e.password}
       />
       <Field
         name="inviteCode"
-        label="班级邀请码(选填)"
+        label="班级邀请码（选填）"
         autoComplete="off"
         defaultValue={v.inviteCode ?? inviteCode}
-        hint="培训师给您的 8 位邀请码,可稍后在“我的”页面填写"
+        hint="培训师给您的 8 位邀请码，可稍后在“我的”页面填写"
         error={e.inviteCode}
       />
       <button

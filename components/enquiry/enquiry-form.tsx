@@ -78,7 +78,7 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
       <FormMessage message={message} ok={state.ok} />
       <div className="grid gap-4 sm:grid-cols-2">
         {field("name", "姓名 *", { autoComplete: "name", maxLength: 50 })}
-        {field("organisation", "单位(银行 / 分支机构)*", { autoComplete: "organization", maxLength: 100 })}
+        {field("organisation", "单位（银行 / 分支机构）*", { autoComplete: "organization", maxLength: 100 })}
         {compact ? null : field("jobTitle", "职务", { autoComplete: "organization-title", maxLength: 50 })}
         {field("phone", "手机号", {
           type: "tel",
@@ -113,7 +113,7 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
               {errors.interest ? <p className="mt-1 text-sm text-red-700">{errors.interest}</p> : null}
             </div>
             {field("trainees", "预计参训人数", { inputMode: "numeric", maxLength: 6 })}
-            {field("contactTime", "方便联系的时间", { placeholder: "如:工作日下午", maxLength: 50 })}
+            {field("contactTime", "方便联系的时间", { placeholder: "如：工作日下午", maxLength: 50 })}
           </div>
           <div>
             <label htmlFor="message" className="block font-medium text-gray-800">
@@ -141,7 +141,7 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
 
       {/* Honeypot: invisible to people (and to screen readers), irresistible to form-filling bots. */}
       <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label htmlFor="website">网站(请勿填写)</label>
+        <label htmlFor="website">网站（请勿填写）</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <input type="hidden" name="formToken" value={token} />
@@ -157,7 +157,7 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
             aria-invalid={errors.consent ? true : undefined}
             aria-describedby="privacy-notice"
           />
-          <span>我已阅读并同意上述《个人信息处理说明》,同意运营方为联系我而处理我填写的信息。</span>
+          <span>我已阅读并同意上述《个人信息处理说明》，同意运营方为联系我而处理我填写的信息。</span>
         </label>
         {errors.consent ? <p className="mt-1 text-sm text-red-700">{errors.consent}</p> : null}
       </div>
@@ -171,7 +171,7 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
         </button>
         {compact ? (
           <Link href="/enquiry" className="text-sm text-brand-600 hover:underline">
-            填写完整需求(意向、人数、留言)→
+            填写完整需求（意向、人数、留言）→
           </Link>
         ) : null}
       </div>

@@ -16,7 +16,7 @@ export function EnquirySection() {
         {t.landing.contact}
       </h2>
       <p className="mt-2 text-gray-700">
-        为您的信用卡团队安排内训,或想先了解课程?留下联系方式,课程顾问会在 1 个工作日内联系您。
+        为您的信用卡团队安排内训，或想先了解课程？留下联系方式，课程顾问会在 1 个工作日内联系您。
       </p>
       <div className="mt-6">
         <EnquiryForm action={submitEnquiryAction} retentionDays={env.ENQUIRY_RETENTION_DAYS} compact />

@@ -14,7 +14,9 @@ export function EraseForm({ action, enquiryId }: EraseFormProps) {
       <input type="hidden" name="enquiryId" value={enquiryId} />
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="confirm" className="mt-1 h-4 w-4" />
-        <span>确认按对方要求删除其个人信息(姓名、单位、联系方式、留言和跟进备注)。删除后无法恢复,只保留匿名计数。</span>
+        <span>
+          确认按对方要求删除其个人信息（姓名、单位、联系方式、留言和跟进备注）。删除后无法恢复，只保留匿名计数。
+        </span>
       </label>
       <button
         type="submit"

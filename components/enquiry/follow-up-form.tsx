@@ -44,7 +44,7 @@ export function FollowUpForm({ action, enquiryId, status, statuses }: FollowUpFo
           defaultValue={state.ok ? "" : state.values?.note}
           aria-invalid={state.fieldErrors?.note ? true : undefined}
           className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2"
-          placeholder="如:已电话联系,约下周演示"
+          placeholder="如：已电话联系，约下周演示"
         />
       </label>
       {state.fieldErrors?.note ? <p className="text-sm text-red-700">{state.fieldErrors.note}</p> : null}

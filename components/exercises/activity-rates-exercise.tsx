@@ -9,10 +9,10 @@ import {
 } from "@/lib/exercises/activity-rates";
 
 const FIELDS: { name: keyof ActivityInput; label: string; hint: string }[] = [
-  { name: "cardsIssued", label: "发卡量(张)", hint: "统计期内累计发出的卡" },
-  { name: "activeCards", label: "活跃卡量(张)", hint: "统计期内有交易的卡" },
-  { name: "customers", label: "流通客户数(户)", hint: "持有流通卡的客户" },
-  { name: "activeCustomers", label: "活跃客户数(户)", hint: "统计期内有用卡行为的客户" },
+  { name: "cardsIssued", label: "发卡量（张）", hint: "统计期内累计发出的卡" },
+  { name: "activeCards", label: "活跃卡量（张）", hint: "统计期内有交易的卡" },
+  { name: "customers", label: "流通客户数（户）", hint: "持有流通卡的客户" },
+  { name: "activeCustomers", label: "活跃客户数（户）", hint: "统计期内有用卡行为的客户" },
 ];
 
 const EMPTY: ActivityInput = { cardsIssued: "", activeCards: "", customers: "", activeCustomers: "" };

@@ -4,7 +4,7 @@ import { useState } from "react";
 import {
   gradePlan,
   MERCHANT,
-  OPTIONS,
+  optionsInOrder,
   PRINCIPLES,
   type PlanChoice,
   type Principle,
@@ -24,14 +24,15 @@ export function PartnershipPlanExercise() {
       </section>
       <div className="mt-6 space-y-6">
         {(Object.keys(PRINCIPLES) as Principle[]).map((p) => {
-          const feedback = graded?.items.find((i) => i.principle === p);
+          // No verdict on any principle until at least one choice is made.
+          const feedback = graded && graded.answered > 0 ? graded.items.find((i) => i.principle === p) : undefined;
           return (
             <fieldset key={p} className="rounded-lg border border-gray-200 p-4">
               <legend className="px-1 font-semibold text-brand-900">
                 {PRINCIPLES[p].title}:{PRINCIPLES[p].question}
               </legend>
               <div className="mt-2 space-y-2">
-                {OPTIONS[p].map((o) => (
+                {optionsInOrder(p).map((o) => (
                   <label
                     key={o.id}
                     className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-3 hover:bg-brand-50"

@@ -20,14 +20,14 @@ async function post(url: string, body: unknown): Promise<{ ok: boolean; message?
   });
   if (res.ok) return { ok: true };
   const data = (await res.json().catch(() => ({}))) as { error?: string };
-  return { ok: false, message: data.error ?? `提交失败(${res.status})` };
+  return { ok: false, message: data.error ?? `提交失败（${res.status}）` };
 }
 
 const TYPE_HINT: Record<PublicQuestion["type"], string> = {
   single: "单选",
-  multiple: "多选:须全部选对才得分",
+  multiple: "多选：须全部选对才得分",
   truefalse: "判断",
-  ordering: "排序:用上下按钮调整顺序",
+  ordering: "排序：用上下按钮调整顺序",
   numeric: "填写数字",
 };
 
@@ -59,7 +59,7 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
     if (submitting.current) return; // the submit carries every answer anyway
     const saving = post(`${base}/answers`, { questionVersionId: versionId, response })
       .then((r) => setStatus(r.ok ? "已自动保存" : (r.message ?? "保存失败")))
-      .catch(() => setStatus("网络异常:答案会在提交时一并保存"))
+      .catch(() => setStatus("网络异常：答案会在提交时一并保存"))
       .finally(() => inFlight.current.delete(saving));
     inFlight.current.add(saving);
   }
@@ -67,17 +67,17 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
   function onSubmit() {
     if (submitting.current) return; // a double click submits once
     const unanswered = questions.filter((q) => !answers[q.versionId]).length;
-    if (unanswered > 0 && !window.confirm(`还有 ${unanswered} 道题未作答,确定提交吗?`)) return;
+    if (unanswered > 0 && !window.confirm(`还有 ${unanswered} 道题未作答，确定提交吗？`)) return;
     submitting.current = true;
     setError("");
     startTransition(async () => {
       try {
         await Promise.allSettled([...inFlight.current]);
         const r = await post(`${base}/submit`, { answers });
-        if (!r.ok) setError(r.message ?? "提交失败,请重试");
+        if (!r.ok) setError(r.message ?? "提交失败，请重试");
         router.refresh();
       } catch {
-        setError("网络异常,请重试:答案不会丢失");
+        setError("网络异常，请重试：答案不会丢失");
       } finally {
         submitting.current = false;
       }
@@ -166,7 +166,7 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                             <span className="flex-1">{item.text}</span>
                             <button
                               type="button"
-                              aria-label={`上移:${item.text}`}
+                              aria-label={`上移：${item.text}`}
                               disabled={pos === 0}
                               onClick={() => move(-1)}
                               className="rounded border px-2 disabled:opacity-30"
@@ -175,7 +175,7 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                             </button>
                             <button
                               type="button"
-                              aria-label={`下移:${item.text}`}
+                              aria-label={`下移：${item.text}`}
                               disabled={pos === a.order.length - 1}
                               onClick={() => move(1)}
                               className="rounded border px-2 disabled:opacity-30"

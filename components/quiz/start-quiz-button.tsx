@@ -23,9 +23,9 @@ export function StartQuizButton({ quizId, label }: StartQuizButtonProps) {
             const res = await fetch(`/api/quizzes/${encodeURIComponent(quizId)}/attempts`, { method: "POST" });
             const data = (await res.json().catch(() => ({}))) as { attemptId?: string; error?: string };
             if (res.ok && data.attemptId) router.push(`/quiz/attempt/${data.attemptId}`);
-            else setError(data.error ?? `无法开始测验(${res.status})`);
+            else setError(data.error ?? `无法开始测验（${res.status}）`);
           } catch {
-            setError("网络异常,请重试");
+            setError("网络异常，请重试");
           } finally {
             setPending(false);
           }

@@ -18,7 +18,7 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
         ← 培训师后台
       </Link>
       <h1 className="mt-3 text-2xl font-bold text-brand-900 sm:text-3xl">{cohort.name}</h1>
-      <p className="mt-1 text-sm text-gray-600">培训师:{cohort.trainer.name}</p>
+      <p className="mt-1 text-sm text-gray-600">培训师：{cohort.trainer.name}</p>
       <nav aria-label="班级视图" className="mt-4 flex gap-1 overflow-x-auto border-b border-gray-200">
         {tabs.map((t) => (
           <Link

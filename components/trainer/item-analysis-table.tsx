@@ -25,7 +25,7 @@ export function ItemAnalysisTable({ items }: { items: ItemRow[] }) {
           >
             <p className="text-xs text-gray-500">
               {TYPE_LABELS[item.type]} · {item.tags.join("、")}
-              {item.active ? "" : ` · 旧版本 v${item.version}(已修改)`}
+              {item.active ? "" : ` · 旧版本 v${item.version}（已修改）`}
             </p>
             <p className="mt-1 font-medium">{item.prompt}</p>
             <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
@@ -34,7 +34,7 @@ export function ItemAnalysisTable({ items }: { items: ItemRow[] }) {
                 <dd className="font-semibold tabular-nums">
                   {item.responses}
                   {item.answered < item.responses ? (
-                    <span className="font-normal text-gray-500">({item.responses - item.answered} 人未答)</span>
+                    <span className="font-normal text-gray-500">（{item.responses - item.answered} 人未答）</span>
                   ) : null}
                 </dd>
               </div>
@@ -84,7 +84,7 @@ export function ItemAnalysisTable({ items }: { items: ItemRow[] }) {
               <ul className="mt-3 space-y-1 text-sm">
                 {item.flags.map((f) => (
                   <li key={f.text} className={f.level === "problem" ? "text-red-800" : "text-amber-800"}>
-                    {f.level === "problem" ? "⚠ 可能有问题:" : "提示:"}
+                    {f.level === "problem" ? "⚠ 可能有问题：" : "提示："}
                     {f.text}
                   </li>
                 ))}

@@ -82,7 +82,7 @@ export function ProgressMatrixTable({ cohortId, shape, rows, query, now }: Progr
                   <td key={m.slug} className="px-1 py-1 text-center">
                     <span
                       className={`inline-block min-w-[3.2rem] rounded px-1 py-1 tabular-nums ${look.cls}`}
-                      title={`模块${m.number}:${look.text},课时 ${c.lessonsDone}/${c.lessonsTotal}${m.quizId ? `,测验最高分 ${formatScore(c.best)}(${c.attempts} 次)` : ""}`}
+                      title={`模块${m.number}:${look.text}，课时 ${c.lessonsDone}/${c.lessonsTotal}${m.quizId ? `，测验最高分 ${formatScore(c.best)}（${c.attempts} 次）` : ""}`}
                     >
                       <span aria-hidden="true">{look.mark}</span>
                       <span className="sr-only">{look.text}</span>

@@ -10,7 +10,7 @@ export function StatCards({ overview }: { overview: CohortOverview }) {
     {
       label: "结业测评平均分",
       value: overview.averageFinal === null ? "—" : overview.averageFinal.toFixed(1),
-      note: `${overview.finalTakers} 人参加(取各人最高分)`,
+      note: `${overview.finalTakers} 人参加（取各人最高分）`,
     },
     { label: "超过7天未学习", value: String(overview.inactive), note: "未结业学员" },
   ];

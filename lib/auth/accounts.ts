@@ -18,7 +18,7 @@ export async function createAccount(
   const cohort = input.inviteCode
     ? await db.cohort.findUnique({ where: { inviteCode: input.inviteCode }, select: { id: true } })
     : null;
-  if (input.inviteCode && !cohort) return { ok: false, fieldErrors: { inviteCode: "邀请码无效,请向培训师确认" } };
+  if (input.inviteCode && !cohort) return { ok: false, fieldErrors: { inviteCode: "邀请码无效，请向培训师确认" } };
   const passwordHash = await hashPassword(input.password);
   try {
     // One transaction: the account and its cohort membership exist together or not at all.
@@ -35,7 +35,7 @@ export async function createAccount(
     });
     return { ok: true, value: user };
   } catch (err) {
-    if (isUniqueViolation(err)) return { ok: false, fieldErrors: { email: "该邮箱已注册,请直接登录" } };
+    if (isUniqueViolation(err)) return { ok: false, fieldErrors: { email: "该邮箱已注册，请直接登录" } };
     throw err;
   }
 }
@@ -81,7 +81,7 @@ export async function updateUserAccess(
     if (!found) return { ok: false, fieldErrors: { form: "用户不存在" } };
     const changes = [
       change.role !== undefined && change.role !== found.role
-        ? `角色:${ROLE_LABELS[found.role]} → ${ROLE_LABELS[change.role]}`
+        ? `角色：${ROLE_LABELS[found.role]} → ${ROLE_LABELS[change.role]}`
         : null,
       change.disabled !== undefined && change.disabled !== found.disabled
         ? change.disabled
@@ -97,7 +97,7 @@ export async function updateUserAccess(
     await recordAudit(tx, actor, {
       action: "USER_ACCESS_CHANGE",
       target: userId,
-      detail: changes.join(";") || "未改变角色或状态(重新登录)",
+      detail: changes.join(";") || "未改变角色或状态（重新登录）",
       rows: 1,
     });
     return { ok: true, value: null };

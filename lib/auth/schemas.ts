@@ -12,13 +12,13 @@ export const emailSchema = z
   .toLowerCase()
   .min(1, "请填写邮箱")
   .max(254, "邮箱过长")
-  .pipe(z.email("邮箱格式不正确,例如 name@bank.com"));
+  .pipe(z.email("邮箱格式不正确，例如 name@bank.com"));
 
 export const passwordSchema = z
   .string({ error: "请填写密码" })
   .min(8, "密码至少 8 个字符")
   .max(128, "密码最多 128 个字符")
-  .refine((p) => !isCommonPassword(p), "这个密码太常见,容易被猜中,请换一个");
+  .refine((p) => !isCommonPassword(p), "这个密码太常见，容易被猜中，请换一个");
 
 export const nameSchema = z
   .string({ error: "请填写姓名" })
@@ -35,7 +35,7 @@ export const inviteCodeSchema = z
   .trim()
   .toUpperCase()
   .max(32, "邀请码格式不正确")
-  .refine((s) => s === "" || /^[A-Z0-9]{6,12}$/.test(s), "邀请码格式不正确(6-12 位字母或数字)");
+  .refine((s) => s === "" || /^[A-Z0-9]{6,12}$/.test(s), "邀请码格式不正确（6-12 位字母或数字）");
 
 export const signupSchema = z.object({
   name: nameSchema,

@@ -31,7 +31,7 @@ export async function createCohort(
 
 export async function joinCohort(db: PrismaClient, userId: string, inviteCode: string) {
   const cohort = await db.cohort.findUnique({ where: { inviteCode }, select: { id: true, name: true } });
-  if (!cohort) return { ok: false as const, fieldErrors: { inviteCode: "邀请码无效,请向培训师确认" } };
+  if (!cohort) return { ok: false as const, fieldErrors: { inviteCode: "邀请码无效，请向培训师确认" } };
   await db.cohortMember.upsert({
     where: { cohortId_userId: { cohortId: cohort.id, userId } },
     create: { cohortId: cohort.id, userId },

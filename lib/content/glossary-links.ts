@@ -47,7 +47,7 @@ export function linkGlossaryTerms(html: string, terms: LinkableTerm[]): { html: 
       linked.add(best.term);
       found.push(best.term);
       out += text.slice(0, best.index);
-      out += `<a href="${glossaryHref(best.term)}" class="glossary-term" title="查看术语:${best.term}">${best.name}</a>`;
+      out += `<a href="${glossaryHref(best.term)}" class="glossary-term" title="查看术语：${best.term}">${best.name}</a>`;
       text = text.slice(best.index + best.name.length);
     }
     parts[i] = out + text;

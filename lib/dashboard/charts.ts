@@ -11,13 +11,13 @@ export function timelineChart(points: TimelinePoint[]) {
     color: PALETTE,
     textStyle: font,
     tooltip: { trigger: "axis" },
-    legend: { data: ["模块测验首次通过(人次)", "累计结业(人)"], bottom: 0 },
+    legend: { data: ["模块测验首次通过（人次）", "累计结业（人）"], bottom: 0 },
     grid: { left: 40, right: 16, top: 16, bottom: 56 },
     xAxis: { type: "category", data: points.map((p) => p.day.slice(5)) },
     yAxis: { type: "value", minInterval: 1 },
     series: [
-      { name: "模块测验首次通过(人次)", type: "bar", data: points.map((p) => p.modulePasses) },
-      { name: "累计结业(人)", type: "line", step: "end", data: points.map((p) => p.cumulativeCompletions) },
+      { name: "模块测验首次通过（人次）", type: "bar", data: points.map((p) => p.modulePasses) },
+      { name: "累计结业（人）", type: "line", step: "end", data: points.map((p) => p.cumulativeCompletions) },
     ],
   };
 }

@@ -52,7 +52,7 @@ export const attemptColumns: Column<AttemptExportRow>[] = [
   { header: "提交时间", value: (r) => r.submittedAt, width: 18 },
   { header: "答对题数", value: (r) => r.correct },
   { header: "题目数", value: (r) => r.total },
-  { header: "得分(%)", value: (r) => pct(r.percent) },
+  { header: "得分（%）", value: (r) => pct(r.percent) },
   { header: "是否通过", value: (r) => (r.passed === null ? "未提交" : r.passed ? "通过" : "未通过") },
 ];
 

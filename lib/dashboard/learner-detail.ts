@@ -94,7 +94,7 @@ export async function getLearnerDetail(db: PrismaClient, shape: CourseShape, coh
           const ans = answers.get(qid);
           return {
             index: i + 1,
-            prompt: q?.prompt ?? "(题目已删除)",
+            prompt: q?.prompt ?? "（题目已删除）",
             response: q ? describeResponse(q, ans?.response as Response | undefined) : "—",
             rightAnswer: q ? describeAnswer(q) : "—",
             correct: ans?.correct ?? null,

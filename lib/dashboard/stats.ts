@@ -55,17 +55,17 @@ export function flagItem(input: {
   if (responses < MIN_RESPONSES_FOR_FLAGS) return [];
   const flags: ItemFlag[] = [];
   if (discrimination !== null && discrimination < 0) {
-    flags.push({ level: "problem", text: "区分度为负:总分高的学员反而更常答错,请检查答案是否标错或题干是否有歧义" });
+    flags.push({ level: "problem", text: "区分度为负：总分高的学员反而更常答错，请检查答案是否标错或题干是否有歧义" });
   }
   if (topDistractor && keyCount !== null && keyCount !== undefined && topDistractor.count > keyCount) {
-    flags.push({ level: "problem", text: `错误选项"${topDistractor.label}"被选次数多于正确答案,请核对答案` });
+    flags.push({ level: "problem", text: `错误选项"${topDistractor.label}"被选次数多于正确答案，请核对答案` });
   }
   if (facility !== null && facility < 0.3)
-    flags.push({ level: "review", text: "答对率低于 30%:题目偏难,或课程中讲得不够清楚" });
+    flags.push({ level: "review", text: "答对率低于 30%：题目偏难，或课程中讲得不够清楚" });
   if (facility !== null && facility > 0.95)
-    flags.push({ level: "review", text: "答对率高于 95%:几乎人人答对,区分不出掌握程度" });
+    flags.push({ level: "review", text: "答对率高于 95%：几乎人人答对，区分不出掌握程度" });
   if (discrimination !== null && discrimination >= 0 && discrimination < 0.15) {
-    flags.push({ level: "review", text: "区分度低于 0.15:答对与否和总分关系不大" });
+    flags.push({ level: "review", text: "区分度低于 0.15：答对与否和总分关系不大" });
   }
   return flags;
 }

@@ -10,7 +10,7 @@ export function getDb(): PrismaClient {
   if (!env.DATABASE_URL) {
     // scripts/serve.ts always sets it (embedded database or the configured server); reaching
     // this means the app was started some other way.
-    throw new Error("DATABASE_URL 未设置:请用 npm start 启动(它会提供内嵌数据库),或设置 DATABASE_URL。");
+    throw new Error("DATABASE_URL 未设置：请用 npm start 启动（它会提供内嵌数据库），或设置 DATABASE_URL。");
   }
   globalForPrisma.prisma ??= createPrismaClient(env.DATABASE_URL);
   return globalForPrisma.prisma;

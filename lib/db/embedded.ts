@@ -145,7 +145,7 @@ function assertPortFree(port: number): Promise<void> {
     probe.once("error", () =>
       reject(
         new Error(
-          `内嵌数据库端口 ${port} 已被占用:是否已有一个 npm start 在运行?可用 EMBEDDED_DB_PORT 换一个端口。` +
+          `内嵌数据库端口 ${port} 已被占用：是否已有一个 npm start 在运行？可用 EMBEDDED_DB_PORT 换一个端口。` +
             ` (port ${port} is in use; set EMBEDDED_DB_PORT)`,
         ),
       ),

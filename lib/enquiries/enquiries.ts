@@ -18,7 +18,7 @@ export const STATUSES = Object.keys(STATUS_LABELS) as EnquiryStatus[];
 
 export const PER_IP_PER_HOUR = 5;
 const DUPLICATE_WINDOW_MS = 60_000;
-const ERASED = "(已删除)";
+const ERASED = "（已删除）";
 
 export type SubmitResult = { ok: true; id: string; duplicate: boolean } | { ok: false; status: 429; message: string };
 
@@ -39,7 +39,7 @@ function fingerprintOf(input: EnquiryInput): string {
 }
 
 export function rateLimitMessage(contact?: string) {
-  return `同一网络一小时内最多提交 ${PER_IP_PER_HOUR} 次咨询,请一小时后再试${contact ? `;如有急事,请直接联系:${contact}` : "。您之前提交的信息已经收到,我们会尽快联系您"}。`;
+  return `同一网络一小时内最多提交 ${PER_IP_PER_HOUR} 次咨询，请一小时后再试${contact ? `；如有急事，请直接联系：${contact}` : "。您之前提交的信息已经收到，我们会尽快联系您"}。`;
 }
 
 /**
@@ -264,7 +264,7 @@ async function eraseEnquiries(
     await tx.enquiryNote.deleteMany({ where: { enquiryId: { in: ids } } });
     await tx.enquiryNotification.updateMany({
       where: { enquiryId: { in: ids }, state: "PENDING" },
-      data: { state: "SKIPPED", lastError: "个人信息已删除,未发送" },
+      data: { state: "SKIPPED", lastError: "个人信息已删除，未发送" },
     });
     // In the same transaction: an erasure nobody can account for is as bad as one not done.
     await recordAudit(tx, actor, { ...audit, rows: ids.length }, now);
@@ -280,7 +280,7 @@ export async function eraseEnquiry(db: PrismaClient, id: string, actor: Actor, n
 /** npm run enquiries:purge — erases every enquiry older than the retention period. */
 export async function purgeExpiredEnquiries(db: PrismaClient, retentionDays: number, now = new Date()) {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  const detail = `保存期限 ${retentionDays} 天,删除 ${formatDate(cutoff)} 之前提交的咨询`;
+  const detail = `保存期限 ${retentionDays} 天，删除 ${formatDate(cutoff)} 之前提交的咨询`;
   return {
     cutoff,
     erased: await eraseEnquiries(

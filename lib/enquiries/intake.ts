@@ -21,7 +21,7 @@ function secret(): string {
 
 export const newFormToken = () => issueFormToken(secret());
 
-const contactHint = () => (env.ENQUIRY_CONTACT ? `,或直接联系:${env.ENQUIRY_CONTACT}` : "");
+const contactHint = () => (env.ENQUIRY_CONTACT ? `，或直接联系：${env.ENQUIRY_CONTACT}` : "");
 
 export type Screen = { ok: true } | { ok: false; status: 400; message: string };
 
@@ -29,13 +29,17 @@ export type Screen = { ok: true } | { ok: false; status: 400; message: string };
 export function screenSubmission(raw: Record<string, unknown>): Screen {
   const website = typeof raw.website === "string" ? raw.website : "";
   if (website.trim() !== "") {
-    return { ok: false, status: 400, message: `提交未成功。如果您不是自动程序,请刷新页面后重新填写${contactHint()}。` };
+    return {
+      ok: false,
+      status: 400,
+      message: `提交未成功。如果您不是自动程序，请刷新页面后重新填写${contactHint()}。`,
+    };
   }
   const token = checkFormToken(typeof raw.formToken === "string" ? raw.formToken : null, secret());
   if (token.ok) return token;
   const message = {
-    "too-fast": "提交得太快了:请确认信息无误后,再点一次“提交”。",
-    expired: "页面打开时间过长,请刷新页面后再提交(已填写的留言请先复制保存)。",
+    "too-fast": "提交得太快了：请确认信息无误后，再点一次“提交”。",
+    expired: "页面打开时间过长，请刷新页面后再提交（已填写的留言请先复制保存）。",
     missing: `提交未成功。请刷新页面后重新提交${contactHint()}。`,
     forged: `提交未成功。请刷新页面后重新提交${contactHint()}。`,
   }[token.reason];

@@ -45,9 +45,9 @@ export function composeMail(
   },
   config: NotifyConfig,
 ): Mail {
-  const line = (label: string, v: string | number | null) => `${label}:${v ?? "—"}`;
+  const line = (label: string, v: string | number | null) => `${label}：${v ?? "—"}`;
   const text = [
-    `新的培训咨询(编号 ${e.id})`,
+    `新的培训咨询（编号 ${e.id}）`,
     "",
     line("姓名", e.name),
     line("单位", e.organisation),
@@ -58,15 +58,15 @@ export function composeMail(
     line("咨询意向", e.interest ? (INTERESTS[e.interest as Interest] ?? e.interest) : null),
     line("预计参训人数", e.trainees),
     line("方便联系的时间", e.contactTime),
-    "留言:",
+    "留言：",
     e.message ?? "—",
     "",
-    `提交时间:${formatDateTime(e.createdAt)}(北京时间)`,
+    `提交时间：${formatDateTime(e.createdAt)}（北京时间）`,
     config.siteUrl
-      ? `查看与跟进:${config.siteUrl.replace(/\/$/, "")}/trainer/enquiries/${e.id}`
-      : "查看与跟进:培训师后台 → 咨询收件箱",
+      ? `查看与跟进：${config.siteUrl.replace(/\/$/, "")}/trainer/enquiries/${e.id}`
+      : "查看与跟进：培训师后台 → 咨询收件箱",
   ].join("\n");
-  return { from: config.from, to: config.to, subject: `新的培训咨询:${e.organisation} · ${e.name}`, text };
+  return { from: config.from, to: config.to, subject: `新的培训咨询：${e.organisation} · ${e.name}`, text };
 }
 
 export async function drainNotifications(db: PrismaClient, mailer: Mailer, config: NotifyConfig, now = new Date()) {
@@ -124,7 +124,7 @@ export async function drainNotifications(db: PrismaClient, mailer: Mailer, confi
         select: { enquiryId: true },
       });
       console.error(
-        `[enquiry-mail] 咨询 ${c.enquiryId} 通知发送失败(第 ${c.attempts} 次),${retryDelayMinutes(c.attempts)} 分钟后重试:${message}`,
+        `[enquiry-mail] 咨询 ${c.enquiryId} 通知发送失败（第 ${c.attempts} 次），${retryDelayMinutes(c.attempts)} 分钟后重试：${message}`,
       );
     }
   }

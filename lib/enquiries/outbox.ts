@@ -22,7 +22,7 @@ export async function sendPendingNotifications() {
     from: env.MAIL_FROM ?? "培训咨询 <no-reply@localhost>",
     siteUrl: env.SITE_URL,
   })
-    .catch((err) => console.error("[enquiry-mail] 发送队列处理失败:", err))
+    .catch((err) => console.error("[enquiry-mail] 发送队列处理失败：", err))
     .finally(() => (running = undefined));
   await running;
 }

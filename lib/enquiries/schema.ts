@@ -6,7 +6,7 @@ import { z } from "zod";
 export const NOTICE_VERSION = "2026-11-v1";
 
 export const INTERESTS = {
-  course: "本课程(场景化金融生态)",
+  course: "本课程（场景化金融生态）",
   inhouse: "银行内训定制",
   consulting: "业务咨询",
   other: "其他",
@@ -39,7 +39,7 @@ const phone = z
   .trim()
   .max(30, "手机号格式不正确")
   .transform(normalisePhone)
-  .refine((v) => v === "" || PHONE.test(v), "请填写 11 位中国大陆手机号,如 138 0013 8000")
+  .refine((v) => v === "" || PHONE.test(v), "请填写 11 位中国大陆手机号，如 138 0013 8000")
   .transform((v) => v || undefined);
 
 const email = z
@@ -47,7 +47,7 @@ const email = z
   .trim()
   .max(254, "邮箱最多 254 个字符")
   .transform((v) => v.toLowerCase())
-  .refine((v) => v === "" || z.email().safeParse(v).success, "请填写有效的邮箱地址,如 name@bank.com.cn")
+  .refine((v) => v === "" || z.email().safeParse(v).success, "请填写有效的邮箱地址，如 name@bank.com.cn")
   .transform((v) => v || undefined);
 
 export const enquirySchema = z
@@ -84,7 +84,7 @@ export const enquirySchema = z
   .superRefine(
     (v, ctx) => {
       if (!v.phone && !v.email) {
-        const message = "手机号和邮箱请至少填写一项,方便我们联系您";
+        const message = "手机号和邮箱请至少填写一项，方便我们联系您";
         ctx.addIssue({ code: "custom", path: ["phone"], message });
         ctx.addIssue({ code: "custom", path: ["email"], message });
       }

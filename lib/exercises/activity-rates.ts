@@ -2,12 +2,21 @@
 // and the unit tests call the same code, so what the learner sees is what the tests pin down.
 import { z } from "zod";
 
+/**
+ * What people type for a count, as plain digits: full-width digits (０-９, from a Chinese input
+ * method) become ASCII, and thousands separators — `100,000` or `100，000` — are dropped when the
+ * groups are of three. Anything else is left for the schema to refuse, with its message.
+ */
+export function normaliseCount(raw: string): string {
+  const ascii = raw.trim().replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return /^\d{1,3}([,，]\d{3})+$/.test(ascii) ? ascii.replace(/[,，]/g, "") : ascii;
+}
+
 const count = (label: string) =>
   z
     .string()
-    .trim()
-    .min(1, `请填写${label}`)
-    .regex(/^\d+$/, `${label}须为不带小数的非负整数`)
+    .transform(normaliseCount)
+    .pipe(z.string().min(1, `请填写${label}`).regex(/^\d+$/, `${label}须为不带小数的非负整数`))
     .transform(Number)
     .refine((n) => Number.isSafeInteger(n), `${label}数值过大`);
 
@@ -20,9 +29,9 @@ export const activityInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.cardsIssued === 0)
-      ctx.addIssue({ code: "custom", path: ["cardsIssued"], message: "发卡量须大于 0,才能计算活卡率" });
+      ctx.addIssue({ code: "custom", path: ["cardsIssued"], message: "发卡量须大于 0，才能计算活卡率" });
     if (v.customers === 0)
-      ctx.addIssue({ code: "custom", path: ["customers"], message: "流通客户数须大于 0,才能计算实动率" });
+      ctx.addIssue({ code: "custom", path: ["customers"], message: "流通客户数须大于 0，才能计算实动率" });
     if (v.activeCards > v.cardsIssued)
       ctx.addIssue({ code: "custom", path: ["activeCards"], message: "活跃卡量不能多于发卡量" });
     if (v.activeCustomers > v.customers)
@@ -65,18 +74,18 @@ export function computeActivity(
   const verdicts: string[] = [];
   if (activeCardRate < LOW_ACTIVITY_THRESHOLD) {
     verdicts.push(
-      `活卡率 ${activeCardRate}% 低于 10%,与模块六中那家国有银行相似:两年突击发卡,活卡率不足10%。发出去的卡大多在沉睡,发卡量再高也换不来交易和收入。`,
+      `活卡率 ${activeCardRate}% 低于 10%，与模块六中那家国有银行相似：两年突击发卡，活卡率不足10%。发出去的卡大多在沉睡，发卡量再高也换不来交易和收入。`,
     );
   } else {
     verdicts.push(
-      `活卡率 ${activeCardRate}%:高于模块六案例中“不足10%”的警戒线,但仍要按月跟踪,看新发卡是否真正用起来。`,
+      `活卡率 ${activeCardRate}%：高于模块六案例中“不足10%”的警戒线，但仍要按月跟踪，看新发卡是否真正用起来。`,
     );
   }
   verdicts.push(
-    `实动率 ${activeCustomerRate}%:平安银行2021年把“北极星”指标从获客转向实动率(活跃客户占流通客户的比例)。衡量的是有多少客户真的在用卡,而不是发了多少卡。`,
+    `实动率 ${activeCustomerRate}%：平安银行2021年把“北极星”指标从获客转向实动率（活跃客户占流通客户的比例）。衡量的是有多少客户真的在用卡，而不是发了多少卡。`,
   );
   if (activeCustomerRate + 10 < activeCardRate) {
-    verdicts.push("实动率明显低于活卡率:活跃的卡可能集中在少数客户手里,值得按客户而不是按卡来看经营成效。");
+    verdicts.push("实动率明显低于活卡率：活跃的卡可能集中在少数客户手里，值得按客户而不是按卡来看经营成效。");
   }
   return { ok: true, result: { activeCardRate, activeCustomerRate, verdicts } };
 }

@@ -7,23 +7,23 @@ export const EXERCISES: Exercise[] = [
   {
     slug: "activity-rates",
     title: "活卡率 / 实动率计算器",
-    summary: "输入发卡量、活跃卡量和客户数,看看您的数据更像“突击发卡”的国有银行,还是以实动率为北极星的经营思路。",
+    summary: "输入发卡量、活跃卡量和客户数，看看您的数据更像“突击发卡”的国有银行，还是以实动率为北极星的经营思路。",
     module: "metrics",
-    instructions: "填入一个统计期的四个数字(整数,不可为负),点击“计算”。",
+    instructions: "填入一个统计期的四个数字（整数，不可为负），点击“计算”。",
   },
   {
     slug: "objection-sort",
     title: "九宫格异议归类",
-    summary: "把商户拒绝消费分期的说法归入三类原因,并看看每一类该怎么回应。",
+    summary: "把商户拒绝消费分期的说法归入三类原因，并看看每一类该怎么回应。",
     module: "scenario-driven",
-    instructions: "为每条商户异议选择一个原因,然后点击“检查答案”。",
+    instructions: "为每条商户异议选择一个原因，然后点击“检查答案”。",
   },
   {
     slug: "partnership-plan",
     title: "银商合作方案检查",
-    summary: "为一家商户设计合作方案,对照“银行出力、银商获利、客户受益”三条原则检查。",
+    summary: "为一家商户设计合作方案，对照“银行出力、银商获利、客户受益”三条原则检查。",
     module: "bank-merchant",
-    instructions: "每条原则选择一项做法,然后点击“检查方案”。",
+    instructions: "每条原则选择一项做法，然后点击“检查方案”。",
   },
 ];
 

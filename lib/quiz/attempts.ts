@@ -40,7 +40,7 @@ export async function startAttempt(db: PrismaClient, userId: string, quizId: str
   if (open) return { ok: true as const, attemptId: open.id, resumed: true };
   if (quiz.attemptsAllowed !== null) {
     const used = await db.attempt.count({ where: { userId, quizId, submittedAt: { not: null } } });
-    if (used >= quiz.attemptsAllowed) return fail(409, `本测验最多可作答 ${quiz.attemptsAllowed} 次,您的次数已用完`);
+    if (used >= quiz.attemptsAllowed) return fail(409, `本测验最多可作答 ${quiz.attemptsAllowed} 次，您的次数已用完`);
   }
   const versions = await db.questionVersion.findMany({
     where: { quizId, active: true },
@@ -100,7 +100,7 @@ export async function saveAnswer(
 ) {
   const attempt = await ownAttempt(db, userId, attemptId);
   if ("ok" in attempt) return attempt;
-  if (attempt.submittedAt) return fail(409, "这次作答已提交,不能再修改");
+  if (attempt.submittedAt) return fail(409, "这次作答已提交，不能再修改");
   if (!attempt.questionIds.includes(questionVersionId)) return fail(422, "这道题不在本次作答中");
   const version = await db.questionVersion.findUniqueOrThrow({
     where: { id: questionVersionId },
@@ -117,7 +117,7 @@ export async function saveAnswer(
     INSERT INTO "Answer" ("attemptId", "questionVersionId", response, "savedAt")
     SELECT open.id, ${questionVersionId}, ${JSON.stringify(response)}::jsonb, now() FROM open
     ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET response = EXCLUDED.response, "savedAt" = now()`;
-  if (written === 0) return fail(409, "这次作答已提交,不能再修改");
+  if (written === 0) return fail(409, "这次作答已提交，不能再修改");
   return { ok: true as const };
 }
 
@@ -233,5 +233,5 @@ export async function submitAttempt(
     }
     // Lost a race (another submit finished, or an answer was saved after the read): read again.
   }
-  return fail(409, "提交时答案仍在变化,请稍后再试");
+  return fail(409, "提交时答案仍在变化，请稍后再试");
 }

@@ -55,7 +55,7 @@ export function describeAnswer(q: Question): string {
     case "ordering":
       return q.items.join(" → ");
     case "numeric":
-      return `${q.answer}${q.unit}${q.tolerance ? `(允许误差 ±${q.tolerance})` : ""}`;
+      return `${q.answer}${q.unit}${q.tolerance ? `（允许误差 ±${q.tolerance}）` : ""}`;
   }
 }
 

@@ -24,9 +24,10 @@ export const BUILD_INPUTS = [
   "prisma/schema.prisma",
 ];
 
-// Settings that end up inside prerendered pages: the consent notice on the landing and course
-// pages quotes the retention period, so changing it must rebuild them, not leave the old number.
-const BUILD_ENV = ["ENQUIRY_RETENTION_DAYS"];
+// Settings that end up inside prerendered pages: the consent notice and /privacy quote the
+// retention period, the footer shows ENQUIRY_CONTACT, and share cards carry absolute links built
+// from SITE_URL (or NEXTAUTH_URL). Changing one must rebuild them, not leave the old value.
+const BUILD_ENV = ["ENQUIRY_RETENTION_DAYS", "ENQUIRY_CONTACT", "SITE_URL", "NEXTAUTH_URL"];
 
 function hashPaths(paths: string[], envNames: string[] = [], root = "."): string {
   const hash = createHash("sha256");

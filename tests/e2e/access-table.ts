@@ -154,6 +154,8 @@ export const ROUTES: RouteRow[] = [
   },
   { file: "app/(marketing)/enquiry/page.tsx", path: "/enquiry", expect: everyone("ok") },
   { file: "app/(marketing)/enquiry/thanks/page.tsx", path: "/enquiry/thanks", expect: everyone("ok") },
+  // The provider's privacy notice, linked from every page's footer.
+  { file: "app/(marketing)/privacy/page.tsx", path: "/privacy", expect: everyone("ok") },
   // Public; an empty enquiry is refused with field errors for everyone and stores nothing.
   { file: "app/api/enquiries/route.ts", path: "/api/enquiries", post: {}, expect: everyone(422) },
   { file: "app/api/enquiries/token/route.ts", path: "/api/enquiries/token", expect: everyone("ok") },

@@ -36,7 +36,7 @@ test("sign-up refuses bad input field by field and creates nothing", async ({ pa
 
   await page.getByLabel("姓名").fill("测试学员");
   await page.getByLabel("密码").fill(GOOD_PASSWORD);
-  await page.getByLabel("班级邀请码(选填)").fill("NOPE9999");
+  await page.getByLabel("班级邀请码（选填）").fill("NOPE9999");
   await submit.click();
   await expect(page.getByText("邀请码无效")).toBeVisible();
 
@@ -122,7 +122,9 @@ test("a disabled user's existing session is refused on the next request", async 
   await adminPage.getByRole("button", { name: "登录" }).click();
   await expect(adminPage).toHaveURL("/admin/users");
   const row = adminPage.getByRole("row").filter({ hasText: "learner4@demo.local" });
-  await row.getByRole("button", { name: "停用" }).click();
+  // 停用 opens a confirmation first (site.spec.ts checks that cancelling changes nothing).
+  await row.getByText("停用", { exact: true }).click();
+  await row.getByRole("button", { name: "确认停用" }).click();
   await expect(row.getByRole("status")).toContainText("已更新");
 
   try {

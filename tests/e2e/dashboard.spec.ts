@@ -36,7 +36,7 @@ test("a trainer sees a learner's fresh quiz pass, drills down and downloads the 
   await learner.getByLabel("姓名").fill(name);
   await learner.getByLabel("邮箱").fill(uniqueEmail("dash"));
   await learner.getByLabel("密码").fill("看板学员的长密码 2026");
-  await learner.getByLabel("班级邀请码(选填)").fill("DEMO2026");
+  await learner.getByLabel("班级邀请码（选填）").fill("DEMO2026");
   await learner.getByRole("button", { name: "注册" }).click();
   await expect(learner).toHaveURL("/me");
   // The lesson page must not download the chart library.
@@ -138,7 +138,7 @@ test("question analysis and topic comparison show the demo cohorts' figures", as
   // Malformed filters: a clear message, the defaults, no error page.
   await page.goto(`${cohortUrl}?page=abc&status=bogus`);
   await expect(page.getByRole("alert").filter({ hasText: "已按默认条件显示" })).toHaveText(
-    "状态筛选无效;页码无效,已按默认条件显示。",
+    "状态筛选无效；页码无效，已按默认条件显示。",
   );
   await expect(page.getByText(/共 \d+ 名学员/)).toBeVisible();
 });

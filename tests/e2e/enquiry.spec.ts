@@ -25,16 +25,16 @@ test("a prospect corrects mistakes and sends; a trainer finds it, opens it and m
   await form.getByRole("button", { name: "提交" }).click();
   await expect(form.getByText("请填写姓名")).toBeVisible();
   await expect(form.getByText("请填写您所在的银行或分支机构")).toBeVisible();
-  await expect(form.getByText("手机号和邮箱请至少填写一项,方便我们联系您").first()).toBeVisible();
+  await expect(form.getByText("手机号和邮箱请至少填写一项，方便我们联系您").first()).toBeVisible();
   await expect(form.getByText("请阅读并勾选《个人信息处理说明》后再提交")).toBeVisible();
 
   await form.getByLabel("姓名 *").fill(name);
-  await form.getByLabel("单位(银行 / 分支机构)*").fill("示例银行测试分行");
+  await form.getByLabel("单位（银行 / 分支机构）*").fill("示例银行测试分行");
   await form.getByLabel("手机号").fill("12345");
   await form.getByLabel("邮箱").fill("not-an-email");
   await form.getByRole("button", { name: "提交" }).click();
-  await expect(form.getByText("请填写 11 位中国大陆手机号,如 138 0013 8000")).toBeVisible();
-  await expect(form.getByText("请填写有效的邮箱地址,如 name@bank.com.cn")).toBeVisible();
+  await expect(form.getByText("请填写 11 位中国大陆手机号，如 138 0013 8000")).toBeVisible();
+  await expect(form.getByText("请填写有效的邮箱地址，如 name@bank.com.cn")).toBeVisible();
   await expect(form.getByText("请填写姓名")).toBeHidden();
 
   await form.getByLabel("手机号").fill("+86 139 1234 5678");
@@ -46,7 +46,7 @@ test("a prospect corrects mistakes and sends; a trainer finds it, opens it and m
   await page.waitForTimeout(HUMAN_PAUSE_MS);
   await form.getByRole("button", { name: "提交" }).click();
   await expect(page).toHaveURL("/enquiry/thanks");
-  await expect(page.getByRole("heading", { name: "谢谢,我们已收到您的咨询" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "谢谢，我们已收到您的咨询" })).toBeVisible();
   const [stored] = await queryE2eDb<{ id: string; phone: string; email: string | null; noticeVersion: string }>(
     `SELECT id, phone, email, "noticeVersion" FROM "Enquiry" WHERE name = $1`,
     [name],
@@ -91,7 +91,7 @@ test("the compact form at the end of the course overview sends an enquiry too", 
   await page.goto("/course");
   const form = page.getByRole("form", { name: "快速咨询" });
   await form.getByLabel("姓名 *").fill(name);
-  await form.getByLabel("单位(银行 / 分支机构)*").fill("示例银行");
+  await form.getByLabel("单位（银行 / 分支机构）*").fill("示例银行");
   await form.getByLabel("邮箱").fill("Buyer@Example.COM");
   await form.getByRole("checkbox", { name: /我已阅读并同意/ }).check();
   await page.waitForTimeout(HUMAN_PAUSE_MS);
@@ -133,7 +133,7 @@ test("abuse: a honeypot or a too-fast submit is refused; the 6th enquiry from on
       data: body(0, { formToken: token, website: "http://spam.example" }),
     });
     expect(honeypot.status()).toBe(400);
-    expect((await honeypot.json()).error).toContain("如果您不是自动程序,请刷新页面后重新填写");
+    expect((await honeypot.json()).error).toContain("如果您不是自动程序，请刷新页面后重新填写");
     const noConsent = await api.post("/api/enquiries", { data: body(0, { formToken: token, consent: "" }) });
     expect(noConsent.status()).toBe(422);
     expect((await noConsent.json()).fieldErrors).toEqual({ consent: "请阅读并勾选《个人信息处理说明》后再提交" });
@@ -211,7 +211,7 @@ test("an admin sees in the audit trail who opened an enquiry's contact details a
 
   await filter.getByLabel("操作类型").selectOption({ label: "导出咨询" });
   await filter.getByRole("button", { name: "筛选" }).click();
-  const exported = admin.getByRole("row").filter({ hasText: "csv;状态:已关闭" });
+  const exported = admin.getByRole("row").filter({ hasText: "csv;状态：已关闭" });
   await expect(exported.first()).toContainText("培训师 赵蕾");
   // No prospect's name or number appears anywhere in the trail.
   const [detail] = await queryE2eDb<{ name: string; phone: string | null }>(
@@ -231,7 +231,7 @@ test("an admin sees in the audit trail who opened an enquiry's contact details a
   const lines = csv.trim().split(/\r?\n/).slice(1);
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.every((l) => l.includes("导出咨询"))).toBe(true); // the filter carried over
-  expect(lines.some((l) => l.includes("培训师 赵蕾") && l.includes("csv;状态:已关闭"))).toBe(true);
+  expect(lines.some((l) => l.includes("培训师 赵蕾") && l.includes("csv;状态：已关闭"))).toBe(true);
   expect(csv).not.toContain(detail!.name);
   await adminContext.close();
 });

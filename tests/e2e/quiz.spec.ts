@@ -43,7 +43,7 @@ test("a learner fails module 1's quiz, reads the explanations, retakes it and pa
   await page.getByRole("button", { name: "提交答卷" }).click();
   const score = page.getByRole("region", { name: "成绩" });
   await expect(score).toContainText("未通过");
-  await expect(page.getByText("正确答案:73天")).toBeVisible();
+  await expect(page.getByText("正确答案：73天")).toBeVisible();
   await expect(page.getByText(/上线73天申请量即突破100万/)).toBeVisible(); // the explanation
   await expect(page.getByRole("link", { name: "回到课文复习 →" }).first()).toBeVisible();
 
@@ -56,10 +56,10 @@ test("a learner fails module 1's quiz, reads the explanations, retakes it and pa
   // 错题回顾 lists the missed questions; a retry there is practice and records nothing.
   await page.goto("/me/review");
   const missed = page.getByRole("listitem").filter({ hasText: "上线多少天" });
-  await expect(missed).toContainText("您上次的答案:100天");
+  await expect(missed).toContainText("您上次的答案：100天");
   await missed.getByRole("textbox", { name: "答案" }).fill("73");
   await missed.getByRole("button", { name: /再试一次/ }).click();
-  await expect(missed.getByRole("status")).toContainText("答对了!");
+  await expect(missed.getByRole("status")).toContainText("答对了！");
   const practiceRecorded = await queryE2eDb<{ n: string }>(
     `SELECT count(*) AS n FROM "Answer" WHERE "attemptId" = $1`,
     [attemptUrl.split("/").pop()!],

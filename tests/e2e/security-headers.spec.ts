@@ -49,10 +49,10 @@ test("pages hydrate under the policy (no CSP violations in the console)", async 
   // The consoleErrors fixture fails this test if the browser refuses any script.
   await page.goto(lesson);
   await page.goto("/exercises/activity-rates");
-  await page.getByLabel("发卡量(张)").fill("100");
-  await page.getByLabel("活跃卡量(张)").fill("50");
-  await page.getByLabel("流通客户数(户)").fill("100");
-  await page.getByLabel("活跃客户数(户)").fill("50");
+  await page.getByLabel("发卡量（张）").fill("100");
+  await page.getByLabel("活跃卡量（张）").fill("50");
+  await page.getByLabel("流通客户数（户）").fill("100");
+  await page.getByLabel("活跃客户数（户）").fill("50");
   await page.getByRole("button", { name: "计算" }).click();
   await expect(page.getByRole("region", { name: "计算结果" })).toBeVisible(); // the client component ran
   await page.goto("/login");

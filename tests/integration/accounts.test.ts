@@ -35,14 +35,14 @@ describe("accounts", () => {
 
   it("refuses a second account with the same email and creates nothing", async () => {
     await account("dup@test.cn");
-    expect(await account("dup@test.cn")).toEqual({ ok: false, fieldErrors: { email: "该邮箱已注册,请直接登录" } });
+    expect(await account("dup@test.cn")).toEqual({ ok: false, fieldErrors: { email: "该邮箱已注册，请直接登录" } });
     expect(await t.db.user.count({ where: { email: "dup@test.cn" } })).toBe(1);
   });
 
   it("refuses an unknown invite code without creating the account", async () => {
     expect(await account("nocohort@test.cn", { inviteCode: "ZZZZZZZZ" })).toEqual({
       ok: false,
-      fieldErrors: { inviteCode: "邀请码无效,请向培训师确认" },
+      fieldErrors: { inviteCode: "邀请码无效，请向培训师确认" },
     });
     expect(await t.db.user.count({ where: { email: "nocohort@test.cn" } })).toBe(0);
   });
@@ -75,7 +75,7 @@ describe("accounts", () => {
         select: { target: true, actorName: true, detail: true },
       });
     expect(await trail()).toEqual([
-      { target: r.value.id, actorName: "管理员 王", detail: "角色:学员 → 培训师;停用账号" },
+      { target: r.value.id, actorName: "管理员 王", detail: "角色：学员 → 培训师;停用账号" },
     ]);
     expect(await updateUserAccess(t.db, actor, admin.value.id, { role: "LEARNER" })).toEqual({
       ok: false,

@@ -183,8 +183,8 @@ describe("enquiries", () => {
     expect(await t.db.auditEvent.count({ where: { action: "ENQUIRY_ERASE", target: r.id } })).toBe(1);
     const erased = await getEnquiry(t.db, r.id);
     expect(erased).toMatchObject({
-      name: "(已删除)",
-      organisation: "(已删除)",
+      name: "（已删除）",
+      organisation: "（已删除）",
       phone: null,
       email: null,
       message: null,
@@ -244,7 +244,7 @@ describe("enquiries", () => {
     expect(await purges()).toEqual([
       { actorId: null, rows: r.erased, detail: expect.stringContaining("保存期限 180 天") },
     ]);
-    expect((await getEnquiry(t.db, old.id))!.name).toBe("(已删除)");
+    expect((await getEnquiry(t.db, old.id))!.name).toBe("（已删除）");
     expect((await getEnquiry(t.db, recent.id))!.name).toBe("新咨询");
     expect((await purgeExpiredEnquiries(t.db, 180, now)).erased).toBe(0); // idempotent
     expect(await purges()).toHaveLength(1); // and a purge that erased nothing is not an event
@@ -269,9 +269,9 @@ describe("enquiries", () => {
     const mail = smtp.received[0]!;
     expect(mail.to).toEqual(["sales@training.test"]);
     const text = decodeBody(mail.data);
-    expect(text).toContain("姓名:孙七");
-    expect(text).toContain("手机:13912345678");
-    expect(text).toContain("咨询意向:银行内训定制");
+    expect(text).toContain("姓名：孙七");
+    expect(text).toContain("手机：13912345678");
+    expect(text).toContain("咨询意向：银行内训定制");
     expect(text).toContain("邮件测试 <b>加粗</b>");
     expect(text).toContain(`https://training.test/trainer/enquiries/${a.id}`);
     expect((await getEnquiry(t.db, a.id))!.notification).toMatchObject({ state: "SENT", attempts: 1 });
@@ -309,7 +309,7 @@ describe("enquiries", () => {
       failed: 0,
     });
     expect(back.received).toHaveLength(1);
-    expect(decodeBody(back.received[0]!.data)).toContain("姓名:周八");
+    expect(decodeBody(back.received[0]!.data)).toContain("姓名：周八");
     expect((await getEnquiry(t.db, b.id))!.notification).toMatchObject({ state: "SENT", attempts: 2 });
     await new Promise<void>((r) => back.server.close(() => r()));
   });

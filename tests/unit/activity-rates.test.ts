@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeActivity } from "@/lib/exercises/activity-rates";
+import { computeActivity, normaliseCount } from "@/lib/exercises/activity-rates";
 
 const input = (cardsIssued: string, activeCards: string, customers: string, activeCustomers: string) => ({
   cardsIssued,
@@ -62,5 +62,32 @@ describe("computeActivity", () => {
 
   it("accepts surrounding spaces", () => {
     expect(computeActivity(input(" 10 ", "5", "10 ", " 5")).ok).toBe(true);
+  });
+});
+
+describe("normaliseCount", () => {
+  it("drops thousands separators, ASCII or full-width, when the groups are of three", () => {
+    expect(normaliseCount("100,000")).toBe("100000");
+    expect(normaliseCount("100，000")).toBe("100000");
+    expect(normaliseCount(" 1,234,567 ")).toBe("1234567");
+  });
+
+  it("turns full-width digits into ASCII ones", () => {
+    expect(normaliseCount("１００００")).toBe("10000");
+    expect(normaliseCount("１００，０００")).toBe("100000");
+  });
+
+  it("leaves misplaced separators, signs and decimals for the schema to refuse", () => {
+    expect(normaliseCount("1,00")).toBe("1,00");
+    expect(normaliseCount("12,3456")).toBe("12,3456");
+    expect(normaliseCount("-5")).toBe("-5");
+    expect(normaliseCount("1.5")).toBe("1.5");
+  });
+
+  it("lets the calculator take numbers as people type them", () => {
+    const r = computeActivity(input("100,000", "１００００", "80，000", "２０,０００"));
+    expect(r).toMatchObject({ ok: true, result: { activeCardRate: 10, activeCustomerRate: 25 } });
+    const bad = computeActivity(input("1,00", "1", "1", "1"));
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { cardsIssued: "发卡量须为不带小数的非负整数" } });
   });
 });

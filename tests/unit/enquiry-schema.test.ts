@@ -50,13 +50,13 @@ describe("enquiry schema", () => {
     "010-12345678",
     "１３８００１３８０００",
   ])("refuses the phone number %s with a field message", (phone) => {
-    expect(errorsOf({ ...valid, phone })).toEqual({ phone: "请填写 11 位中国大陆手机号,如 138 0013 8000" });
+    expect(errorsOf({ ...valid, phone })).toEqual({ phone: "请填写 11 位中国大陆手机号，如 138 0013 8000" });
   });
 
   it.each(["zhang", "zhang@", "@bank.cn", "zhang@bank", "zhang wei@bank.cn", "a@b@c.cn"])(
     "refuses the email %s",
     (email) => {
-      expect(errorsOf({ ...valid, email })).toEqual({ email: "请填写有效的邮箱地址,如 name@bank.com.cn" });
+      expect(errorsOf({ ...valid, email })).toEqual({ email: "请填写有效的邮箱地址，如 name@bank.com.cn" });
     },
   );
 
@@ -65,8 +65,8 @@ describe("enquiry schema", () => {
       name: "请填写姓名",
       organisation: "请填写您所在的银行或分支机构",
       consent: "请阅读并勾选《个人信息处理说明》后再提交",
-      phone: "手机号和邮箱请至少填写一项,方便我们联系您",
-      email: "手机号和邮箱请至少填写一项,方便我们联系您",
+      phone: "手机号和邮箱请至少填写一项，方便我们联系您",
+      email: "手机号和邮箱请至少填写一项，方便我们联系您",
     });
     expect(errorsOf({ name: "张伟", organisation: "某行", email: "a@bank.cn", consent: "on" })).toEqual({});
   });

@@ -19,6 +19,24 @@ describe("gradeObjectionSort", () => {
     expect(r.correct).toBe(0);
   });
 
+  it("checks nothing and reveals no cause when nothing is sorted", () => {
+    const r = gradeObjectionSort({});
+    expect(r.answered).toBe(0);
+    expect(r.correct).toBe(0);
+    for (const item of r.items) {
+      expect(item.answered).toBe(false);
+      for (const label of Object.values(CAUSES)) expect(item.message).not.toContain(label);
+    }
+  });
+
+  it("grades the sorted objections and leaves the others' causes unsaid", () => {
+    const [first, second] = OBJECTIONS;
+    const r = gradeObjectionSort({ [first!.id]: first!.cause });
+    expect(r).toMatchObject({ answered: 1, correct: 1 });
+    const unsorted = r.items.find((i) => i.id === second!.id)!;
+    expect(unsorted.message).not.toContain(CAUSES[second!.cause]);
+  });
+
   it("uses each of the three causes at least once, so the exercise cannot be gamed by one answer", () => {
     const causes = new Set(OBJECTIONS.map((o) => o.cause));
     expect(causes).toEqual(new Set(Object.keys(CAUSES)));
@@ -49,6 +67,14 @@ describe("gradePlan", () => {
     const r = gradePlan({ bankEffort: "no-such-option" });
     expect(r.items.every((i) => !i.answered)).toBe(true);
     expect(r.items[0]!.message).toBe("请为“银行出力”选择一项。");
+    expect(r.answered).toBe(0);
+    expect(r.summary).toBe("请先为三条原则各选择一项做法，再检查方案。");
+  });
+
+  it("asks for the missing picks of a partial plan instead of counting them as broken principles", () => {
+    const r = gradePlan({ bankEffort: goodChoice.bankEffort });
+    expect(r.answered).toBe(1);
+    expect(r.summary).toBe("还有 2 条原则没有选择做法，请选择后再检查。");
   });
 
   it("has exactly one good option per principle", () => {

@@ -12,7 +12,7 @@ describe("linkGlossaryTerms", () => {
   it("links only the first mention of each term", () => {
     const r = linkGlossaryTerms("<p>实动率很重要,实动率要每月看。</p>", terms);
     expect(r.html).toBe(
-      '<p><a href="/glossary#%E5%AE%9E%E5%8A%A8%E7%8E%87" class="glossary-term" title="查看术语:实动率">实动率</a>很重要,实动率要每月看。</p>',
+      '<p><a href="/glossary#%E5%AE%9E%E5%8A%A8%E7%8E%87" class="glossary-term" title="查看术语：实动率">实动率</a>很重要,实动率要每月看。</p>',
     );
     expect(r.found).toEqual(["实动率"]);
   });
@@ -24,7 +24,7 @@ describe("linkGlossaryTerms", () => {
     expect(r.html).toContain('<a href="/y">收单</a>');
     expect(r.html).toContain("<code>实动率</code>");
     expect(r.html).toContain(
-      '<p><a href="/glossary#%E6%94%B6%E5%8D%95" class="glossary-term" title="查看术语:收单">收单</a>业务</p>',
+      '<p><a href="/glossary#%E6%94%B6%E5%8D%95" class="glossary-term" title="查看术语：收单">收单</a>业务</p>',
     );
   });
 

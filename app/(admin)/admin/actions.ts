@@ -15,7 +15,7 @@ export const updateUserAccessAction = validatedActionWithUser(
     });
     if (!result.ok) return { fieldErrors: result.fieldErrors, message: result.fieldErrors.form };
     revalidatePath("/admin/users");
-    return { ok: true, message: "已更新;该用户需重新登录" };
+    return { ok: true, message: "已更新；该用户需重新登录" };
   },
   ["ADMIN"],
 );

@@ -3,8 +3,13 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentUser, safeReturnPath } from "@/lib/auth/session";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
-export const metadata: Metadata = { title: "登录" };
+export const metadata: Metadata = pageMetadata({
+  title: "登录",
+  description: "登录学习账号，参加测验、保存学习进度。",
+  path: "/login",
+});
 
 type LoginPageProps = { searchParams: Promise<{ next?: string }> };
 
@@ -19,7 +24,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
         <LoginForm next={next} />
       </div>
       <p className="mt-6 text-sm text-gray-600">
-        还没有账号?
+        还没有账号？
         <Link href="/signup" className="text-brand-600 hover:underline">
           注册
         </Link>

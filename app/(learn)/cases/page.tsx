@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { CaseIndex } from "@/components/case-index";
 import { getContent } from "@/lib/content";
 import { t } from "@/lib/i18n/zh-cn";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
-export const metadata: Metadata = { title: t.cases.title };
+export const metadata: Metadata = pageMetadata({ title: t.cases.title, description: t.cases.intro, path: "/cases" });
 
 export default function CasesPage() {
   const { cases, modules } = getContent();

@@ -5,8 +5,9 @@ import { EnquirySection } from "@/components/enquiry/enquiry-section";
 import { t } from "@/lib/i18n/zh-cn";
 import { hasQuiz } from "@/lib/quiz/catalog";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
-export const metadata: Metadata = { title: t.course.title };
+export const metadata: Metadata = pageMetadata({ title: t.course.title, description: t.course.intro, path: "/course" });
 
 export default function CoursePage() {
   const { modules, course } = getContent();
@@ -35,7 +36,7 @@ export default function CoursePage() {
         <section className="mt-10 rounded-lg bg-brand-50 p-5">
           <h2 className="text-xl font-semibold text-brand-900">结业测评</h2>
           <p className="mt-2 text-gray-700">
-            学完八个模块并通过各模块测验后,参加结业测评(最多 3 次)。通过即可获得结业证书。
+            学完八个模块并通过各模块测验后，参加结业测评（最多 3 次）。通过即可获得结业证书。
           </p>
           <Link
             href={`/quiz/${FINAL_QUIZ_ID}`}

@@ -2,14 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getModule } from "@/lib/content";
 import { EXERCISES } from "@/lib/exercises/catalog";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
-export const metadata: Metadata = { title: "案例练习" };
+export const metadata: Metadata = pageMetadata({
+  title: "案例练习",
+  description: "在浏览器里练一练课程里的方法，无需登录：活卡率与实动率计算、九宫格异议归类、银商合作方案检查。",
+  path: "/exercises",
+});
 
 export default function ExercisesPage() {
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
       <h1 className="text-3xl font-bold text-brand-900">案例练习</h1>
-      <p className="mt-3 text-gray-700">在浏览器里练一练课程里的方法,无需登录。</p>
+      <p className="mt-3 text-gray-700">在浏览器里练一练课程里的方法，无需登录。</p>
       <ul className="mt-8 space-y-4">
         {EXERCISES.map((e) => {
           const mod = getModule(e.module);
@@ -23,7 +28,7 @@ export default function ExercisesPage() {
               <p className="mt-2 text-gray-600">{e.summary}</p>
               {mod && (
                 <p className="mt-2 text-xs text-gray-500">
-                  对应:模块 {mod.number} {mod.title}
+                  对应：模块 {mod.number} {mod.title}
                 </p>
               )}
             </li>

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getContent } from "@/lib/content";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
-export const metadata: Metadata = { title: "术语表" };
+export const metadata: Metadata = pageMetadata({
+  title: "术语表",
+  description: "活卡率、实动率、场景金融、收单等信用卡业务术语的解释，以及它们在课程中出现的位置。",
+  path: "/glossary",
+});
 
 export default function GlossaryPage() {
   const { glossary } = getContent();
@@ -28,13 +33,13 @@ export default function GlossaryPage() {
             <dt className="text-lg font-semibold text-gray-900">
               {g.term}
               {g.aliases.length > 0 && (
-                <span className="ml-2 text-sm font-normal text-gray-500">又作:{g.aliases.join("、")}</span>
+                <span className="ml-2 text-sm font-normal text-gray-500">又作：{g.aliases.join("、")}</span>
               )}
             </dt>
             <dd className="mt-2 leading-relaxed text-gray-700">{g.definition}</dd>
             {g.usedIn.length > 0 && (
               <dd className="mt-2 text-sm text-gray-600">
-                出现在:
+                出现在：
                 {g.usedIn.map((p, i) => (
                   <span key={p.href}>
                     {i > 0 && "、"}

@@ -18,12 +18,12 @@ export const updateProfileAction = validatedActionWithUser(profileSchema, async 
 export const changePasswordAction = validatedActionWithUser(passwordChangeSchema, async (data, user) => {
   const result = await changePassword(getDb(), user.id, data.currentPassword, data.newPassword);
   if (!result.ok) return { fieldErrors: result.fieldErrors, message: "请按提示修改后再提交" };
-  return { ok: true, message: "密码已修改,请用新密码重新登录" };
+  return { ok: true, message: "密码已修改，请用新密码重新登录" };
 });
 
 export const joinCohortAction = validatedActionWithUser(joinCohortSchema, async (data, user) => {
   const result = await joinCohort(getDb(), user.id, data.inviteCode);
   if (!result.ok) return { fieldErrors: result.fieldErrors, message: "请按提示修改后再提交" };
   revalidatePath("/me");
-  return { ok: true, message: `已加入班级:${result.value.name}` };
+  return { ok: true, message: `已加入班级：${result.value.name}` };
 });

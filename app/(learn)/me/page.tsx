@@ -43,7 +43,7 @@ export default async function MePage() {
 
       {certificateId && (
         <p className="mt-6 rounded-lg bg-green-50 p-4 text-green-900">
-          恭喜完成全部课程!
+          恭喜完成全部课程！
           <Link href={`/certificates/${certificateId}`} className="ml-2 font-semibold underline">
             查看结业证书
           </Link>
@@ -59,7 +59,7 @@ export default async function MePage() {
               错题回顾 →
             </Link>
           </div>
-          <p className="mt-1 text-sm text-gray-600">按题目的知识点统计最近一次作答的正确率,最需要加强的排在前面。</p>
+          <p className="mt-1 text-sm text-gray-600">按题目的知识点统计最近一次作答的正确率，最需要加强的排在前面。</p>
           <ul className="mt-3 grid gap-2 sm:grid-cols-2">
             {mastery.map((m) => (
               <li
@@ -81,13 +81,13 @@ export default async function MePage() {
       <section className="mt-10">
         <h2 className="text-xl font-semibold">我的班级</h2>
         {cohorts.length === 0 ? (
-          <p className="mt-2 text-gray-600">还没有加入班级。有培训师给的邀请码,可以在下面加入。</p>
+          <p className="mt-2 text-gray-600">还没有加入班级。有培训师给的邀请码，可以在下面加入。</p>
         ) : (
           <ul className="mt-3 space-y-2">
             {cohorts.map((m) => (
               <li key={m.cohort.id} className="rounded-lg border border-gray-200 p-3">
                 <span className="font-medium">{m.cohort.name}</span>
-                <span className="ml-2 text-sm text-gray-500">培训师:{m.cohort.trainer.name}</span>
+                <span className="ml-2 text-sm text-gray-500">培训师：{m.cohort.trainer.name}</span>
               </li>
             ))}
           </ul>

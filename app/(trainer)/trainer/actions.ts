@@ -11,7 +11,7 @@ export const createCohortAction = validatedActionWithUser(
   async (data, user) => {
     const cohort = await createCohort(getDb(), user.id, data);
     revalidatePath("/trainer");
-    return { ok: true, message: `班级已创建,邀请码:${cohort.inviteCode}` };
+    return { ok: true, message: `班级已创建，邀请码：${cohort.inviteCode}` };
   },
   ["TRAINER"],
 );

@@ -41,7 +41,7 @@ export default async function TrainerHomePage() {
       <section className="mt-8">
         <h2 className="text-xl font-semibold">班级</h2>
         {cohorts.length === 0 ? (
-          <p className="mt-2 text-gray-600">还没有班级,先在下面创建一个。</p>
+          <p className="mt-2 text-gray-600">还没有班级，先在下面创建一个。</p>
         ) : (
           <div className="mt-3 overflow-x-auto">
             <table className="w-full min-w-[52rem] text-left text-sm">
@@ -97,8 +97,8 @@ export default async function TrainerHomePage() {
             submitLabel="创建班级"
             fields={[
               { name: "name", label: "班级名称", autoComplete: "off" },
-              { name: "startsOn", label: "开始日期(选填)", type: "date" },
-              { name: "endsOn", label: "结束日期(选填)", type: "date" },
+              { name: "startsOn", label: "开始日期（选填）", type: "date" },
+              { name: "endsOn", label: "结束日期（选填）", type: "date" },
             ]}
           />
         </div>

@@ -39,7 +39,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
       <AdminNav current="/admin/audit" />
       <h1 className="mt-6 text-2xl font-bold text-brand-900 sm:text-3xl">个人信息操作记录</h1>
       <p className="mt-2 max-w-3xl text-sm text-gray-600">
-        谁在何时查看了咨询的完整联系方式、导出了咨询或学员数据、删除了个人信息、修改了账号权限。记录只含编号、条数和筛选条件,不含个人信息本身,且不可修改,供合规审查使用。
+        谁在何时查看了咨询的完整联系方式、导出了咨询或学员数据、删除了个人信息、修改了账号权限。记录只含编号、条数和筛选条件，不含个人信息本身，且不可修改，供合规审查使用。
       </p>
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3" role="search" aria-label="筛选操作记录">
@@ -79,7 +79,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
       </form>
       <FilterProblems problems={problems} />
 
-      <p className="mt-4 text-sm text-gray-600">共 {list.total} 条,最新的在前。</p>
+      <p className="mt-4 text-sm text-gray-600">共 {list.total} 条，最新的在前。</p>
       {list.rows.length === 0 ? (
         <p className="mt-4 text-gray-600">没有符合条件的记录。</p>
       ) : (

@@ -76,6 +76,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
                     role={u.role}
                     disabled={u.disabled}
                     self={u.id === admin.id}
+                    userName={u.name}
                   />
                 </td>
               </tr>

@@ -5,6 +5,7 @@ import { KeyFigures } from "@/components/key-figures";
 import { SourceList } from "@/components/source-list";
 import { getCase, getContent, getModule, getSources } from "@/lib/content";
 import { t } from "@/lib/i18n/zh-cn";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
 type CasePageProps = { params: Promise<{ slug: string }> };
 
@@ -16,7 +17,8 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: CasePageProps): Promise<Metadata> {
   const c = getCase((await params).slug);
-  return { title: c?.title, description: c?.summary };
+  if (!c) return {};
+  return pageMetadata({ title: c.title, description: c.summary, path: `/cases/${c.slug}`, type: "article" });
 }
 
 export default async function CasePage({ params }: CasePageProps) {

@@ -5,10 +5,19 @@ import { getCertificate } from "@/lib/certificates/certificates";
 import { getContent } from "@/lib/content";
 import { getDb } from "@/lib/db/client";
 import { formatDateLong } from "@/lib/format/beijing-time";
-
-export const metadata: Metadata = { title: "结业证书" };
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
 type CertificatePageProps = { params: Promise<{ id: string }> };
+
+// The card names the course, not the person: a shared link should not spread a name further.
+export async function generateMetadata({ params }: CertificatePageProps): Promise<Metadata> {
+  return pageMetadata({
+    title: "结业证书",
+    description: "《场景化金融生态 — 信用卡业务的转型与发展》课程结业证书。证书编号与本页网址一致即为有效。",
+    path: `/certificates/${encodeURIComponent((await params).id)}`,
+    noIndex: true,
+  });
+}
 
 // Public on purpose: whoever holds the link (an HR colleague, a manager) can verify it.
 // It shows only the name, the course and the date.
@@ -28,7 +37,7 @@ export default async function CertificatePage({ params }: CertificatePageProps) 
         </p>
         <p className="mt-8 text-gray-700">{date}</p>
         <p className="mt-8 font-mono text-xs text-gray-500">证书编号 {cert.id}</p>
-        <p className="mt-1 text-xs text-gray-500">本页即验证页:证书编号与本网址一致即为有效</p>
+        <p className="mt-1 text-xs text-gray-500">本页即验证页：证书编号与本网址一致即为有效</p>
       </article>
       <div className="no-print mt-6 text-center">
         <PrintButton />

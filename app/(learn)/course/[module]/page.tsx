@@ -5,6 +5,7 @@ import { getCase, getContent, getModule, lessonHref } from "@/lib/content";
 import { EXERCISES } from "@/lib/exercises/catalog";
 import { hasQuiz } from "@/lib/quiz/catalog";
 import { t } from "@/lib/i18n/zh-cn";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
 type ModulePageProps = { params: Promise<{ module: string }> };
 
@@ -16,7 +17,12 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: ModulePageProps): Promise<Metadata> {
   const mod = getModule((await params).module);
-  return { title: mod?.title };
+  if (!mod) return {};
+  return pageMetadata({
+    title: `${t.course.module(mod.number)} ${mod.title}`,
+    description: mod.summary,
+    path: `/course/${mod.slug}`,
+  });
 }
 
 export default async function ModulePage({ params }: ModulePageProps) {

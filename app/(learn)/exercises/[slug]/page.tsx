@@ -6,6 +6,7 @@ import { ObjectionSortExercise } from "@/components/exercises/objection-sort-exe
 import { PartnershipPlanExercise } from "@/components/exercises/partnership-plan-exercise";
 import { getModule } from "@/lib/content";
 import { EXERCISES, getExercise, type ExerciseSlug } from "@/lib/exercises/catalog";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 
 type ExercisePageProps = { params: Promise<{ slug: string }> };
 
@@ -22,7 +23,9 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: ExercisePageProps): Promise<Metadata> {
-  return { title: getExercise((await params).slug)?.title };
+  const exercise = getExercise((await params).slug);
+  if (!exercise) return {};
+  return pageMetadata({ title: exercise.title, description: exercise.summary, path: `/exercises/${exercise.slug}` });
 }
 
 export default async function ExercisePage({ params }: ExercisePageProps) {
@@ -39,7 +42,7 @@ export default async function ExercisePage({ params }: ExercisePageProps) {
       <p className="mt-2 text-sm text-gray-500">{exercise.instructions}</p>
       {mod && (
         <p className="mt-2 text-sm">
-          先读:
+          先读：
           <Link href={`/course/${mod.slug}`} className="text-brand-600 hover:underline">
             模块 {mod.number} {mod.title}
           </Link>

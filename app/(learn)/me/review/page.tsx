@@ -18,7 +18,7 @@ export default async function ReviewPage() {
         ← 我的
       </Link>
       <h1 className="mt-4 text-3xl font-bold text-brand-900">错题回顾</h1>
-      <p className="mt-2 text-gray-600">各测验中最近一次答错的题目。在这里重做只是练习,不会改变已记录的成绩。</p>
+      <p className="mt-2 text-gray-600">各测验中最近一次答错的题目。在这里重做只是练习，不会改变已记录的成绩。</p>
       {wrong.length === 0 ? (
         <p className="mt-8 rounded-lg bg-green-50 p-4 text-green-900">目前没有错题。</p>
       ) : (
@@ -29,7 +29,7 @@ export default async function ReviewPage() {
                 {w.quizTitle} · {w.tags.join("、")}
               </p>
               <p className="mt-1 font-medium">{w.prompt}</p>
-              <p className="mt-1 text-sm text-red-700">您上次的答案:{w.yourAnswer}</p>
+              <p className="mt-1 text-sm text-red-700">您上次的答案：{w.yourAnswer}</p>
               <PracticeQuestion question={w.practice} check={practiceAction} />
               <Link
                 href={lessonSectionHref(w.lesson)}

@@ -53,14 +53,14 @@ export const followUpEnquiryAction = validatedActionWithUser(
 
 const eraseSchema = z.object({
   enquiryId,
-  confirm: z.literal("on", { error: "请先勾选确认:删除后无法恢复" }),
+  confirm: z.literal("on", { error: "请先勾选确认：删除后无法恢复" }),
 });
 
 export const eraseEnquiryAction = validatedActionWithUser(
   eraseSchema,
   async (data, user) => {
     const erased = await eraseEnquiry(getDb(), data.enquiryId, { id: user.id, name: user.name });
-    if (!erased) return { message: "没有找到这条咨询,或它已被删除" };
+    if (!erased) return { message: "没有找到这条咨询，或它已被删除" };
     redirect("/trainer/enquiries?erased=1");
   },
   ["TRAINER"],

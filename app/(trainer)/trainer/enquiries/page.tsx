@@ -34,11 +34,11 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
       </Link>
       <h1 className="mt-3 text-2xl font-bold text-brand-900 sm:text-3xl">咨询收件箱</h1>
       <p className="mt-2 text-sm text-gray-600">
-        潜在客户通过“咨询内训”表单留下的信息,最新的在前。列表中手机和邮箱已打码,打开详情可见完整信息。
+        潜在客户通过“咨询内训”表单留下的信息，最新的在前。列表中手机和邮箱已打码，打开详情可见完整信息。
       </p>
       {raw.erased ? (
         <p role="status" className="mt-3 rounded-md bg-green-50 p-3 text-sm text-green-900">
-          已删除该咨询的个人信息(仅保留匿名计数)。
+          已删除该咨询的个人信息（仅保留匿名计数）。
         </p>
       ) : null}
 
@@ -80,7 +80,7 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
       <FilterProblems problems={problems} />
 
       <p className="mt-4 text-sm text-gray-600">
-        共 {inbox.total} 条{inbox.erased ? `;另有 ${inbox.erased} 条已删除个人信息,仅计数` : ""}。
+        共 {inbox.total} 条{inbox.erased ? `；另有 ${inbox.erased} 条已删除个人信息，仅计数` : ""}。
       </p>
       {inbox.rows.length === 0 ? (
         <p className="mt-4 text-gray-600">没有符合条件的咨询。</p>

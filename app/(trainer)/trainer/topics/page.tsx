@@ -34,14 +34,14 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
       </Link>
       <h1 className="mt-3 text-2xl font-bold text-brand-900 sm:text-3xl">知识点掌握对比</h1>
       <p className="mt-2 text-sm text-gray-700">
-        按题目的知识点标签统计答对率:每位学员每个测验取最近一次提交(代表现在的掌握情况),未答视为答错。最弱的知识点排在最前。
+        按题目的知识点标签统计答对率：每位学员每个测验取最近一次提交（代表现在的掌握情况），未答视为答错。最弱的知识点排在最前。
       </p>
       {visible.length === 0 ? (
         <p className="mt-6 text-gray-600">还没有班级。</p>
       ) : (
         <form method="get" className="mt-4 rounded-lg border border-gray-200 p-3">
           <fieldset>
-            <legend className="text-sm font-medium">选择要对比的班级(最多 {MAX_COHORTS} 个)</legend>
+            <legend className="text-sm font-medium">选择要对比的班级（最多 {MAX_COHORTS} 个）</legend>
             <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
               {visible.map((c) => (
                 <label key={c.id} className="flex items-center gap-2 text-sm">
@@ -67,7 +67,7 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
       )}
       {tooMany ? (
         <p role="alert" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          一次最多对比 {MAX_COHORTS} 个班级,已取前 {MAX_COHORTS} 个。
+          一次最多对比 {MAX_COHORTS} 个班级，已取前 {MAX_COHORTS} 个。
         </p>
       ) : null}
       {chosen.length > 0 && rows.length === 0 ? (
@@ -78,7 +78,7 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
           <div className="mt-6">
             <Chart
               option={topicChart(rows, chosen)}
-              label="各知识点答对率(按班级对比)"
+              label="各知识点答对率（按班级对比）"
               height={Math.max(240, rows.length * 26 * chosen.length + 60)}
             />
           </div>

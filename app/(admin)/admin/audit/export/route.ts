@@ -24,7 +24,7 @@ export async function GET(req: Request) {
   const format = exportFormatOf(search);
   if (!format) return Response.json({ error: "format 须为 xlsx 或 csv" }, { status: 422 });
   const { filters, problems } = parseAuditFilters(search);
-  if (problems.length) return Response.json({ error: problems.join(";") }, { status: 422 });
+  if (problems.length) return Response.json({ error: problems.join("；") }, { status: 422 });
   const day = formatDate(new Date());
   return exportResponse(format, `个人信息操作记录-${day}`, columns, await exportAuditEvents(getDb(), filters));
 }

@@ -7,6 +7,7 @@ import { SourceList } from "@/components/source-list";
 import { TableOfContents } from "@/components/table-of-contents";
 import { allLessons, getLesson, getSources, lessonHref } from "@/lib/content";
 import { t } from "@/lib/i18n/zh-cn";
+import { pageMetadata } from "@/lib/seo/page-metadata";
 import { lessonStatusAction, markLessonDoneAction } from "../../../progress/actions";
 
 type LessonPageProps = { params: Promise<{ module: string; lesson: string }> };
@@ -22,7 +23,13 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: LessonPageProps): Promise<Metadata> {
   const p = await params;
   const found = getLesson(p.module, p.lesson);
-  return { title: found?.lesson.title, description: found?.lesson.summary };
+  if (!found) return {};
+  return pageMetadata({
+    title: found.lesson.title,
+    description: found.lesson.summary,
+    path: lessonHref(found.module.slug, found.lesson.slug),
+    type: "article",
+  });
 }
 
 export default async function LessonPage({ params }: LessonPageProps) {

@@ -37,7 +37,7 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
       <section aria-label="成绩" className={`mt-6 rounded-lg p-5 ${view.passed ? "bg-green-50" : "bg-amber-50"}`}>
         <p className="text-3xl font-bold">{view.percent}%</p>
         <p className="mt-1">
-          答对 {view.correct} / {view.total} 题 · {view.passed ? "通过" : `未通过(及格线 ${view.quiz.passMark}%)`}
+          答对 {view.correct} / {view.total} 题 · {view.passed ? "通过" : `未通过（及格线 ${view.quiz.passMark}%）`}
         </p>
         {!view.reveal && <p className="mt-2 text-sm">本测验在通过后才显示正确答案和解析。</p>}
       </section>
@@ -48,9 +48,9 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
               {i + 1}. {r.prompt}
             </p>
             <p className={`mt-2 text-sm ${r.correct ? "text-green-700" : "text-red-700"}`}>
-              {r.correct ? "✓ 答对" : "✗ 答错"} · 您的答案:{r.yourAnswer}
+              {r.correct ? "✓ 答对" : "✗ 答错"} · 您的答案：{r.yourAnswer}
             </p>
-            {r.rightAnswer && <p className="mt-1 text-sm text-gray-700">正确答案:{r.rightAnswer}</p>}
+            {r.rightAnswer && <p className="mt-1 text-sm text-gray-700">正确答案：{r.rightAnswer}</p>}
             {r.explanation && <p className="mt-2 rounded bg-gray-50 p-3 text-sm text-gray-700">{r.explanation}</p>}
             <Link
               href={lessonSectionHref(r.lesson)}

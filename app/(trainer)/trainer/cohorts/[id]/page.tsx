@@ -51,10 +51,10 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
 
       <section className="mt-6 flex flex-wrap gap-x-6 gap-y-1 rounded-lg bg-brand-50 p-3 text-sm text-gray-700">
         <span>
-          邀请码:<span className="font-mono font-bold">{cohort.inviteCode}</span>
+          邀请码：<span className="font-mono font-bold">{cohort.inviteCode}</span>
         </span>
         <span className="break-all">
-          邀请链接:<span className="font-mono">{`${origin}/join/${cohort.inviteCode}`}</span>
+          邀请链接：<span className="font-mono">{`${origin}/join/${cohort.inviteCode}`}</span>
         </span>
       </section>
 
@@ -107,7 +107,7 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
             学习进度矩阵
           </h2>
           <p className="flex flex-wrap gap-3 text-sm">
-            <span className="text-gray-600">导出当前筛选结果:</span>
+            <span className="text-gray-600">导出当前筛选结果：</span>
             <a href={download("progress", "xlsx")} className="text-brand-600 hover:underline">
               进度 Excel
             </a>
@@ -127,7 +127,7 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
         </div>
         <FilterProblems problems={problems} />
         <p className="mt-3 text-sm text-gray-600" aria-live="polite">
-          共 {matrix.total} 名学员{matrix.total > 0 ? `,第 ${matrix.page} / ${matrix.pages} 页` : ""}。✓ 已完成 · ◐
+          共 {matrix.total} 名学员{matrix.total > 0 ? `，第 ${matrix.page} / ${matrix.pages} 页` : ""}。✓ 已完成 · ◐
           学习中 · 数字为测验最高分
         </p>
         {matrix.rows.length === 0 ? (

@@ -16,9 +16,9 @@ export const metadata: Metadata = { title: "咨询详情" };
 type EnquiryPageProps = { params: Promise<{ id: string }> };
 
 const MAIL_STATE: Record<string, string> = {
-  PENDING: "待发送(失败会自动重试)",
+  PENDING: "待发送（失败会自动重试）",
   SENT: "已发送",
-  SKIPPED: "未发送(未配置邮件或信息已删除)",
+  SKIPPED: "未发送（未配置邮件或信息已删除）",
 };
 
 export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
@@ -39,7 +39,7 @@ export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
     ["预计参训人数", e.trainees],
     ["方便联系的时间", e.contactTime],
     ["提交时间", formatDateTime(e.createdAt)],
-    ["同意个人信息处理", `${formatDateTime(e.consentAt)}(说明版本 ${e.noticeVersion})`],
+    ["同意个人信息处理", `${formatDateTime(e.consentAt)}（说明版本 ${e.noticeVersion}）`],
   ];
   return (
     <div className="mx-auto max-w-4xl px-4 py-8">
@@ -71,16 +71,16 @@ export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
             data-testid="enquiry-message"
             className="mt-2 whitespace-pre-wrap break-words rounded-lg bg-gray-50 p-3 text-sm"
           >
-            {e.message ?? "(无)"}
+            {e.message ?? "（无）"}
           </p>
           <p className="mt-3 text-xs text-gray-500">
-            邮件通知:{e.notification ? (MAIL_STATE[e.notification.state] ?? e.notification.state) : "—"}
+            邮件通知：{e.notification ? (MAIL_STATE[e.notification.state] ?? e.notification.state) : "—"}
             {e.notification?.lastError && e.notification.state === "PENDING"
-              ? `;上次失败原因:${e.notification.lastError}`
+              ? `；上次失败原因：${e.notification.lastError}`
               : ""}
           </p>
           {!e.erasedAt && (
-            <p className="mt-1 text-xs text-gray-500">查看、导出和删除联系方式都会记入个人信息操作记录,供合规审查。</p>
+            <p className="mt-1 text-xs text-gray-500">查看、导出和删除联系方式都会记入个人信息操作记录，供合规审查。</p>
           )}
 
           <h3 className="mt-8 text-lg font-semibold">跟进记录</h3>
@@ -99,7 +99,7 @@ export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
                 who: c.byName,
                 text: c.fromStatus
                   ? `状态：${STATUS_LABELS[c.fromStatus]} → ${STATUS_LABELS[c.toStatus]}`
-                  : `收到咨询(${STATUS_LABELS[c.toStatus]})`,
+                  : `收到咨询（${STATUS_LABELS[c.toStatus]}）`,
                 kind: "状态",
               })),
             ]
@@ -117,7 +117,7 @@ export default async function EnquiryDetailPage({ params }: EnquiryPageProps) {
 
         <aside className="space-y-8">
           {e.erasedAt ? (
-            <p className="text-sm text-gray-600">个人信息已删除,不能再跟进。</p>
+            <p className="text-sm text-gray-600">个人信息已删除，不能再跟进。</p>
           ) : (
             <>
               <section aria-labelledby="follow-title">

@@ -40,13 +40,13 @@ export async function GET(req: Request) {
   const format = exportFormatOf(search);
   if (!format) return Response.json({ error: "format 须为 xlsx 或 csv" }, { status: 422 });
   const { filters, problems } = parseInboxFilters(search);
-  if (problems.length) return Response.json({ error: problems.join(";") }, { status: 422 });
+  if (problems.length) return Response.json({ error: problems.join("；") }, { status: 422 });
   const db = getDb();
   const rows = await exportEnquiries(db, filters);
   // Recorded before the file leaves: if the trail cannot be written, nothing is exported.
   const detail = [
     format,
-    `状态:${filters.status === "ALL" ? "全部" : STATUS_LABELS[filters.status]}`,
+    `状态：${filters.status === "ALL" ? "全部" : STATUS_LABELS[filters.status]}`,
     filters.q ? "含搜索词" : null,
   ]
     .filter(Boolean)

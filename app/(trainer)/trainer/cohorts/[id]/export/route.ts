@@ -28,7 +28,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const parsed = exportSchema.safeParse(search);
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "参数无效" }, { status: 422 });
   const { query, problems } = parseMatrixQuery(search);
-  if (problems.length) return Response.json({ error: problems.join(";") }, { status: 422 });
+  if (problems.length) return Response.json({ error: problems.join("；") }, { status: 422 });
   const day = formatDate(new Date());
   const actor = { id: user.id, name: user.name };
   // Learners' names, emails and scores leave the system: recorded before the file is sent.

@@ -27,8 +27,8 @@ export default async function CohortQuizzesPage({ params }: QuizzesPageProps) {
     <div className="mx-auto max-w-5xl px-4 py-8">
       <CohortNav cohort={cohort} current="quizzes" />
       <p className="mt-6 text-gray-700">
-        选择一个测验,查看每道题的答对率、区分度和各选项被选次数。统计取每位学员<strong>第一次</strong>
-        提交的作答:之后的重做已经看过解析,会让题目显得更容易。
+        选择一个测验，查看每道题的答对率、区分度和各选项被选次数。统计取每位学员<strong>第一次</strong>
+        提交的作答：之后的重做已经看过解析，会让题目显得更容易。
       </p>
       <ul className="mt-4 grid gap-3 sm:grid-cols-2">
         {quizzes.map((q) => (

@@ -36,25 +36,25 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
         <h2 className="mt-2 text-2xl font-bold">{detail.user.name}</h2>
         <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
           <div>
-            <dt className="inline text-gray-500">邮箱:</dt>
+            <dt className="inline text-gray-500">邮箱：</dt>
             <dd className="inline">{detail.user.email}</dd>
           </div>
           <div>
-            <dt className="inline text-gray-500">加入班级:</dt>
+            <dt className="inline text-gray-500">加入班级：</dt>
             <dd className="inline">{formatDateTime(detail.joinedAt)}</dd>
           </div>
           <div>
-            <dt className="inline text-gray-500">最近学习:</dt>
+            <dt className="inline text-gray-500">最近学习：</dt>
             <dd className="inline">{formatDateTime(detail.lastActive)}</dd>
           </div>
           <div>
-            <dt className="inline text-gray-500">课时:</dt>
+            <dt className="inline text-gray-500">课时：</dt>
             <dd className="inline">
               已完成 {lessonsDone} / {lessonsTotal}
             </dd>
           </div>
           <div>
-            <dt className="inline text-gray-500">结业证书:</dt>
+            <dt className="inline text-gray-500">结业证书：</dt>
             <dd className="inline">
               {detail.certificate ? (
                 <Link href={`/certificates/${detail.certificate.id}`} className="text-brand-600 hover:underline">
@@ -89,7 +89,7 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
       </section>
 
       <section className="mt-8">
-        <h3 className="text-lg font-semibold">答题记录({detail.attempts.length} 次)</h3>
+        <h3 className="text-lg font-semibold">答题记录（{detail.attempts.length} 次）</h3>
         {detail.attempts.length === 0 ? <p className="mt-2 text-gray-600">还没有作答。</p> : null}
         <div className="mt-3 space-y-3">
           {detail.attempts.map((a) => (
@@ -100,7 +100,7 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
                 </span>
                 <span className="ml-2 text-sm text-gray-600">
                   {a.submittedAt
-                    ? `${formatScore(a.percent)} 分(${a.correct}/${a.total})· ${a.passed ? "通过" : "未通过"} · 提交于 ${formatDateTime(a.submittedAt)}`
+                    ? `${formatScore(a.percent)} 分（${a.correct}/${a.total}）· ${a.passed ? "通过" : "未通过"} · 提交于 ${formatDateTime(a.submittedAt)}`
                     : `进行中 · 开始于 ${formatDateTime(a.startedAt)}`}
                 </span>
               </summary>
@@ -117,7 +117,7 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
                         <span className="ml-2 text-xs text-gray-500">{formatDateTime(q.savedAt)}</span>
                       ) : null}
                     </p>
-                    {q.correct ? null : <p className="text-gray-600">正确答案:{q.rightAnswer}</p>}
+                    {q.correct ? null : <p className="text-gray-600">正确答案：{q.rightAnswer}</p>}
                   </li>
                 ))}
               </ol>

@@ -34,15 +34,15 @@ export default async function ItemAnalysisPage({ params }: ItemAnalysisPageProps
       >
         ← 全部测验
       </Link>
-      <h2 className="mt-2 text-2xl font-bold">{quiz.title}:题目分析</h2>
+      <h2 className="mt-2 text-2xl font-bold">{quiz.title}：题目分析</h2>
       <p className="mt-2 text-sm text-gray-700">
-        {learners} 名学员提交过(取各人第一次作答)。答对率 = 答对人数 / 作答人数(未答视为答错);区分度 =
-        该题得分与其余题目总分的相关系数,高于 0.3 为好,接近 0
-        说明这道题分不出强弱,为负通常意味着答案标错或题干有歧义。少于 {MIN_RESPONSES_FOR_FLAGS} 人作答时不做判断。
+        {learners} 名学员提交过（取各人第一次作答）。答对率 = 答对人数 / 作答人数（未答视为答错）；区分度 =
+        该题得分与其余题目总分的相关系数，高于 0.3 为好，接近 0
+        说明这道题分不出强弱，为负通常意味着答案标错或题干有歧义。少于 {MIN_RESPONSES_FOR_FLAGS} 人作答时不做判断。
       </p>
       {problems > 0 ? (
         <p role="status" className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-800">
-          {problems} 道题可能有问题,已标出,请优先核对。
+          {problems} 道题可能有问题，已标出，请优先核对。
         </p>
       ) : null}
       <div className="mt-4">
