@@ -21,12 +21,19 @@ export function UserMenu() {
   const pathname = usePathname();
   useEffect(() => {
     let live = true;
-    // Read in the effect, not with useSearchParams: the header is on static pages too.
-    setInvite(currentInviteQuery(pathname));
     fetch("/api/me", { cache: "no-store" })
       .then((r) => (r.ok ? r.json() : { user: null }))
-      .then((d: { user: Me }) => live && setMe(d.user))
-      .catch(() => live && setMe(null));
+      .then((d: { user: Me }) => {
+        if (!live) return;
+        // Read from the address here, not with useSearchParams: the header is on static pages too.
+        setInvite(currentInviteQuery(pathname));
+        setMe(d.user);
+      })
+      .catch(() => {
+        if (!live) return;
+        setInvite(currentInviteQuery(pathname));
+        setMe(null);
+      });
     return () => {
       live = false;
     };
