@@ -31,7 +31,10 @@ export function ProgressOverview({ modules, courseDone, lastActivity, next, fina
           </p>
         </div>
         {next && (
-          <Link href={next.href} className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          <Link
+            href={next.href}
+            className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+          >
             继续学习：{stepLabel(next)}
           </Link>
         )}

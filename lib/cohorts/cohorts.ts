@@ -34,8 +34,7 @@ export async function createCohort(
 export type InviteProblem = "UNKNOWN" | "EXPIRED";
 
 export type Invite =
-  | { ok: true; cohort: { id: string; name: string; trainerName: string } }
-  | { ok: false; code: InviteProblem };
+  { ok: true; cohort: { id: string; name: string; trainerName: string } } | { ok: false; code: InviteProblem };
 
 /**
  * The cohort an invite code leads to, for the join, sign-up and sign-in pages to name. A cohort
@@ -51,7 +50,8 @@ export async function findInvite(db: PrismaClient, inviteCode: string, now = new
     : null;
   if (!cohort) return { ok: false, code: "UNKNOWN" };
   // endsOn is a calendar date (stored at UTC midnight): compare it as a date with Beijing's today.
-  if (cohort.endsOn && cohort.endsOn.toISOString().slice(0, 10) < formatDate(now)) return { ok: false, code: "EXPIRED" };
+  if (cohort.endsOn && cohort.endsOn.toISOString().slice(0, 10) < formatDate(now))
+    return { ok: false, code: "EXPIRED" };
   return { ok: true, cohort: { id: cohort.id, name: cohort.name, trainerName: cohort.trainer.name } };
 }
 

@@ -37,7 +37,8 @@ export function moduleSteps(module: CourseShape["modules"][number]): CourseStep[
 
 export function courseSteps(course: CourseShape): CourseStep[] {
   const steps = course.modules.flatMap(moduleSteps);
-  if (course.finalQuizId) steps.push({ kind: "final", quizId: course.finalQuizId, href: `/quiz/${course.finalQuizId}` });
+  if (course.finalQuizId)
+    steps.push({ kind: "final", quizId: course.finalQuizId, href: `/quiz/${course.finalQuizId}` });
   return steps;
 }
 

@@ -107,7 +107,10 @@ export async function benchQuizSubmit(): Promise<Row[]> {
     };
     await timed(WARMUP, submit(total), LEARNERS);
     const appRow = await timed(total, submit(0), LEARNERS);
-    const app: Row = { setup: `submitAttempt (read + one atomic write, a pass with the certificate check; pool ${POOL})`, ...appRow };
+    const app: Row = {
+      setup: `submitAttempt (read + one atomic write, a pass with the certificate check; pool ${POOL})`,
+      ...appRow,
+    };
 
     const versionIds = versions.map((v) => v.id);
     const rawInsert = async (i: number) => {

@@ -44,7 +44,14 @@ function makeQuiz(overrides: Partial<LoadedQuiz> = {}, stagePrompt = "把四个�
 // (tests/integration/learning-path.test.ts), so the quiz called "final" here is not gated.
 const course: CourseShape = {
   modules: [
-    { slug: "evolution", number: 1, title: "模块一", lessons: ["four-stages"], quizId: "evolution", quizTitle: "模块一测验" },
+    {
+      slug: "evolution",
+      number: 1,
+      title: "模块一",
+      lessons: ["four-stages"],
+      quizId: "evolution",
+      quizTitle: "模块一测验",
+    },
   ],
   finalQuizId: null,
 };
@@ -129,7 +136,9 @@ describe("quiz sync and attempts (PGlite)", () => {
       percent: 66.7,
       passed: false,
     });
-    const second = await submitAttempt(t.db, course, user, started.attemptId, { [ids["stage-order"]!]: RIGHT["stage-order"] });
+    const second = await submitAttempt(t.db, course, user, started.attemptId, {
+      [ids["stage-order"]!]: RIGHT["stage-order"],
+    });
     expect(second).toMatchObject({ ok: true, alreadySubmitted: true, correct: 2, total: 3, percent: 66.7 });
     expect(await saveAnswer(t.db, user, started.attemptId, ids["stage-order"]!, RIGHT["stage-order"])).toMatchObject({
       ok: false,
@@ -155,7 +164,9 @@ describe("quiz sync and attempts (PGlite)", () => {
       ok: false,
       status: 422,
     });
-    expect(await submitAttempt(t.db, course, owner, started.attemptId, { [evolutionIds["rate"]!]: RIGHT.rate })).toMatchObject({
+    expect(
+      await submitAttempt(t.db, course, owner, started.attemptId, { [evolutionIds["rate"]!]: RIGHT.rate }),
+    ).toMatchObject({
       ok: false,
       status: 422,
     });

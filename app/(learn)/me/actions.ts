@@ -23,7 +23,8 @@ export const changePasswordAction = validatedActionWithUser(passwordChangeSchema
 
 export const joinCohortAction = validatedActionWithUser(joinCohortSchema, async (data, user) => {
   const result = await joinCohort(getDb(), user.id, data.inviteCode);
-  if (!result.ok) return { fieldErrors: { inviteCode: INVITE_PROBLEM_MESSAGES[result.code] }, message: "请按提示修改后再提交" };
+  if (!result.ok)
+    return { fieldErrors: { inviteCode: INVITE_PROBLEM_MESSAGES[result.code] }, message: "请按提示修改后再提交" };
   revalidatePath("/me");
   return { ok: true, message: `已加入班级：${result.cohort.name}` };
 });

@@ -89,9 +89,12 @@ export default async function LessonPage({ params }: LessonPageProps) {
               className="rounded-lg border border-gray-200 p-4 text-right hover:border-brand-600"
             >
               <span className="block text-xs text-gray-500">
-                {next.kind === "lesson" ? t.lesson.next : next.kind === "quiz" ? t.lesson.nextQuiz : t.lesson.nextFinal} →
+                {next.kind === "lesson" ? t.lesson.next : next.kind === "quiz" ? t.lesson.nextQuiz : t.lesson.nextFinal}{" "}
+                →
               </span>
-              <span className="mt-1 block font-semibold">{next.kind === "final" ? t.lesson.finalTitle : next.title}</span>
+              <span className="mt-1 block font-semibold">
+                {next.kind === "final" ? t.lesson.finalTitle : next.title}
+              </span>
             </Link>
           ) : (
             <span className="rounded-lg p-4 text-right text-sm text-gray-500">{t.lesson.endOfCourse}</span>
