@@ -67,14 +67,25 @@ export async function issueCertificateIfComplete(tx: Db, course: CourseShape, us
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
   if (locked.length === 0) return null;
   const candidate = Prisma.sql`SELECT ${userId}::text AS user_id`;
-  await tx.$executeRaw`
-    INSERT INTO "Certificate" (id, "userId", name)
-    SELECT ${newCertificateId()}, u.id, u.name FROM "User" u
-    WHERE u.id IN (${completedLearnersSql(course, candidate)})
-    ON CONFLICT ("userId") DO NOTHING`;
-  const cert = await tx.certificate.findUnique({ where: { userId }, select: { id: true } });
+  // One statement: the new certificate, or the one issued before (a repeat issues nothing).
+  const [cert] = await tx.$queryRaw<{ id: string }[]>`
+    WITH issued AS (
+      INSERT INTO "Certificate" (id, "userId", name)
+      SELECT ${newCertificateId()}, u.id, u.name FROM "User" u
+      WHERE u.id IN (${completedLearnersSql(course, candidate)})
+      ON CONFLICT ("userId") DO NOTHING
+      RETURNING id
+    )
+    SELECT id FROM issued UNION ALL SELECT id FROM "Certificate" WHERE "userId" = ${userId}`;
   return cert?.id ?? null;
 }
+
+/**
+ * For the transactions that call issueCertificateIfComplete. When a whole cohort submits at the
+ * end of a session, passes queue for a pool connection; Prisma's default 2 s wait for one would
+ * fail submissions that, as single statements, merely waited their turn.
+ */
+export const COMPLETION_TX = { maxWait: 15_000, timeout: 15_000 };
 
 /**
  * Issues the certificates that no event issued: learners who completed before certificates came
@@ -87,7 +98,10 @@ export async function issueMissingCertificates(db: PrismaClient, course: CourseS
   const due = await db.$queryRaw<{ user_id: string }[]>(completedLearnersSql(course, uncertified));
   let issued = 0;
   for (const { user_id } of due) {
-    issued += await db.$transaction(async (tx) => ((await issueCertificateIfComplete(tx, course, user_id)) ? 1 : 0));
+    issued += await db.$transaction(
+      async (tx) => ((await issueCertificateIfComplete(tx, course, user_id)) ? 1 : 0),
+      COMPLETION_TX,
+    );
   }
   return issued;
 }

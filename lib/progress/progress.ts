@@ -7,7 +7,7 @@
 import "server-only";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { issueCertificateIfComplete } from "@/lib/certificates/certificates";
+import { COMPLETION_TX, issueCertificateIfComplete } from "@/lib/certificates/certificates";
 import { courseSteps, moduleSteps, type CourseStep } from "./course-path";
 
 /**
@@ -30,7 +30,7 @@ export async function markLessonDone(
       VALUES (${userId}, ${moduleSlug}, ${lessonSlug}, now())
       ON CONFLICT ("userId", "moduleSlug", "lessonSlug") DO NOTHING`;
     return issueCertificateIfComplete(tx, course, userId);
-  });
+  }, COMPLETION_TX);
   return { ok: true as const, certificateId };
 }
 

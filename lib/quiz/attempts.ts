@@ -4,7 +4,7 @@
 // attempt (double click, second tab, retry) changes nothing and returns the first result.
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import { issueCertificateIfComplete } from "@/lib/certificates/certificates";
+import { COMPLETION_TX, issueCertificateIfComplete } from "@/lib/certificates/certificates";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
@@ -241,7 +241,7 @@ export async function submitAttempt(
           const rows = await write(tx);
           if (rows[0]?.n === 1) await issueCertificateIfComplete(tx, course, userId);
           return rows;
-        })
+        }, COMPLETION_TX)
       : await write(db);
     if (written?.n === 1) {
       return {
