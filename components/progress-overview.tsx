@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { CourseStep } from "@/lib/progress/course-path";
 import type { ModuleProgress } from "@/lib/progress/progress";
 import { formatDateTime } from "@/lib/format/beijing-time";
 
@@ -6,19 +7,17 @@ export type ProgressOverviewProps = {
   modules: ModuleProgress[];
   courseDone: boolean;
   lastActivity: Date | null;
-  continueHref: string | null;
-  continueTitle: string | null;
+  /** The first unfinished step in course order (null when the course is complete). */
+  next: CourseStep | null;
   final: { best: number | null; attempts: number; passed: boolean } | null;
 };
 
-export function ProgressOverview({
-  modules,
-  courseDone,
-  lastActivity,
-  continueHref,
-  continueTitle,
-  final,
-}: ProgressOverviewProps) {
+/** How a step is named on a button or in a list. */
+export function stepLabel(step: CourseStep): string {
+  return step.kind === "final" ? "结业测评" : step.title;
+}
+
+export function ProgressOverview({ modules, courseDone, lastActivity, next, final }: ProgressOverviewProps) {
   const done = modules.filter((m) => m.done).length;
   return (
     <section aria-label="学习进度" className="mt-8">
@@ -31,18 +30,19 @@ export function ProgressOverview({
             {courseDone && " · 已完成全部课程"}
           </p>
         </div>
-        {continueHref && (
+        {next && (
           <Link
-            href={continueHref}
+            href={next.href}
             className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
           >
-            继续学习：{continueTitle}
+            继续学习：{stepLabel(next)}
           </Link>
         )}
       </div>
       <ul className="mt-4 space-y-3">
         {modules.map((m) => {
-          const pct = m.lessonsTotal ? Math.round((m.lessonsDone / m.lessonsTotal) * 100) : 0;
+          // The quiz is a step too: all lessons ticked with the quiz not yet passed is not full.
+          const pct = m.stepsTotal ? Math.round((m.stepsDone / m.stepsTotal) * 100) : 0;
           return (
             <li key={m.slug} className="rounded-lg border border-gray-200 p-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
@@ -57,7 +57,7 @@ export function ProgressOverview({
               </div>
               <div
                 role="progressbar"
-                aria-label={`模块 ${m.number} 课时进度`}
+                aria-label={`模块 ${m.number} 进度`}
                 aria-valuenow={pct}
                 aria-valuemin={0}
                 aria-valuemax={100}

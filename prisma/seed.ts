@@ -1,6 +1,8 @@
 // npm run db:seed — brings a migrated database up to date with content/ and, when asked, demo
 // data. scripts/serve.ts calls prepareDatabase on every start; both steps are idempotent.
+import { issueMissingCertificates } from "@/lib/certificates/certificates";
 import { loadContent } from "@/lib/content/load";
+import { courseShapeOf } from "@/lib/dashboard/course-shape";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
@@ -12,12 +14,17 @@ export async function prepareDatabase(url: string, options: { demo: boolean }) {
   const db = createPrismaClient(url, 2);
   try {
     const loaded = loadContent();
-    const quizzes = await syncQuizzes(db, loadQuizzes(loaded));
+    const quizzes = loadQuizzes(loaded);
+    const synced = await syncQuizzes(db, quizzes);
     await backfillNameSortKeys(db);
     const demo = options.demo ? await seedDemoData(db, loaded) : { created: false };
     // A demo instance left running for weeks would otherwise show everyone as inactive.
     if (options.demo && !demo.created) await keepDemoCohortsCurrent(db);
-    return { quizzesChanged: quizzes.created > 0, demoCreated: demo.created };
+    // Certificates come with the event that completes the course; this catches the learners no
+    // event completed: those who finished before that was so, and those a content change
+    // completed (a lesson they had not done was removed). Usually issues none.
+    await issueMissingCertificates(db, courseShapeOf(loaded, quizzes));
+    return { quizzesChanged: synced.created > 0, demoCreated: demo.created };
   } finally {
     await db.$disconnect();
   }

@@ -2,11 +2,12 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { validatedAction } from "@/lib/actions/validated-action";
+import { validatedAction, validatedActionWithUser } from "@/lib/actions/validated-action";
 import { createAccount, endSessions } from "@/lib/auth/accounts";
 import { SESSION_COOKIE } from "@/lib/auth/options";
-import { signupSchema } from "@/lib/auth/schemas";
-import { getCurrentUser } from "@/lib/auth/session";
+import { afterSignInSchema, signupSchema } from "@/lib/auth/schemas";
+import { getCurrentUser, landingPath } from "@/lib/auth/session";
+import { joinCohort } from "@/lib/cohorts/cohorts";
 import { getDb } from "@/lib/db/client";
 
 // Creates the account (and its cohort membership, if an invite code was given); the form then
@@ -15,6 +16,18 @@ export const signupAction = validatedAction(signupSchema, async (data) => {
   const result = await createAccount(getDb(), data);
   if (!result.ok) return { fieldErrors: result.fieldErrors, message: "请按提示修改后再提交" };
   return { ok: true, message: "注册成功" };
+});
+
+// Called by the sign-in form once NextAuth has signed the user in: joins the class the invite link
+// named, then sends them on to `next` or their start page. On the server, so the start page follows
+// the role in the database and the enrolment needs the session, not a claim from the browser.
+export const afterSignInAction = validatedActionWithUser(afterSignInSchema, async (data, user) => {
+  if (data.inviteCode) {
+    const joined = await joinCohort(getDb(), user.id, data.inviteCode);
+    // The code stopped working between opening the page and signing in: the join page says why.
+    if (!joined.ok) redirect(`/join/${encodeURIComponent(data.inviteCode)}`);
+  }
+  redirect(landingPath(user.role, data.next));
 });
 
 // Sign-out ends the session everywhere: the version bump invalidates every JWT this user holds,

@@ -1,15 +1,21 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
+import type { ActionState } from "@/lib/actions/validated-action";
 import { loginSchema } from "@/lib/auth/schemas";
 
-export type LoginFormProps = { next: string };
+export type LoginFormProps = {
+  /** Where the visitor was going (checked on the server); null: their start page. */
+  next: string | null;
+  /** The class an invite link named: joined right after signing in. */
+  inviteCode?: string;
+  /** Joins the class and redirects to the destination (server action). */
+  afterSignIn: (prev: ActionState, form: FormData) => Promise<ActionState>;
+};
 
-export function LoginForm({ next }: LoginFormProps) {
-  const router = useRouter();
+export function LoginForm({ next, inviteCode, afterSignIn }: LoginFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -30,8 +36,13 @@ export function LoginForm({ next }: LoginFormProps) {
     try {
       const res = await signIn("credentials", { ...parsed.data, redirect: false });
       if (res?.ok && !res.error) {
-        router.replace(next);
-        router.refresh();
+        // Signed in: the server joins the class (if invited) and redirects by role or to `next`.
+        const after = new FormData();
+        if (next) after.set("next", next);
+        if (inviteCode) after.set("inviteCode", inviteCode);
+        const r = await afterSignIn({}, after);
+        // Only reached when the server did not redirect.
+        setMessage(r.message ?? "已登录，但无法跳转，请刷新页面。");
         return;
       }
       if (res?.error === "ACCOUNT_LOCKED")

@@ -6,17 +6,34 @@ import { useEffect, useState } from "react";
 
 type Me = { name: string; role: "LEARNER" | "TRAINER" | "ADMIN" } | null;
 
+/** The invite code of the page being shown (/join/CODE, or ?invite=CODE on sign-up and sign-in),
+ * so 登录 and 注册 in the header keep it instead of dropping the visitor out of the class. */
+function currentInviteQuery(pathname: string): string {
+  const code = pathname.match(/^\/join\/([^/]+)$/)?.[1] ?? new URLSearchParams(window.location.search).get("invite");
+  return code ? `?invite=${encodeURIComponent(code.slice(0, 32))}` : "";
+}
+
 /** The signed-in part of the header. Loaded after the page, so the page itself stays the same
  * for every visitor (and cacheable); re-checked on navigation so sign-in/out shows at once. */
 export function UserMenu() {
   const [me, setMe] = useState<Me | undefined>(undefined);
+  const [invite, setInvite] = useState("");
   const pathname = usePathname();
   useEffect(() => {
     let live = true;
     fetch("/api/me", { cache: "no-store" })
       .then((r) => (r.ok ? r.json() : { user: null }))
-      .then((d: { user: Me }) => live && setMe(d.user))
-      .catch(() => live && setMe(null));
+      .then((d: { user: Me }) => {
+        if (!live) return;
+        // Read from the address here, not with useSearchParams: the header is on static pages too.
+        setInvite(currentInviteQuery(pathname));
+        setMe(d.user);
+      })
+      .catch(() => {
+        if (!live) return;
+        setInvite(currentInviteQuery(pathname));
+        setMe(null);
+      });
     return () => {
       live = false;
     };
@@ -26,10 +43,10 @@ export function UserMenu() {
   if (me === null) {
     return (
       <span className="flex items-center gap-3 text-sm">
-        <Link href="/login" className="text-gray-700 hover:text-brand-600">
+        <Link href={`/login${invite}`} className="text-gray-700 hover:text-brand-600">
           登录
         </Link>
-        <Link href="/signup" className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+        <Link href={`/signup${invite}`} className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
           注册
         </Link>
       </span>

@@ -3,9 +3,11 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAudit, type Actor } from "@/lib/audit/audit-log";
+import { findInvite } from "@/lib/cohorts/cohorts";
 import { hashPassword, verifyPassword } from "./password";
 import { ROLE_LABELS } from "./roles";
 import { nameSortKey } from "@/lib/sorting/pinyin";
+import { INVITE_PROBLEM_MESSAGES } from "./schemas";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string> };
 
@@ -15,10 +17,9 @@ export async function createAccount(
   db: PrismaClient,
   input: { name: string; email: string; password: string; inviteCode?: string; role?: Role },
 ): Promise<Result<{ id: string }>> {
-  const cohort = input.inviteCode
-    ? await db.cohort.findUnique({ where: { inviteCode: input.inviteCode }, select: { id: true } })
-    : null;
-  if (input.inviteCode && !cohort) return { ok: false, fieldErrors: { inviteCode: "邀请码无效，请向培训师确认" } };
+  const invite = input.inviteCode ? await findInvite(db, input.inviteCode) : null;
+  if (invite && !invite.ok) return { ok: false, fieldErrors: { inviteCode: INVITE_PROBLEM_MESSAGES[invite.code] } };
+  const cohort = invite?.ok ? invite.cohort : null;
   const passwordHash = await hashPassword(input.password);
   try {
     // One transaction: the account and its cohort membership exist together or not at all.

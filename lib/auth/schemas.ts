@@ -1,6 +1,7 @@
 // Form schemas for accounts and cohorts, shared by the browser (instant messages) and the server
 // (the check that counts). Messages are Chinese and name the field's problem plainly.
 import { z } from "zod";
+import type { InviteProblem } from "@/lib/cohorts/cohorts";
 import { isCommonPassword } from "./common-passwords";
 
 // Control characters (other than ordinary whitespace) have no business in a name or an email.
@@ -85,6 +86,18 @@ export const cohortSchema = z
 
 export const joinCohortSchema = z.object({
   inviteCode: inviteCodeSchema.refine((s) => s !== "", "请填写邀请码"),
+});
+
+/** What the join, sign-up and sign-in pages say about an invite code that cannot be used. */
+export const INVITE_PROBLEM_MESSAGES: Record<InviteProblem, string> = {
+  UNKNOWN: "邀请码无效，请向培训师确认。",
+  EXPIRED: "该班级已结束，邀请码已失效。如需加入，请联系培训师。",
+};
+
+/** Sent by the sign-in form once signed in: where to go, and the class being joined (if any). */
+export const afterSignInSchema = z.object({
+  next: z.string().max(500).optional(),
+  inviteCode: inviteCodeSchema.optional().transform((s) => s || undefined),
 });
 
 export const roleSchema = z.enum(["LEARNER", "TRAINER", "ADMIN"], { error: "角色不正确" });

@@ -54,3 +54,11 @@ export function safeReturnPath(next: string | null | undefined, fallback = "/me"
   if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
   return next;
 }
+
+/**
+ * Where someone goes after signing in: the safe same-site `next` they came with, else their own
+ * start page (trainers and admins work from the dashboard; learners from their progress).
+ */
+export function landingPath(role: Role, next: string | null | undefined): string {
+  return safeReturnPath(next, role === "LEARNER" ? "/me" : "/trainer");
+}

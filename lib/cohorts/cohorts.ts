@@ -3,6 +3,7 @@
 import { randomInt } from "node:crypto";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format/beijing-time";
 
 // No 0/O, 1/I/L: codes are read aloud in training rooms and typed on phones.
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -29,16 +30,42 @@ export async function createCohort(
   }
 }
 
-export async function joinCohort(db: PrismaClient, userId: string, inviteCode: string) {
-  const cohort = await db.cohort.findUnique({ where: { inviteCode }, select: { id: true, name: true } });
-  if (!cohort) return { ok: false as const, fieldErrors: { inviteCode: "邀请码无效，请向培训师确认" } };
+/** Why an invite code cannot be used: no such cohort, or the cohort's last day has passed. */
+export type InviteProblem = "UNKNOWN" | "EXPIRED";
+
+export type Invite =
+  { ok: true; cohort: { id: string; name: string; trainerName: string } } | { ok: false; code: InviteProblem };
+
+/**
+ * The cohort an invite code leads to, for the join, sign-up and sign-in pages to name. A cohort
+ * whose end date (a Beijing calendar day) is before today no longer takes new members.
+ */
+export async function findInvite(db: PrismaClient, inviteCode: string, now = new Date()): Promise<Invite> {
+  const code = inviteCode.trim().toUpperCase();
+  const cohort = /^[A-Z0-9]{6,12}$/.test(code)
+    ? await db.cohort.findUnique({
+        where: { inviteCode: code },
+        select: { id: true, name: true, endsOn: true, trainer: { select: { name: true } } },
+      })
+    : null;
+  if (!cohort) return { ok: false, code: "UNKNOWN" };
+  // endsOn is a calendar date (stored at UTC midnight): compare it as a date with Beijing's today.
+  if (cohort.endsOn && cohort.endsOn.toISOString().slice(0, 10) < formatDate(now))
+    return { ok: false, code: "EXPIRED" };
+  return { ok: true, cohort: { id: cohort.id, name: cohort.name, trainerName: cohort.trainer.name } };
+}
+
+/** Enrols the learner in the invite's cohort (joining twice changes nothing). */
+export async function joinCohort(db: PrismaClient, userId: string, inviteCode: string, now = new Date()) {
+  const invite = await findInvite(db, inviteCode, now);
+  if (!invite.ok) return invite;
   await db.cohortMember.upsert({
-    where: { cohortId_userId: { cohortId: cohort.id, userId } },
-    create: { cohortId: cohort.id, userId },
+    where: { cohortId_userId: { cohortId: invite.cohort.id, userId } },
+    create: { cohortId: invite.cohort.id, userId },
     update: {},
     select: { cohortId: true },
   });
-  return { ok: true as const, value: cohort };
+  return invite;
 }
 
 const visibleTo = (user: Pick<CurrentUser, "id" | "role">) => (user.role === "ADMIN" ? {} : { trainerId: user.id });

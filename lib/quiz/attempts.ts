@@ -4,7 +4,10 @@
 // attempt (double click, second tab, retry) changes nothing and returns the first result.
 import { randomInt } from "node:crypto";
 import { z } from "zod";
+import { COMPLETION_TX, issueCertificateIfComplete } from "@/lib/certificates/certificates";
+import type { CourseShape } from "@/lib/dashboard/course-shape";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getLearnerProgress } from "@/lib/progress/progress";
 import type { Question } from "./schema";
 import { scoreAttempt, type Response } from "./score";
 
@@ -29,13 +32,20 @@ function shuffled<T>(items: T[], shuffle: boolean): T[] {
   return out;
 }
 
-/** Starts a new attempt, or returns the learner's unfinished one (so a reload resumes it). */
-export async function startAttempt(db: PrismaClient, userId: string, quizId: string) {
+/**
+ * Starts a new attempt, or returns the learner's unfinished one (so a reload resumes it). The final
+ * assessment opens only when every module is done (lessons ticked, module quiz passed), as the
+ * course page says; until then it is refused here, whoever calls, not only hidden on the page.
+ */
+export async function startAttempt(db: PrismaClient, course: CourseShape, userId: string, quizId: string) {
   const quiz = await db.quiz.findUnique({
     where: { id: quizId },
     select: { id: true, shuffle: true, attemptsAllowed: true },
   });
   if (!quiz) return fail(404, "没有这个测验");
+  if (quizId === course.finalQuizId && !(await getLearnerProgress(db, course, userId)).finalOpen) {
+    return fail(403, "完成全部模块（学完课时并通过模块测验）后才能参加结业测评。");
+  }
   const open = await db.attempt.findFirst({ where: { userId, quizId, submittedAt: null }, select: { id: true } });
   if (open) return { ok: true as const, attemptId: open.id, resumed: true };
   if (quiz.attemptsAllowed !== null) {
@@ -145,9 +155,12 @@ async function loadVersions(db: PrismaClient, ids: string[]): Promise<Map<string
  * its answers, score them, then write the score and the answers in ONE statement (atomic: both
  * or neither) that applies only if the attempt is still open at the revision that was read. If
  * another submit or an autosave got in between, nothing is written and the attempt is read again.
+ * A passing submit wraps that statement in a short transaction with the certificate check (a pass
+ * can complete the course); the learner's row is locked only for that check.
  */
 export async function submitAttempt(
   db: PrismaClient,
+  course: CourseShape,
   userId: string,
   attemptId: string,
   lastAnswers: Record<string, unknown> = {},
@@ -204,7 +217,7 @@ export async function submitAttempt(
       Object.entries(responses).map(([qid, response]) => ({ qid, response, ok: score.perQuestion[qid] ?? false })),
     );
     // Data-modifying WITH clauses run exactly once and commit together with the statement.
-    const [written] = await db.$queryRaw<{ n: number }[]>`
+    const write = (q: Pick<PrismaClient, "$queryRaw">) => q.$queryRaw<{ n: number }[]>`
       WITH submitted AS (
         UPDATE "Attempt"
         SET "submittedAt" = now(), correct = ${score.correct}, total = ${score.total}, percent = ${score.percent},
@@ -220,6 +233,16 @@ export async function submitAttempt(
         RETURNING 1
       )
       SELECT count(*)::int AS n FROM submitted`;
+    // A pass may complete the course (the final, or a module quiz when the final was passed
+    // earlier): then the certificate is issued in the same transaction as the pass. A fail
+    // cannot complete anything and keeps to the single statement.
+    const [written] = score.passed
+      ? await db.$transaction(async (tx) => {
+          const rows = await write(tx);
+          if (rows[0]?.n === 1) await issueCertificateIfComplete(tx, course, userId);
+          return rows;
+        }, COMPLETION_TX)
+      : await write(db);
     if (written?.n === 1) {
       return {
         ok: true as const,

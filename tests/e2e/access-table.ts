@@ -4,8 +4,9 @@
 export type Who = "anonymous" | "learner" | "otherTrainer" | "trainer" | "admin";
 export const WHO: Who[] = ["anonymous", "learner", "otherTrainer", "trainer", "admin"];
 
-/** ok: served (200). login: sent to the sign-in page. signup: sent to sign-up. 401/403: refused. */
-export type Outcome = "ok" | "login" | "signup" | "me" | 401 | 403 | 404 | 422;
+/** ok: served (200). login: sent to the sign-in page. signup: sent to sign-up. me / trainer: sent to
+ * that start page. 401/403: refused. */
+export type Outcome = "ok" | "login" | "signup" | "me" | "trainer" | 401 | 403 | 404 | 422;
 
 const everyone = (o: Outcome): Record<Who, Outcome> => ({
   anonymous: o,
@@ -42,12 +43,13 @@ const adminOnly: Record<Who, Outcome> = {
   trainer: 403,
   admin: "ok",
 };
+// Signed-in visitors are sent to their start page: learners /me, trainers and admins /trainer.
 const guestsOnly: Record<Who, Outcome> = {
   anonymous: "ok",
   learner: "me",
-  otherTrainer: "me",
-  trainer: "me",
-  admin: "me",
+  otherTrainer: "trainer",
+  trainer: "trainer",
+  admin: "trainer",
 };
 
 export type RouteRow = {
@@ -82,6 +84,8 @@ export const ROUTES: RouteRow[] = [
     path: "/join/DEMO2026",
     expect: { ...signedIn("ok"), anonymous: "signup" },
   },
+  // An unknown code is explained on the page itself, to everyone.
+  { file: "app/(learn)/join/[code]/page.tsx", path: "/join/NOSUCH99", expect: everyone("ok") },
   { file: "app/(auth)/login/page.tsx", path: "/login", expect: guestsOnly },
   { file: "app/(auth)/signup/page.tsx", path: "/signup", expect: guestsOnly },
   { file: "app/(trainer)/trainer/page.tsx", path: "/trainer", expect: trainers },
@@ -189,6 +193,13 @@ export type ActionRow = {
 
 export const ACTIONS: ActionRow[] = [
   { action: "app/(auth)/actions.ts#signupAction", page: "/signup", form: { name: "" }, expect: everyone("ok") },
+  // After the sign-in form has signed in: joins the invite's class, redirects to the start page.
+  {
+    action: "app/(auth)/actions.ts#afterSignInAction",
+    page: "/login",
+    form: { inviteCode: "!" },
+    expect: signedIn("ok"),
+  },
   { action: "app/(learn)/me/actions.ts#updateProfileAction", page: "/me", form: { name: "" }, expect: signedIn("ok") },
   {
     action: "app/(learn)/me/actions.ts#changePasswordAction",

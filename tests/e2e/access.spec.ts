@@ -87,6 +87,7 @@ function pageOutcome(status: number, location: string | undefined): Outcome | nu
     if (p === "/login") return "login";
     if (p === "/signup") return "signup";
     if (p === "/me") return "me";
+    if (p === "/trainer") return "trainer";
   }
   return status;
 }

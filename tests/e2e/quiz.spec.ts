@@ -1,7 +1,9 @@
 import { loadContent } from "@/lib/content/load";
+import type { Question } from "@/lib/quiz/schema";
+import { rightResponse } from "@/lib/quiz/score";
 import { expect, noChromium, test } from "./fixtures";
 import { answerAll } from "./quiz-answers";
-import { queryE2eDb, uniqueEmail } from "./server";
+import { finishModules, queryE2eDb, uniqueEmail } from "./server";
 
 // Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
@@ -90,7 +92,7 @@ test("a learner fails module 1's quiz, reads the explanations, retakes it and pa
   // Lessons done and quiz passed: the module is done, with its tick and a full bar.
   await page.goto("/me");
   await expect(page.getByRole("link", { name: `✓ 模块 1 ${module1.title}`, exact: true })).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: "模块 1 课时进度" })).toHaveAttribute("aria-valuenow", "100");
+  await expect(page.getByRole("progressbar", { name: "模块 1 进度" })).toHaveAttribute("aria-valuenow", "100");
 });
 
 test("the attempt API refuses bad input with 4xx and changes nothing", async ({ page, browser }) => {
@@ -149,8 +151,15 @@ test("the attempt API refuses bad input with 4xx and changes nothing", async ({ 
   ]);
   expect(stored).toEqual([{ response: { type: "truefalse", value: false } }]);
 
-  // The final assessment allows 3 attempts; the 4th start is refused with 409 and creates nothing.
+  // The final assessment opens once every module is done: refused (403) before, whatever the page shows.
   expect((await page.request.post("/api/quizzes/no-such-quiz/attempts")).status()).toBe(404);
+  const gated = await page.request.post("/api/quizzes/final/attempts");
+  expect(gated.status()).toBe(403);
+  expect(((await gated.json()) as { error: string }).error).toContain("完成全部模块");
+  const [me] = await queryE2eDb<{ id: string }>(`SELECT "userId" AS id FROM "Attempt" WHERE id = $1`, [attemptId]);
+  await finishModules(me!.id);
+
+  // It allows 3 attempts; the 4th start is refused with 409 and creates nothing.
   for (let i = 0; i < 3; i++) {
     const start = await page.request.post("/api/quizzes/final/attempts");
     expect(start.status()).toBe(201);
@@ -174,24 +183,22 @@ test("completing the course yields a certificate page anyone can verify", async 
   await expect(page).toHaveURL("/me");
   await expect(page.getByText("查看结业证书")).toHaveCount(0);
 
-  // Walking 17 lessons and 9 quizzes by hand is covered piecewise above; here the progress is
-  // written straight into the database, as if the learner had done it all.
+  // Walking 17 lessons and 8 module quizzes by hand is covered piecewise above; here the modules
+  // are written straight into the database, as if the learner had done them all. The final is
+  // then passed through the app: that submission issues the certificate.
   const [user] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
   const content = loadContent();
-  for (const m of content.modules) {
-    for (const l of m.lessons) {
-      await queryE2eDb(`INSERT INTO "LessonProgress" ("userId", "moduleSlug", "lessonSlug") VALUES ($1, $2, $3)`, [
-        user!.id,
-        m.slug,
-        l.slug,
-      ]);
-    }
-  }
-  await queryE2eDb(
-    `INSERT INTO "Attempt" (id, "userId", "quizId", "questionIds", "submittedAt", correct, total, percent, passed)
-     SELECT 'grad-' || q.id || '-' || $1, $1, q.id, ARRAY[]::text[], now(), 1, 1, 100, true FROM "Quiz" q`,
-    [user!.id],
+  await finishModules(user!.id);
+  const start = await page.request.post("/api/quizzes/final/attempts");
+  expect(start.status()).toBe(201);
+  const { attemptId } = (await start.json()) as { attemptId: string };
+  const questions = await queryE2eDb<{ id: string; data: Question }>(
+    `SELECT v.id, v.data FROM "Attempt" a JOIN "QuestionVersion" v ON v.id = ANY(a."questionIds") WHERE a.id = $1`,
+    [attemptId],
   );
+  const answers = Object.fromEntries(questions.map((q) => [q.id, rightResponse(q.data)]));
+  const submitted = await page.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers } });
+  expect(await submitted.json()).toMatchObject({ passed: true });
 
   await page.reload();
   await page.getByRole("link", { name: "查看结业证书" }).click();

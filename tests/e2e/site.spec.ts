@@ -241,7 +241,7 @@ test.describe("error pages and prerendering", () => {
     expect(res.headers()["content-security-policy"]).toContain("'sha256-");
   });
 
-  // No loading.tsx sits above pages that check access (docs/decisions/0010): it would make these
+  // No loading.tsx sits above pages that check access (docs/decisions/0012): it would make these
   // answers 200. access.spec.ts checks every cell; these two keep the reason next to the decision.
   test("a signed-out visitor is redirected and a missing certificate is a real 404", async ({ request }) => {
     const me = await request.get("/me", { maxRedirects: 0 });

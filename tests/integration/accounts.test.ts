@@ -42,7 +42,7 @@ describe("accounts", () => {
   it("refuses an unknown invite code without creating the account", async () => {
     expect(await account("nocohort@test.cn", { inviteCode: "ZZZZZZZZ" })).toEqual({
       ok: false,
-      fieldErrors: { inviteCode: "邀请码无效，请向培训师确认" },
+      fieldErrors: { inviteCode: "邀请码无效，请向培训师确认。" },
     });
     expect(await t.db.user.count({ where: { email: "nocohort@test.cn" } })).toBe(0);
   });

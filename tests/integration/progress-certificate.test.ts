@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/auth/accounts";
 import { getCertificate, issueCertificateIfComplete } from "@/lib/certificates/certificates";
 import { loadContent } from "@/lib/content/load";
+import { courseShapeOf } from "@/lib/dashboard/course-shape";
 import { getLearnerProgress, markLessonDone } from "@/lib/progress/progress";
 import { startAttempt, submitAttempt } from "@/lib/quiz/attempts";
-import { loadQuizzes } from "@/lib/quiz/load";
+import { FINAL_QUIZ_ID, loadQuizzes } from "@/lib/quiz/load";
 import type { Question } from "@/lib/quiz/schema";
 import { rightResponse } from "@/lib/quiz/score";
 import { syncQuizzes } from "@/lib/quiz/sync";
@@ -14,54 +15,121 @@ describe("progress and the certificate (real course content)", () => {
   let t: TestDb;
   const content = loadContent();
   const quizzes = loadQuizzes(content);
-  const quizIds = quizzes.map((q) => q.id);
+  const course = courseShapeOf(content, quizzes);
   beforeAll(async () => {
     t = await createTestDb();
     await syncQuizzes(t.db, quizzes);
   });
   afterAll(() => t.close());
 
-  it("a module is done when its lessons are done and its quiz passed; the certificate comes with the whole course", async () => {
-    const r = await createAccount(t.db, { name: "结业学员", email: "grad@test.cn", password: "long enough secret" });
+  async function learner(email: string) {
+    const r = await createAccount(t.db, { name: "结业学员", email, password: "long enough secret" });
     if (!r.ok) throw new Error("setup");
-    const userId = r.value.id;
-    expect(await markLessonDone(t.db, content, userId, "evolution", "no-such-lesson")).toEqual({
-      ok: false,
-      message: "没有这节课",
+    return r.value.id;
+  }
+  /** Takes the quiz through the real start and submit, all right or all blank. */
+  async function takeQuiz(userId: string, quizId: string, right: boolean) {
+    const s = await startAttempt(t.db, course, userId, quizId);
+    if (!s.ok) throw new Error(s.message);
+    const versions = await t.db.questionVersion.findMany({
+      where: { quizId, active: true },
+      select: { id: true, data: true },
     });
+    const answers = right ? Object.fromEntries(versions.map((v) => [v.id, rightResponse(v.data as Question)])) : {};
+    const r = await submitAttempt(t.db, course, userId, s.attemptId, answers);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.passed).toBe(right);
+    return s.attemptId;
+  }
+  const certificateOf = (userId: string) =>
+    t.db.certificate.findUnique({ where: { userId }, select: { id: true, issuedAt: true } });
+  /** Everything but the final, written straight in (how is covered by the other tests). */
+  async function finishModules(userId: string, except?: { lesson?: string; quiz?: string }) {
+    for (const m of course.modules)
+      for (const l of m.lessons)
+        if (`${m.slug}/${l}` !== except?.lesson)
+          await t.db.lessonProgress.create({ data: { userId, moduleSlug: m.slug, lessonSlug: l } });
+    for (const m of course.modules)
+      if (m.quizId && m.quizId !== except?.quiz)
+        await t.db.attempt.create({
+          data: { userId, quizId: m.quizId, questionIds: [], submittedAt: new Date(), percent: 100, passed: true },
+        });
+  }
 
-    for (const m of content.modules)
-      for (const l of m.lessons) await markLessonDone(t.db, content, userId, m.slug, l.slug);
-    let progress = await getLearnerProgress(t.db, content, quizIds, userId);
+  it("a module is done when its lessons are done and its quiz passed; the pass of the final issues the certificate in its own transaction", async () => {
+    const userId = await learner("grad@test.cn");
+    expect(await markLessonDone(t.db, course, userId, "evolution", "no-such-lesson")).toEqual({
+      ok: false,
+      code: "UNKNOWN_LESSON",
+    });
+    for (const m of course.modules) for (const l of m.lessons) await markLessonDone(t.db, course, userId, m.slug, l);
+    let progress = await getLearnerProgress(t.db, course, userId);
     const withQuiz = progress.modules.filter((m) => m.hasQuiz);
     expect(withQuiz.length).toBeGreaterThan(0);
-    expect(withQuiz.every((m) => !m.done)).toBe(true); // quizzes not passed yet
+    expect(withQuiz.every((m) => !m.done && m.stepsDone === m.stepsTotal - 1)).toBe(true); // quizzes not passed
+    expect(progress.finalOpen).toBe(false);
+
+    for (const m of withQuiz) await takeQuiz(userId, m.slug, true);
+    progress = await getLearnerProgress(t.db, course, userId);
+    expect(progress.modules.every((m) => m.done && m.stepsDone === m.stepsTotal)).toBe(true);
+    expect(progress.finalOpen).toBe(true);
     expect(progress.courseDone).toBe(false);
-    expect(await issueCertificateIfComplete(t.db, content, quizIds, userId)).toBeNull();
+    expect(await certificateOf(userId)).toBeNull(); // not before the final is passed
 
-    for (const quiz of quizzes) {
-      const s = await startAttempt(t.db, userId, quiz.id);
-      if (!s.ok) throw new Error(s.message);
-      const versions = await t.db.questionVersion.findMany({
-        where: { quizId: quiz.id, active: true },
-        select: { id: true, data: true },
-      });
-      const answers = Object.fromEntries(versions.map((v) => [v.id, rightResponse(v.data as Question)]));
-      expect(await submitAttempt(t.db, userId, s.attemptId, answers)).toMatchObject({
-        ok: true,
-        passed: true,
-        percent: 100,
-      });
-    }
-    progress = await getLearnerProgress(t.db, content, quizIds, userId);
-    expect(progress.modules.every((m) => m.done)).toBe(true);
+    await takeQuiz(userId, FINAL_QUIZ_ID, false); // a failed final completes nothing
+    expect(await certificateOf(userId)).toBeNull();
+
+    const attemptId = await takeQuiz(userId, FINAL_QUIZ_ID, true);
+    // Issued by the submission itself, with nobody opening /me: now() is the transaction's start,
+    // so the same time on both rows means the same transaction.
+    const cert = await certificateOf(userId);
+    const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { submittedAt: true } });
+    expect(cert?.issuedAt).toEqual(attempt.submittedAt);
+    progress = await getLearnerProgress(t.db, course, userId);
     expect(progress.courseDone).toBe(true);
-    expect(progress.continueHref).toBeNull();
+    expect(progress.next).toBeNull();
 
-    const id = await issueCertificateIfComplete(t.db, content, quizIds, userId);
-    expect(id).toMatch(/^[A-Z2-9]{20}$/);
-    expect(await issueCertificateIfComplete(t.db, content, quizIds, userId)).toBe(id); // once only
-    expect(await getCertificate(t.db, id!)).toMatchObject({ id, name: "结业学员" });
+    // Once only: checking again (or another completing event) keeps the same certificate.
+    expect(await t.db.$transaction((tx) => issueCertificateIfComplete(tx, course, userId))).toBe(cert!.id);
+    await takeQuiz(userId, FINAL_QUIZ_ID, true);
+    expect(await t.db.certificate.findMany({ where: { userId }, select: { id: true } })).toEqual([{ id: cert!.id }]);
+    expect(await getCertificate(t.db, cert!.id)).toMatchObject({ id: cert!.id, name: "结业学员" });
     expect(await getCertificate(t.db, "not-a-certificate")).toBeNull();
+  });
+
+  it("with the final passed earlier (the course grew since), the last lesson tick issues it in the tick's transaction", async () => {
+    const userId = await learner("late-lesson@test.cn");
+    const last = course.modules.at(-1)!;
+    const lastLesson = `${last.slug}/${last.lessons.at(-1)}`;
+    await finishModules(userId, { lesson: lastLesson });
+    await t.db.attempt.create({
+      data: { userId, quizId: FINAL_QUIZ_ID, questionIds: [], submittedAt: new Date(), percent: 90, passed: true },
+    });
+    expect(await certificateOf(userId)).toBeNull();
+    await markLessonDone(t.db, course, userId, course.modules[0]!.slug, course.modules[0]!.lessons[0]!); // a repeat tick
+    expect(await certificateOf(userId)).toBeNull();
+
+    const r = await markLessonDone(t.db, course, userId, last.slug, last.lessons.at(-1)!);
+    const cert = await certificateOf(userId);
+    expect(r).toEqual({ ok: true, certificateId: cert?.id });
+    const tick = await t.db.lessonProgress.findUniqueOrThrow({
+      where: { userId_moduleSlug_lessonSlug: { userId, moduleSlug: last.slug, lessonSlug: last.lessons.at(-1)! } },
+      select: { completedAt: true },
+    });
+    expect(cert?.issuedAt).toEqual(tick.completedAt);
+  });
+
+  it("with the final passed earlier, the last module-quiz pass issues it in the submission's transaction", async () => {
+    const userId = await learner("late-quiz@test.cn");
+    const quiz = course.modules[2]!.quizId!;
+    await finishModules(userId, { quiz });
+    await t.db.attempt.create({
+      data: { userId, quizId: FINAL_QUIZ_ID, questionIds: [], submittedAt: new Date(), percent: 90, passed: true },
+    });
+    await takeQuiz(userId, quiz, false);
+    expect(await certificateOf(userId)).toBeNull();
+    const attemptId = await takeQuiz(userId, quiz, true);
+    const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { submittedAt: true } });
+    expect((await certificateOf(userId))?.issuedAt).toEqual(attempt.submittedAt);
   });
 });

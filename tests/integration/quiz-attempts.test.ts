@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/auth/accounts";
+import type { CourseShape } from "@/lib/dashboard/course-shape";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { saveAnswer, startAttempt, submitAttempt } from "@/lib/quiz/attempts";
@@ -39,6 +40,21 @@ function makeQuiz(overrides: Partial<LoadedQuiz> = {}, stagePrompt = "把四个�
   });
   return { ...quiz, moduleSlug: "evolution", file: "test", ...overrides };
 }
+// A one-module course without a final: these tests are about attempts, not the final's gate
+// (tests/integration/learning-path.test.ts), so the quiz called "final" here is not gated.
+const course: CourseShape = {
+  modules: [
+    {
+      slug: "evolution",
+      number: 1,
+      title: "模块一",
+      lessons: ["four-stages"],
+      quizId: "evolution",
+      quizTitle: "模块一测验",
+    },
+  ],
+  finalQuizId: null,
+};
 const RIGHT = {
   "stage-order": { type: "ordering", order: [0, 1, 2, 3] },
   "north-star": { type: "single", choice: "b" },
@@ -70,7 +86,7 @@ describe("quiz sync and attempts (PGlite)", () => {
     expect(await syncQuizzes(t.db, [makeQuiz()])).toEqual({ created: 3 });
     expect(await syncQuizzes(t.db, [makeQuiz()])).toEqual({ created: 0 });
     const user = await learner(t.db, "versions@test.cn");
-    const started = await startAttempt(t.db, user, "evolution");
+    const started = await startAttempt(t.db, course, user, "evolution");
     if (!started.ok) throw new Error("start");
     const before = (
       await t.db.attempt.findUniqueOrThrow({ where: { id: started.attemptId }, select: { questionIds: true } })
@@ -95,9 +111,9 @@ describe("quiz sync and attempts (PGlite)", () => {
   it("saves answers as the learner goes, scores on submit, and a second submit returns the same result", async () => {
     await syncQuizzes(t.db, [makeQuiz()]);
     const user = await learner(t.db, "submit@test.cn");
-    const started = await startAttempt(t.db, user, "evolution");
+    const started = await startAttempt(t.db, course, user, "evolution");
     if (!started.ok) throw new Error("start");
-    const again = await startAttempt(t.db, user, "evolution");
+    const again = await startAttempt(t.db, course, user, "evolution");
     expect(again).toMatchObject({ ok: true, attemptId: started.attemptId, resumed: true });
 
     const ids = await versionIds(t.db);
@@ -111,7 +127,7 @@ describe("quiz sync and attempts (PGlite)", () => {
       await saveAnswer(t.db, user, started.attemptId, ids["rate"]!, { type: "single", choice: "a" }),
     ).toMatchObject({ ok: false, status: 422 });
 
-    const first = await submitAttempt(t.db, user, started.attemptId, { [ids["rate"]!]: RIGHT.rate });
+    const first = await submitAttempt(t.db, course, user, started.attemptId, { [ids["rate"]!]: RIGHT.rate });
     expect(first).toMatchObject({
       ok: true,
       alreadySubmitted: false,
@@ -120,7 +136,9 @@ describe("quiz sync and attempts (PGlite)", () => {
       percent: 66.7,
       passed: false,
     });
-    const second = await submitAttempt(t.db, user, started.attemptId, { [ids["stage-order"]!]: RIGHT["stage-order"] });
+    const second = await submitAttempt(t.db, course, user, started.attemptId, {
+      [ids["stage-order"]!]: RIGHT["stage-order"],
+    });
     expect(second).toMatchObject({ ok: true, alreadySubmitted: true, correct: 2, total: 3, percent: 66.7 });
     expect(await saveAnswer(t.db, user, started.attemptId, ids["stage-order"]!, RIGHT["stage-order"])).toMatchObject({
       ok: false,
@@ -132,21 +150,23 @@ describe("quiz sync and attempts (PGlite)", () => {
     await syncQuizzes(t.db, [makeQuiz({ id: "final", moduleSlug: null, attemptsAllowed: 1 })]);
     const owner = await learner(t.db, "owner@test.cn");
     const other = await learner(t.db, "other@test.cn");
-    const started = await startAttempt(t.db, owner, "final");
+    const started = await startAttempt(t.db, course, owner, "final");
     if (!started.ok) throw new Error("start");
     const ids = await versionIds(t.db, "final");
     expect(await saveAnswer(t.db, other, started.attemptId, ids["rate"]!, RIGHT.rate)).toMatchObject({
       ok: false,
       status: 404,
     });
-    expect(await submitAttempt(t.db, other, started.attemptId)).toMatchObject({ ok: false, status: 404 });
-    expect(await startAttempt(t.db, owner, "no-such-quiz")).toMatchObject({ ok: false, status: 404 });
+    expect(await submitAttempt(t.db, course, other, started.attemptId)).toMatchObject({ ok: false, status: 404 });
+    expect(await startAttempt(t.db, course, owner, "no-such-quiz")).toMatchObject({ ok: false, status: 404 });
     const evolutionIds = await versionIds(t.db, "evolution");
     expect(await saveAnswer(t.db, owner, started.attemptId, evolutionIds["rate"]!, RIGHT.rate)).toMatchObject({
       ok: false,
       status: 422,
     });
-    expect(await submitAttempt(t.db, owner, started.attemptId, { [evolutionIds["rate"]!]: RIGHT.rate })).toMatchObject({
+    expect(
+      await submitAttempt(t.db, course, owner, started.attemptId, { [evolutionIds["rate"]!]: RIGHT.rate }),
+    ).toMatchObject({
       ok: false,
       status: 422,
     });
@@ -154,8 +174,8 @@ describe("quiz sync and attempts (PGlite)", () => {
       await t.db.attempt.findUniqueOrThrow({ where: { id: started.attemptId }, select: { submittedAt: true } }),
     ).toEqual({ submittedAt: null });
 
-    expect((await submitAttempt(t.db, owner, started.attemptId)).ok).toBe(true);
-    expect(await startAttempt(t.db, owner, "final")).toMatchObject({ ok: false, status: 409 });
+    expect((await submitAttempt(t.db, course, owner, started.attemptId)).ok).toBe(true);
+    expect(await startAttempt(t.db, course, owner, "final")).toMatchObject({ ok: false, status: 409 });
   });
 });
 
@@ -190,7 +210,7 @@ describe.skipIf(noPostgres)(
       );
       const attempts = await Promise.all(
         users.map(async (u) => {
-          const s = await startAttempt(db, u.id, "evolution");
+          const s = await startAttempt(db, course, u.id, "evolution");
           if (!s.ok) throw new Error("start");
           return { userId: u.id, attemptId: s.attemptId };
         }),
@@ -202,7 +222,7 @@ describe.skipIf(noPostgres)(
         [ids["rate"]!]: i % 2 === 0 ? RIGHT.rate : { type: "numeric", value: 12 },
       });
       const calls = attempts.flatMap((a, i) => {
-        const once = () => submitAttempt(db, a.userId, a.attemptId, answersFor(i));
+        const once = () => submitAttempt(db, course, a.userId, a.attemptId, answersFor(i));
         return i % 10 === 0 ? [once(), once()] : [once()]; // every tenth learner double-submits
       });
       const results = await Promise.all(calls);
@@ -243,7 +263,7 @@ describe.skipIf(noPostgres)(
       );
       const attempts = await Promise.all(
         users.map(async (u) => {
-          const s = await startAttempt(db, u.id, "evolution");
+          const s = await startAttempt(db, course, u.id, "evolution");
           if (!s.ok) throw new Error("start");
           return { userId: u.id, attemptId: s.attemptId };
         }),
@@ -252,7 +272,7 @@ describe.skipIf(noPostgres)(
       // tries, as a flaky connection would retry).
       const outcomes = await Promise.all(
         attempts.map(async (a) => {
-          const submit = submitAttempt(db, a.userId, a.attemptId, {
+          const submit = submitAttempt(db, course, a.userId, a.attemptId, {
             [ids["stage-order"]!]: RIGHT["stage-order"],
             [ids["north-star"]!]: RIGHT["north-star"],
           });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
+import { courseShapeOf } from "@/lib/dashboard/course-shape";
 import { startAttempt, submitAttempt } from "@/lib/quiz/attempts";
 import { loadQuizzes } from "@/lib/quiz/load";
 import { checkPractice, getTopicMastery, getWrongAnswers } from "@/lib/quiz/review";
@@ -12,6 +13,7 @@ describe("错题回顾", () => {
   let t: TestDb;
   const content = loadContent();
   const quizId = content.modules[0]!.slug;
+  const course = courseShapeOf(content, loadQuizzes(content));
   beforeAll(async () => {
     t = await createTestDb();
     await syncQuizzes(t.db, loadQuizzes(content));
@@ -29,7 +31,7 @@ describe("错题回顾", () => {
       select: { id: true, data: true },
     });
     const [first, second, ...rest] = versions;
-    const s1 = await startAttempt(t.db, user.id, quizId);
+    const s1 = await startAttempt(t.db, course, user.id, quizId);
     if (!s1.ok) throw new Error(s1.message);
     // The first question right, the second left blank, the rest right except one wrong true/false or choice.
     const answers: Record<string, unknown> = { [first!.id]: rightResponse(first!.data as Question) };
@@ -37,7 +39,7 @@ describe("错题回顾", () => {
     const wrongOne = rest.find((v) => (v.data as Question).type === "truefalse")!;
     const q = wrongOne.data as Extract<Question, { type: "truefalse" }>;
     answers[wrongOne.id] = { type: "truefalse", value: !q.answer };
-    expect(await submitAttempt(t.db, user.id, s1.attemptId, answers)).toMatchObject({
+    expect(await submitAttempt(t.db, course, user.id, s1.attemptId, answers)).toMatchObject({
       ok: true,
       correct: versions.length - 2,
     });
@@ -53,10 +55,10 @@ describe("错题回顾", () => {
     const met = (await getTopicMastery(t.db, user.id)).reduce((n, m) => n + m.answered, 0);
     expect(met).toBeGreaterThanOrEqual(versions.length);
 
-    const s2 = await startAttempt(t.db, user.id, quizId);
+    const s2 = await startAttempt(t.db, course, user.id, quizId);
     if (!s2.ok) throw new Error(s2.message);
     const all = Object.fromEntries(versions.map((v) => [v.id, rightResponse(v.data as Question)]));
-    expect(await submitAttempt(t.db, user.id, s2.attemptId, all)).toMatchObject({ ok: true, percent: 100 });
+    expect(await submitAttempt(t.db, course, user.id, s2.attemptId, all)).toMatchObject({ ok: true, percent: 100 });
     expect(await getWrongAnswers(t.db, user.id)).toEqual([]);
   });
 });

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { InviteNotice } from "@/components/auth/invite-notice";
 import { LoginForm } from "@/components/auth/login-form";
-import { getCurrentUser, safeReturnPath } from "@/lib/auth/session";
+import { getCurrentUser, landingPath } from "@/lib/auth/session";
+import { findInvite } from "@/lib/cohorts/cohorts";
+import { getDb } from "@/lib/db/client";
 import { pageMetadata } from "@/lib/seo/page-metadata";
+import { afterSignInAction } from "../actions";
 
 export const metadata: Metadata = pageMetadata({
   title: "登录",
@@ -11,21 +15,31 @@ export const metadata: Metadata = pageMetadata({
   path: "/login",
 });
 
-type LoginPageProps = { searchParams: Promise<{ next?: string }> };
+type LoginPageProps = { searchParams: Promise<{ next?: string; invite?: string }> };
 
 export default async function LoginPage({ searchParams }: LoginPageProps) {
-  const next = safeReturnPath((await searchParams).next);
-  if (await getCurrentUser()) redirect(next);
+  const params = await searchParams;
+  const next = typeof params.next === "string" ? params.next : null;
+  // An invite link's code travels with the visitor (join → sign-up → sign-in and back).
+  const code = typeof params.invite === "string" ? params.invite.slice(0, 32) : null;
+  const user = await getCurrentUser();
+  if (user) redirect(code ? `/join/${encodeURIComponent(code)}` : landingPath(user.role, next));
+  const invite = code ? await findInvite(getDb(), code) : null;
+  const inviteCode = invite?.ok ? code! : undefined;
   return (
     <div className="mx-auto max-w-sm px-4 py-12">
       <h1 className="text-2xl font-bold text-brand-900">登录</h1>
       <p className="mt-2 text-sm text-gray-600">登录后可参加测验、保存学习进度。</p>
+      <InviteNotice invite={invite} after="登录" />
       <div className="mt-6">
-        <LoginForm next={next} />
+        <LoginForm next={next} inviteCode={inviteCode} afterSignIn={afterSignInAction} />
       </div>
       <p className="mt-6 text-sm text-gray-600">
         还没有账号？
-        <Link href="/signup" className="text-brand-600 hover:underline">
+        <Link
+          href={inviteCode ? `/signup?invite=${encodeURIComponent(inviteCode)}` : "/signup"}
+          className="text-brand-600 hover:underline"
+        >
           注册
         </Link>
       </p>

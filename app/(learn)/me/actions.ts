@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { validatedActionWithUser } from "@/lib/actions/validated-action";
 import { changePassword, updateProfile } from "@/lib/auth/accounts";
-import { joinCohortSchema, passwordChangeSchema, profileSchema } from "@/lib/auth/schemas";
+import { INVITE_PROBLEM_MESSAGES, joinCohortSchema, passwordChangeSchema, profileSchema } from "@/lib/auth/schemas";
 import { joinCohort } from "@/lib/cohorts/cohorts";
 import { getDb } from "@/lib/db/client";
 
@@ -23,7 +23,8 @@ export const changePasswordAction = validatedActionWithUser(passwordChangeSchema
 
 export const joinCohortAction = validatedActionWithUser(joinCohortSchema, async (data, user) => {
   const result = await joinCohort(getDb(), user.id, data.inviteCode);
-  if (!result.ok) return { fieldErrors: result.fieldErrors, message: "请按提示修改后再提交" };
+  if (!result.ok)
+    return { fieldErrors: { inviteCode: INVITE_PROBLEM_MESSAGES[result.code] }, message: "请按提示修改后再提交" };
   revalidatePath("/me");
-  return { ok: true, message: `已加入班级：${result.value.name}` };
+  return { ok: true, message: `已加入班级：${result.cohort.name}` };
 });

@@ -5,11 +5,10 @@ import { ProgressOverview } from "@/components/progress-overview";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listMyCohorts } from "@/lib/cohorts/cohorts";
-import { issueCertificateIfComplete } from "@/lib/certificates/certificates";
-import { getContent } from "@/lib/content";
+import { getCertificateOf } from "@/lib/certificates/certificates";
+import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
-import { getQuizzes } from "@/lib/quiz/catalog";
 import { getTopicMastery } from "@/lib/quiz/review";
 import { signOutAction } from "../../(auth)/actions";
 import { changePasswordAction, joinCohortAction, updateProfileAction } from "./actions";
@@ -18,11 +17,12 @@ export const metadata: Metadata = { title: "我的" };
 
 export default async function MePage() {
   const user = await requireUser("/me");
-  const quizIds = getQuizzes().map((q) => q.id);
-  const [cohorts, progress, certificateId, mastery] = await Promise.all([
+  const course = await currentCourseShape();
+  // Only read here: the certificate was issued by the event that completed the course.
+  const [cohorts, progress, certificate, mastery] = await Promise.all([
     listMyCohorts(getDb(), user.id),
-    getLearnerProgress(getDb(), getContent(), quizIds, user.id),
-    issueCertificateIfComplete(getDb(), getContent(), quizIds, user.id),
+    getLearnerProgress(getDb(), course, user.id),
+    getCertificateOf(getDb(), user.id),
     getTopicMastery(getDb(), user.id),
   ]);
   return (
@@ -41,10 +41,10 @@ export default async function MePage() {
         </form>
       </div>
 
-      {certificateId && (
+      {certificate && (
         <p className="mt-6 rounded-lg bg-green-50 p-4 text-green-900">
           恭喜完成全部课程！
-          <Link href={`/certificates/${certificateId}`} className="ml-2 font-semibold underline">
+          <Link href={`/certificates/${certificate.id}`} className="ml-2 font-semibold underline">
             查看结业证书
           </Link>
         </p>

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getContent } from "@/lib/content";
+import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
 import { isLessonDone, markLessonDone } from "@/lib/progress/progress";
 
@@ -21,5 +21,6 @@ export async function markLessonDoneAction(moduleSlug: unknown, lessonSlug: unkn
   if (!user) return { ok: false as const, message: "请先登录" };
   const ref = lessonRef.safeParse([moduleSlug, lessonSlug]);
   if (!ref.success) return { ok: false as const, message: "请求无效" };
-  return markLessonDone(getDb(), getContent(), user.id, ref.data[0], ref.data[1]);
+  const r = await markLessonDone(getDb(), await currentCourseShape(), user.id, ref.data[0], ref.data[1]);
+  return r.ok ? { ok: true as const } : { ok: false as const, message: "没有这节课" };
 }

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FinalAssessmentGate } from "@/components/final-assessment-gate";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
 import { getCurrentUser } from "@/lib/auth/session";
+import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
+import { getLearnerProgress } from "@/lib/progress/progress";
 import { getQuizOverview } from "@/lib/quiz/views";
 import { formatDateTime } from "@/lib/format/beijing-time";
 
@@ -17,6 +20,11 @@ export default async function QuizPage({ params }: QuizPageProps) {
   const overview = quizId.length <= 40 ? await getQuizOverview(getDb(), quizId, user?.id ?? null) : null;
   if (!overview) notFound();
   const { quiz, attempts } = overview;
+  // The final opens once every module is done; until then the page lists what is missing (the
+  // start route refuses it too).
+  const course = await currentCourseShape();
+  const progress = user && quiz.id === course.finalQuizId ? await getLearnerProgress(getDb(), course, user.id) : null;
+  const finalClosed = progress !== null && !progress.finalOpen;
   const submitted = attempts.filter((a) => a.submittedAt);
   const best = submitted.reduce<number | null>(
     (m, a) => (a.percent !== null && (m === null || a.percent > m) ? a.percent : m),
@@ -57,6 +65,8 @@ export default async function QuizPage({ params }: QuizPageProps) {
           </Link>
           。
         </p>
+      ) : finalClosed ? (
+        <FinalAssessmentGate modules={progress.modules} />
       ) : left !== null && left <= 0 && !open ? (
         <p className="mt-8 rounded-lg bg-amber-50 p-4 text-amber-900">作答次数已用完。</p>
       ) : (

@@ -6,8 +6,10 @@ import { LessonProgress } from "@/components/lesson-progress";
 import { SourceList } from "@/components/source-list";
 import { TableOfContents } from "@/components/table-of-contents";
 import { allLessons, getLesson, getSources, lessonHref } from "@/lib/content";
+import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { t } from "@/lib/i18n/zh-cn";
 import { pageMetadata } from "@/lib/seo/page-metadata";
+import { stepAfterLesson } from "@/lib/progress/course-path";
 import { lessonStatusAction, markLessonDoneAction } from "../../../progress/actions";
 
 type LessonPageProps = { params: Promise<{ module: string; lesson: string }> };
@@ -36,7 +38,9 @@ export default async function LessonPage({ params }: LessonPageProps) {
   const p = await params;
   const found = getLesson(p.module, p.lesson);
   if (!found) notFound();
-  const { module, lesson, prev, next, index, total } = found;
+  const { module, lesson, prev, index, total } = found;
+  // After a module's last lesson comes its quiz, then the next module (lib/progress/course-path.ts).
+  const next = stepAfterLesson(await currentCourseShape(), module.slug, lesson.slug);
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 lg:grid lg:grid-cols-[1fr_16rem] lg:gap-10">
       <article className="min-w-0">
@@ -87,12 +91,17 @@ export default async function LessonPage({ params }: LessonPageProps) {
           )}
           {next ? (
             <Link
-              href={lessonHref(next.module.slug, next.lesson.slug)}
+              href={next.href}
               rel="next"
               className="rounded-lg border border-gray-200 p-4 text-right hover:border-brand-600"
             >
-              <span className="block text-xs text-gray-500">{t.lesson.next} →</span>
-              <span className="mt-1 block font-semibold">{next.lesson.title}</span>
+              <span className="block text-xs text-gray-500">
+                {next.kind === "lesson" ? t.lesson.next : next.kind === "quiz" ? t.lesson.nextQuiz : t.lesson.nextFinal}{" "}
+                →
+              </span>
+              <span className="mt-1 block font-semibold">
+                {next.kind === "final" ? t.lesson.finalTitle : next.title}
+              </span>
             </Link>
           ) : (
             <span className="rounded-lg p-4 text-right text-sm text-gray-500">{t.lesson.endOfCourse}</span>

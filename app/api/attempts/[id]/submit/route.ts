@@ -1,6 +1,8 @@
 // POST /api/attempts/:id/submit — score and close the learner's attempt (idempotent: a repeat
-// returns the first result with alreadySubmitted: true).
+// returns the first result with alreadySubmitted: true). A pass that completes the course issues
+// the certificate in the same transaction.
 import { z } from "zod";
+import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
 import { submitAttempt } from "@/lib/quiz/attempts";
 import { failureResponse, learnerAndBody } from "@/lib/quiz/http";
@@ -13,6 +15,6 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   const body = bodySchema.safeParse(auth.body);
   if (!body.success) return Response.json({ error: "答案格式不正确" }, { status: 422 });
   const { id } = await ctx.params;
-  const r = await submitAttempt(getDb(), auth.user.id, id.slice(0, 40), body.data.answers);
+  const r = await submitAttempt(getDb(), await currentCourseShape(), auth.user.id, id.slice(0, 40), body.data.answers);
   return r.ok ? Response.json(r) : failureResponse(r);
 }
