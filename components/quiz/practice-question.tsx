@@ -79,7 +79,7 @@ export function PracticeQuestion({ question: q, check }: PracticeQuestionProps) 
                   <span className="flex-1">{item.text}</span>
                   <button
                     type="button"
-                    aria-label={`上移:${item.text}`}
+                    aria-label={`上移：${item.text}`}
                     disabled={pos === 0}
                     onClick={() => move(-1)}
                     className="rounded border px-2 disabled:opacity-30"
@@ -88,7 +88,7 @@ export function PracticeQuestion({ question: q, check }: PracticeQuestionProps) 
                   </button>
                   <button
                     type="button"
-                    aria-label={`下移:${item.text}`}
+                    aria-label={`下移：${item.text}`}
                     disabled={pos === response.order.length - 1}
                     onClick={() => move(1)}
                     className="rounded border px-2 disabled:opacity-30"
@@ -133,7 +133,7 @@ export function PracticeQuestion({ question: q, check }: PracticeQuestionProps) 
           {result.ok ? (
             <>
               <p className="font-semibold">{result.correct ? "答对了!" : "还不对。"}</p>
-              <p className="mt-1">正确答案:{result.rightAnswer}</p>
+              <p className="mt-1">正确答案：{result.rightAnswer}</p>
               <p className="mt-1">{result.explanation}</p>
             </>
           ) : (

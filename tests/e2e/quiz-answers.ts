@@ -10,7 +10,7 @@ export const RIGHT: Record<string, Answerer> = {
         const texts = await q.locator("ol li span.flex-1").allTextContents();
         const at = texts.indexOf(wanted[target]!);
         if (at === target) break;
-        await q.getByRole("button", { name: `上移:${wanted[target]}` }).click();
+        await q.getByRole("button", { name: `上移：${wanted[target]}` }).click();
       }
     }
   },
