@@ -4,12 +4,16 @@ import { notFound } from "next/navigation";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { getQuizzes } from "@/lib/quiz/catalog";
 import { getQuizOverview } from "@/lib/quiz/views";
 import { formatDateTime } from "@/lib/format/beijing-time";
 
-export const metadata: Metadata = { title: "测验" };
-
 type QuizPageProps = { params: Promise<{ quizId: string }> };
+
+export async function generateMetadata({ params }: QuizPageProps): Promise<Metadata> {
+  const { quizId } = await params;
+  return { title: getQuizzes().find((q) => q.id === quizId)?.title ?? "测验" };
+}
 
 export default async function QuizPage({ params }: QuizPageProps) {
   const { quizId } = await params;
@@ -34,15 +38,15 @@ export default async function QuizPage({ params }: QuizPageProps) {
       <h1 className="mt-4 text-2xl font-bold text-brand-900 md:text-3xl">{quiz.title}</h1>
       <ul className="mt-4 space-y-1 text-gray-700">
         <li>
-          共 {quiz.questionCount} 题,每题 1 分,{quiz.passMark}% 及格
+          共 {quiz.questionCount} 题，每题 1 分，{quiz.passMark}% 及格
         </li>
         <li>多选题和排序题须全部答对才得分</li>
         <li>
           {quiz.attemptsAllowed === null
-            ? "可多次作答,以最好成绩计入进度"
-            : `最多作答 ${quiz.attemptsAllowed} 次,以最好成绩计入进度`}
+            ? "可多次作答，以最好成绩计入进度"
+            : `最多作答 ${quiz.attemptsAllowed} 次，以最好成绩计入进度`}
         </li>
-        <li>答案边做边自动保存,刷新或断网都不会丢失</li>
+        <li>答案边做边自动保存，刷新或断网都不会丢失</li>
       </ul>
 
       {!user ? (
@@ -62,7 +66,7 @@ export default async function QuizPage({ params }: QuizPageProps) {
       ) : (
         <div className="mt-8">
           <StartQuizButton quizId={quiz.id} label={open ? "继续作答" : submitted.length ? "再测一次" : "开始测验"} />
-          {left !== null && <p className="mt-2 text-sm text-gray-500">剩余次数:{left}</p>}
+          {left !== null && <p className="mt-2 text-sm text-gray-500">剩余次数：{left}</p>}
         </div>
       )}
 
