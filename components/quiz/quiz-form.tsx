@@ -1,27 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useLayoutEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { isSameResponse, responseFromInputs } from "@/lib/quiz/response-from-inputs";
 import type { Response } from "@/lib/quiz/score";
 import type { PublicQuestion } from "@/lib/quiz/views";
+import { useAttemptSaves } from "./use-attempt-saves";
 
 export type QuizFormProps = {
   attemptId: string;
   questions: PublicQuestion[];
   saved: Record<string, Response>;
 };
-
-/** POSTs to the attempt API; a 4xx carries a Chinese message in `error`. */
-async function post(url: string, body: unknown): Promise<{ ok: boolean; message?: string }> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (res.ok) return { ok: true };
-  const data = (await res.json().catch(() => ({}))) as { error?: string };
-  return { ok: false, message: data.error ?? `提交失败（${res.status}）` };
-}
 
 const TYPE_HINT: Record<PublicQuestion["type"], string> = {
   single: "单选",
@@ -31,11 +21,29 @@ const TYPE_HINT: Record<PublicQuestion["type"], string> = {
   numeric: "填写数字",
 };
 
+const noSubscription = () => () => {};
+
+/** False in the server HTML and while hydrating, true once the page is interactive. */
+function useHydrated() {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/** The question's inputs inside `root` (a question's fieldset, or the whole form). */
+function inputsOf(root: ParentNode | null, q: PublicQuestion) {
+  return [...(root?.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(q.versionId)}"]`) ?? [])];
+}
+
 /** Answers are saved as the learner goes (a reload or a lost connection loses nothing); the
- * server scores them on submit. */
+ * server scores them on submit. Choices and numbers are plain inputs, usable before the page is
+ * interactive; what the learner does to them then is adopted once it is (see the layout effect). */
 export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
-  const base = `/api/attempts/${encodeURIComponent(attemptId)}`;
   const router = useRouter();
+  const hydrated = useHydrated();
+  const form = useRef<HTMLDivElement>(null);
   const [answers, setAnswers] = useState<Record<string, Response>>(() => {
     const initial: Record<string, Response> = { ...saved };
     for (const q of questions) {
@@ -44,48 +52,65 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
     }
     return initial;
   });
-  const [status, setStatus] = useState<string>("");
   const [error, setError] = useState<string>("");
   const [pending, startTransition] = useTransition();
-  const submitting = useRef(false);
-  // Saves still in flight; submit waits for them, so a save can never land after the submit
-  // (which the server would refuse with 409).
-  const inFlight = useRef(new Set<Promise<unknown>>());
+  const { status, save, submit } = useAttemptSaves(attemptId);
 
-  function update(versionId: string, response: Response, persist = true) {
+  function record(versionId: string, response: Response, persist = true) {
     setAnswers((prev) => ({ ...prev, [versionId]: response }));
-    if (!persist) return;
-    setStatus("保存中…");
-    if (submitting.current) return; // the submit carries every answer anyway
-    const saving = post(`${base}/answers`, { questionVersionId: versionId, response })
-      .then((r) => setStatus(r.ok ? "已自动保存" : (r.message ?? "保存失败")))
-      .catch(() => setStatus("网络异常：答案会在提交时一并保存"))
-      .finally(() => inFlight.current.delete(saving));
-    inFlight.current.add(saving);
+    if (persist) save(versionId, response);
   }
 
+  /** Records what the question's inputs show: the answer is what the learner sees chosen (for a
+   * multiple-choice question, every box shown ticked, whatever state says). */
+  function recordInputs(q: PublicQuestion, input: HTMLInputElement, persist = true) {
+    const response = responseFromInputs(q, inputsOf(input.closest("fieldset"), q));
+    if (response) record(q.versionId, response, persist);
+  }
+
+  function move(versionId: string, order: number[], pos: number, delta: number) {
+    const next = [...order];
+    [next[pos], next[pos + delta]] = [next[pos + delta]!, next[pos]!];
+    record(versionId, { type: "ordering", order: next });
+  }
+
+  // A click before hydration changes an input but reaches no handler; React then hydrates the
+  // input as the learner left it while state still holds the server's answers, and the next render
+  // would undo the click (or, for an untouched radio, submit it as 未作答). So whatever the inputs
+  // show that state does not is the learner's doing: adopt it and save it. A layout effect, so this
+  // runs in the hydration commit itself, before a later click can re-render from the old state;
+  // after that React keeps inputs and state equal and this finds nothing to do.
+  useLayoutEffect(() => {
+    const shown = questions.flatMap((q) => {
+      const response = responseFromInputs(q, inputsOf(form.current, q));
+      return response && !isSameResponse(response, answers[q.versionId]) ? [[q.versionId, response] as const] : [];
+    });
+    if (shown.length === 0) return;
+    setAnswers((prev) => ({ ...prev, ...Object.fromEntries(shown) }));
+    for (const [versionId, response] of shown) save(versionId, response);
+  }, [questions, answers, save]);
+
   function onSubmit() {
-    if (submitting.current) return; // a double click submits once
+    if (pending) return; // a double click submits once
     const unanswered = questions.filter((q) => !answers[q.versionId]).length;
     if (unanswered > 0 && !window.confirm(`还有 ${unanswered} 道题未作答，确定提交吗？`)) return;
-    submitting.current = true;
     setError("");
     startTransition(async () => {
       try {
-        await Promise.allSettled([...inFlight.current]);
-        const r = await post(`${base}/submit`, { answers });
+        const r = await submit(answers);
+        if (r === null) return;
         if (!r.ok) setError(r.message ?? "提交失败，请重试");
+        // The result page focuses its score when the address ends in #score.
+        else window.history.replaceState(null, "", "#score");
         router.refresh();
       } catch {
         setError("网络异常，请重试：答案不会丢失");
-      } finally {
-        submitting.current = false;
       }
     });
   }
 
   return (
-    <div>
+    <div ref={form}>
       <ol className="space-y-6">
         {questions.map((q, n) => {
           const a = answers[q.versionId];
@@ -106,36 +131,32 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                         <input
                           type="radio"
                           name={q.versionId}
+                          value={c.id}
                           checked={a?.type === "single" && a.choice === c.id}
-                          onChange={() => update(q.versionId, { type: "single", choice: c.id })}
+                          onChange={(e) => recordInputs(q, e.currentTarget)}
                           className="mt-1.5"
                         />
                         <span>{c.text}</span>
                       </label>
                     ))}
                   {q.type === "multiple" &&
-                    q.choices.map((c) => {
-                      const chosen = a?.type === "multiple" ? a.choices : [];
-                      return (
-                        <label
-                          key={c.id}
-                          className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-3 hover:bg-brand-50"
-                        >
-                          <input
-                            type="checkbox"
-                            checked={chosen.includes(c.id)}
-                            onChange={(e) =>
-                              update(q.versionId, {
-                                type: "multiple",
-                                choices: e.target.checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id),
-                              })
-                            }
-                            className="mt-1.5"
-                          />
-                          <span>{c.text}</span>
-                        </label>
-                      );
-                    })}
+                    q.choices.map((c) => (
+                      <label
+                        key={c.id}
+                        className="flex cursor-pointer items-start gap-3 rounded border border-gray-200 p-3 hover:bg-brand-50"
+                      >
+                        <input
+                          type="checkbox"
+                          name={q.versionId}
+                          value={c.id}
+                          checked={a?.type === "multiple" && a.choices.includes(c.id)}
+                          // Read from the boxes, not from state: the answer is every box shown ticked.
+                          onChange={(e) => recordInputs(q, e.currentTarget)}
+                          className="mt-1.5"
+                        />
+                        <span>{c.text}</span>
+                      </label>
+                    ))}
                   {q.type === "truefalse" &&
                     ([true, false] as const).map((v) => (
                       <label
@@ -145,8 +166,9 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                         <input
                           type="radio"
                           name={q.versionId}
+                          value={String(v)}
                           checked={a?.type === "truefalse" && a.value === v}
-                          onChange={() => update(q.versionId, { type: "truefalse", value: v })}
+                          onChange={(e) => recordInputs(q, e.currentTarget)}
                         />
                         {v ? "正确" : "错误"}
                       </label>
@@ -155,20 +177,16 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                     <ol className="space-y-2">
                       {a.order.map((itemIndex, pos) => {
                         const item = q.items.find((i) => i.index === itemIndex)!;
-                        const move = (delta: number) => {
-                          const next = [...a.order];
-                          [next[pos], next[pos + delta]] = [next[pos + delta]!, next[pos]!];
-                          update(q.versionId, { type: "ordering", order: next });
-                        };
                         return (
                           <li key={itemIndex} className="flex items-center gap-2 rounded border border-gray-200 p-2">
                             <span className="w-6 text-center text-sm text-gray-500">{pos + 1}</span>
                             <span className="flex-1">{item.text}</span>
+                            {/* Buttons do nothing until the page is interactive, so until then they say so by being disabled. */}
                             <button
                               type="button"
                               aria-label={`上移：${item.text}`}
-                              disabled={pos === 0}
-                              onClick={() => move(-1)}
+                              disabled={!hydrated || pos === 0}
+                              onClick={() => move(q.versionId, a.order, pos, -1)}
                               className="rounded border px-2 disabled:opacity-30"
                             >
                               ↑
@@ -176,8 +194,8 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                             <button
                               type="button"
                               aria-label={`下移：${item.text}`}
-                              disabled={pos === a.order.length - 1}
-                              onClick={() => move(1)}
+                              disabled={!hydrated || pos === a.order.length - 1}
+                              onClick={() => move(q.versionId, a.order, pos, 1)}
                               className="rounded border px-2 disabled:opacity-30"
                             >
                               ↓
@@ -191,19 +209,12 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
                     <label className="flex items-center gap-2">
                       <span className="sr-only">答案</span>
                       <input
+                        name={q.versionId}
                         inputMode="decimal"
                         defaultValue={a?.type === "numeric" ? String(a.value) : ""}
                         // Kept in the form on every keystroke, saved to the server when the field is left.
-                        onChange={(e) => {
-                          const v = Number(e.target.value.trim());
-                          if (e.target.value.trim() !== "" && Number.isFinite(v))
-                            update(q.versionId, { type: "numeric", value: v }, false);
-                        }}
-                        onBlur={(e) => {
-                          const v = Number(e.target.value.trim());
-                          if (e.target.value.trim() !== "" && Number.isFinite(v))
-                            update(q.versionId, { type: "numeric", value: v });
-                        }}
+                        onChange={(e) => recordInputs(q, e.currentTarget, false)}
+                        onBlur={(e) => recordInputs(q, e.currentTarget)}
                         className="w-40 rounded-lg border border-gray-300 px-3 py-2"
                         aria-label={`第 ${n + 1} 题答案`}
                       />
@@ -220,10 +231,10 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
         <button
           type="button"
           onClick={onSubmit}
-          disabled={pending}
+          disabled={!hydrated || pending}
           className="rounded-lg bg-brand-600 px-6 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {pending ? "提交中…" : "提交答卷"}
+          {!hydrated ? "加载中…" : pending ? "提交中…" : "提交答卷"}
         </button>
         <span aria-live="polite" className="text-sm text-gray-500">
           {status}

@@ -115,7 +115,17 @@ export async function getAttemptView(db: PrismaClient, userId: string, attemptId
       total: true,
       percent: true,
       passed: true,
-      quiz: { select: { id: true, title: true, moduleSlug: true, passMark: true, shuffle: true, revealAnswers: true } },
+      quiz: {
+        select: {
+          id: true,
+          title: true,
+          moduleSlug: true,
+          passMark: true,
+          attemptsAllowed: true,
+          shuffle: true,
+          revealAnswers: true,
+        },
+      },
       answers: { select: { questionVersionId: true, response: true, correct: true } },
     },
   });
@@ -139,10 +149,18 @@ export async function getAttemptView(db: PrismaClient, userId: string, attemptId
     };
   }
   const reveal = attempt.quiz.revealAnswers === "always" || attempt.passed === true;
+  // For the result page's 再测一次: an unfinished retake to resume, or attempts left to start one.
+  const [used, open] = await Promise.all([
+    db.attempt.count({ where: { userId, quizId: attempt.quiz.id, submittedAt: { not: null } } }),
+    db.attempt.findFirst({ where: { userId, quizId: attempt.quiz.id, submittedAt: null }, select: { id: true } }),
+  ]);
+  const allowed = attempt.quiz.attemptsAllowed;
   return {
     ...rest,
     state: "submitted" as const,
     reveal,
+    attemptsLeft: allowed === null ? null : Math.max(0, allowed - used),
+    openAttempt: open !== null,
     review: questions.map(({ versionId, question }) => {
       const a = answers.get(versionId);
       return {

@@ -7,12 +7,16 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
+import { getQuizzes } from "@/lib/quiz/catalog";
 import { getQuizOverview } from "@/lib/quiz/views";
 import { formatDateTime } from "@/lib/format/beijing-time";
 
-export const metadata: Metadata = { title: "测验" };
-
 type QuizPageProps = { params: Promise<{ quizId: string }> };
+
+export async function generateMetadata({ params }: QuizPageProps): Promise<Metadata> {
+  const { quizId } = await params;
+  return { title: getQuizzes().find((q) => q.id === quizId)?.title ?? "测验" };
+}
 
 export default async function QuizPage({ params }: QuizPageProps) {
   const { quizId } = await params;

@@ -1,20 +1,44 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { QuizForm } from "@/components/quiz/quiz-form";
-import { requireUser } from "@/lib/auth/session";
+import { ScoreHeading } from "@/components/quiz/score-heading";
+import { StartQuizButton } from "@/components/quiz/start-quiz-button";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { getContent } from "@/lib/content";
 import { getDb } from "@/lib/db/client";
+import { t } from "@/lib/i18n/zh-cn";
+import { hasQuiz } from "@/lib/quiz/catalog";
+import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
+import { nextStepAfterQuiz, type NextStep } from "@/lib/quiz/next-step";
 import { getAttemptView, lessonSectionHref } from "@/lib/quiz/views";
-
-export const metadata: Metadata = { title: "作答" };
 
 type AttemptPageProps = { params: Promise<{ id: string }> };
 
+// Read once per request for both the title and the page. Someone else's attempt is "not found":
+// attempt ids reveal nothing.
+const loadAttempt = cache(async (id: string) => {
+  const user = await getCurrentUser();
+  return user && id.length <= 40 ? getAttemptView(getDb(), user.id, id) : null;
+});
+
+export async function generateMetadata({ params }: AttemptPageProps): Promise<Metadata> {
+  const view = await loadAttempt((await params).id);
+  if (!view) return { title: "测验" };
+  return { title: `${view.quiz.title}（${view.state === "in-progress" ? "作答中" : "成绩"}）` };
+}
+
+function nextStepLabel(next: NextStep) {
+  if (next.kind === "module") return `下一模块：${next.title} →`;
+  if (next.kind === "final") return "下一步：结业测评 →";
+  return t.course.backToCourse;
+}
+
 export default async function AttemptPage({ params }: AttemptPageProps) {
   const { id } = await params;
-  const user = await requireUser(`/quiz/attempt/${id}`);
-  // Someone else's attempt is "not found": attempt ids reveal nothing.
-  const view = id.length <= 40 ? await getAttemptView(getDb(), user.id, id) : null;
+  await requireUser(`/quiz/attempt/${id}`);
+  const view = await loadAttempt(id);
   if (!view) notFound();
 
   if (view.state === "in-progress") {
@@ -28,18 +52,39 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
     );
   }
 
+  const next = nextStepAfterQuiz(view.quiz.moduleSlug, getContent().modules, hasQuiz(FINAL_QUIZ_ID));
+  const canRetake = view.openAttempt || view.attemptsLeft === null || view.attemptsLeft > 0;
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <Link href={`/quiz/${view.quiz.id}`} className="text-sm text-brand-600 hover:underline">
         ← 返回测验
       </Link>
       <h1 className="mt-4 text-2xl font-bold text-brand-900">{view.quiz.title}</h1>
-      <section aria-label="成绩" className={`mt-6 rounded-lg p-5 ${view.passed ? "bg-green-50" : "bg-amber-50"}`}>
-        <p className="text-3xl font-bold">{view.percent}%</p>
-        <p className="mt-1">
+      <section aria-labelledby="score" className={`mt-6 rounded-lg p-5 ${view.passed ? "bg-green-50" : "bg-amber-50"}`}>
+        <ScoreHeading id="score" describedBy="score-detail">
+          <span className="block text-sm font-medium text-gray-700">本次成绩</span>
+          <span className="block text-3xl font-bold">{view.percent}%</span>
+        </ScoreHeading>
+        <p id="score-detail" className="mt-1">
           答对 {view.correct} / {view.total} 题 · {view.passed ? "通过" : `未通过（及格线 ${view.quiz.passMark}%）`}
         </p>
         {!view.reveal && <p className="mt-2 text-sm">本测验在通过后才显示正确答案和解析。</p>}
+        <div className="mt-4 flex flex-wrap items-start gap-4">
+          {canRetake && (
+            <div>
+              <StartQuizButton quizId={view.quiz.id} label={view.openAttempt ? "继续作答" : "再测一次"} />
+              {view.attemptsLeft !== null && !view.openAttempt && (
+                <p className="mt-1 text-sm text-gray-600">剩余次数：{view.attemptsLeft}</p>
+              )}
+            </div>
+          )}
+          <Link
+            href={next.href}
+            className="rounded-lg border border-brand-600 px-5 py-2.5 font-semibold text-brand-700 hover:bg-brand-50"
+          >
+            {nextStepLabel(next)}
+          </Link>
+        </div>
       </section>
       <ol className="mt-8 space-y-5">
         {view.review.map((r, i) => (
