@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { validatedAction, validatedActionWithUser } from "@/lib/actions/validated-action";
 import { createAccount, endSessions } from "@/lib/auth/accounts";
@@ -9,10 +9,18 @@ import { afterSignInSchema, signupSchema } from "@/lib/auth/schemas";
 import { getCurrentUser, landingPath } from "@/lib/auth/session";
 import { joinCohort } from "@/lib/cohorts/cohorts";
 import { getDb } from "@/lib/db/client";
+import { clientIp } from "@/lib/auth/client-ip";
+import { hitLimit, LIMITS } from "@/lib/auth/rate-limit";
+import { logSecurityEvent } from "@/lib/security/security-log";
 
 // Creates the account (and its cohort membership, if an invite code was given); the form then
 // signs in with the same credentials through NextAuth.
 export const signupAction = validatedAction(signupSchema, async (data) => {
+  const ip = clientIp(await headers());
+  if (await hitLimit(getDb(), LIMITS.signUpPerIp(ip))) {
+    logSecurityEvent("signup_refused_rate_limit", { ip });
+    return { message: "注册过于频繁，请一小时后再试；如需批量开通账号，请联系培训师。" };
+  }
   const result = await createAccount(getDb(), data);
   if (!result.ok) return { fieldErrors: result.fieldErrors, message: "请按提示修改后再提交" };
   return { ok: true, message: "注册成功" };

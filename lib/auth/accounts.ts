@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from "./password";
 import { ROLE_LABELS } from "./roles";
 import { nameSortKey } from "@/lib/sorting/pinyin";
 import { INVITE_PROBLEM_MESSAGES } from "./schemas";
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "./password-policy";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string> };
 
@@ -20,6 +21,8 @@ export async function createAccount(
   const invite = input.inviteCode ? await findInvite(db, input.inviteCode) : null;
   if (invite && !invite.ok) return { ok: false, fieldErrors: { inviteCode: INVITE_PROBLEM_MESSAGES[invite.code] } };
   const cohort = invite?.ok ? invite.cohort : null;
+  const weak = passwordProblem(input.password, input.email);
+  if (weak) return { ok: false, fieldErrors: { password: PASSWORD_PROBLEM_MESSAGES[weak] } };
   const passwordHash = await hashPassword(input.password);
   try {
     // One transaction: the account and its cohort membership exist together or not at all.
@@ -52,11 +55,13 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<Result<null>> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, email: true } });
   if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
     return { ok: false, fieldErrors: { currentPassword: "当前密码不正确" } };
   }
   if (currentPassword === newPassword) return { ok: false, fieldErrors: { newPassword: "新密码不能与当前密码相同" } };
+  const weak = passwordProblem(newPassword, user.email);
+  if (weak) return { ok: false, fieldErrors: { newPassword: PASSWORD_PROBLEM_MESSAGES[weak] } };
   await db.user.update({
     where: { id: userId },
     data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
