@@ -26,6 +26,8 @@ export const LIMITS = {
   }),
   /** 50 wrong passwords for one account in an hour, from anywhere: only known devices get in. */
   signInFailuresPerAccount: (email: string): Limit => ({ bucket: tag("signin-fail", email), max: 50, windowMs: HOUR }),
+  /** At most 5 enquiries an hour from one address (counted in lib/enquiries/enquiries.ts). */
+  enquiryPerIp: (ip: string): Limit => ({ bucket: tag("enquiry-ip", ip), max: 5, windowMs: HOUR }),
   /** At most 5 new accounts an hour from one address. */
   signUpPerIp: (ip: string): Limit => ({ bucket: tag("signup-ip", ip), max: 5, windowMs: HOUR }),
 };

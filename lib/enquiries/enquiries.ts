@@ -3,7 +3,8 @@
 // (status and notes with history), erasure on request and purge after the retention period.
 import { createHash } from "node:crypto";
 import type { EnquiryStatus } from "@/lib/generated/prisma/enums";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { LIMITS } from "@/lib/auth/rate-limit";
 import { PURGE_ACTOR, recordAudit, type Actor, type AuditEntry } from "@/lib/audit/audit-log";
 import { NOTICE_VERSION, type EnquiryInput } from "./schema";
 import { formatDate } from "@/lib/format/beijing-time";
@@ -20,7 +21,8 @@ export const PER_IP_PER_HOUR = 5;
 const DUPLICATE_WINDOW_MS = 60_000;
 const ERASED = "（已删除）";
 
-export type SubmitResult = { ok: true; id: string; duplicate: boolean } | { ok: false; status: 429; message: string };
+export type SubmitResult =
+  { ok: true; id: string; duplicate: boolean } | { ok: false; status: 429 | 400; message: string };
 
 function fingerprintOf(input: EnquiryInput): string {
   const fields = [
@@ -52,49 +54,60 @@ export function rateLimitMessage(contact?: string) {
 export async function submitEnquiry(
   db: PrismaClient,
   input: EnquiryInput,
-  meta: { ip: string; notify: boolean; contact?: string; now?: Date; noticeVersion?: string },
+  meta: { ip: string; notify: boolean; contact?: string; now?: Date; noticeVersion?: string; tokenId?: string },
 ): Promise<SubmitResult> {
   const now = meta.now ?? new Date();
   const fingerprint = fingerprintOf(input);
-  const bucket = `enquiry-ip:${meta.ip}`;
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${bucket}))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${fingerprint}))`;
-    const duplicate = await tx.enquiry.findFirst({
-      where: { fingerprint, createdAt: { gt: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
-      select: { id: true },
+  const bucket = LIMITS.enquiryPerIp(meta.ip).bucket;
+  const formTokenId = meta.tokenId ?? null;
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${bucket}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${fingerprint}))`;
+      const duplicate = await tx.enquiry.findFirst({
+        where: { fingerprint, createdAt: { gt: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
+        select: { id: true },
+      });
+      if (duplicate) return { ok: true as const, id: duplicate.id, duplicate: true };
+      const recent = await tx.rateLimitEvent.count({
+        where: { bucket, createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
+      });
+      if (recent >= PER_IP_PER_HOUR)
+        return { ok: false as const, status: 429 as const, message: rateLimitMessage(meta.contact) };
+      const enquiry = await tx.enquiry.create({
+        data: {
+          name: input.name,
+          organisation: input.organisation,
+          jobTitle: input.jobTitle ?? null,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          city: input.city ?? null,
+          interest: input.interest ?? null,
+          trainees: input.trainees ?? null,
+          contactTime: input.contactTime ?? null,
+          message: input.message ?? null,
+          consentAt: now,
+          noticeVersion: meta.noticeVersion ?? NOTICE_VERSION,
+          fingerprint,
+          formTokenId,
+          createdAt: now,
+          changes: { create: { toStatus: "NEW", byName: "咨询表单", createdAt: now } },
+          notification: { create: { state: meta.notify ? "PENDING" : "SKIPPED", nextAttemptAt: now } },
+        },
+        select: { id: true },
+      });
+      await tx.rateLimitEvent.create({ data: { bucket, createdAt: now }, select: { id: true } });
+      return { ok: true as const, id: enquiry.id, duplicate: false };
     });
-    if (duplicate) return { ok: true as const, id: duplicate.id, duplicate: true };
-    const recent = await tx.rateLimitEvent.count({
-      where: { bucket, createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
-    });
-    if (recent >= PER_IP_PER_HOUR)
-      return { ok: false as const, status: 429 as const, message: rateLimitMessage(meta.contact) };
-    const enquiry = await tx.enquiry.create({
-      data: {
-        name: input.name,
-        organisation: input.organisation,
-        jobTitle: input.jobTitle ?? null,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        city: input.city ?? null,
-        interest: input.interest ?? null,
-        trainees: input.trainees ?? null,
-        contactTime: input.contactTime ?? null,
-        message: input.message ?? null,
-        consentAt: now,
-        noticeVersion: meta.noticeVersion ?? NOTICE_VERSION,
-        fingerprint,
-        createdAt: now,
-        changes: { create: { toStatus: "NEW", byName: "咨询表单", createdAt: now } },
-        notification: { create: { state: meta.notify ? "PENDING" : "SKIPPED", nextAttemptAt: now } },
-      },
-      select: { id: true },
-    });
-    await tx.rateLimitEvent.create({ data: { bucket, createdAt: now }, select: { id: true } });
-    return { ok: true as const, id: enquiry.id, duplicate: false };
-  });
+  } catch (err) {
+    // The form's token already sent an enquiry (a different one: the same one is a duplicate above).
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      return { ok: false as const, status: 400 as const, message: TOKEN_USED_MESSAGE };
+    throw err;
+  }
 }
+
+const TOKEN_USED_MESSAGE = "这份表单已经提交过了。如需再次咨询，请刷新页面后重新填写。";
 
 export type InboxQuery = { status: EnquiryStatus | "ALL"; q: string; page: number };
 export const INBOX_PAGE_SIZE = 30;

@@ -23,7 +23,7 @@ export const newFormToken = () => issueFormToken(secret());
 
 const contactHint = () => (env.ENQUIRY_CONTACT ? `，或直接联系：${env.ENQUIRY_CONTACT}` : "");
 
-export type Screen = { ok: true } | { ok: false; status: 400; message: string };
+export type Screen = { ok: true; tokenId: string } | { ok: false; status: 400; message: string };
 
 /** Honeypot and minimum fill time. A refused person is told what to do next. */
 export function screenSubmission(raw: Record<string, unknown>): Screen {
@@ -46,10 +46,11 @@ export function screenSubmission(raw: Record<string, unknown>): Screen {
   return { ok: false, status: 400, message };
 }
 
-export async function storeEnquiry(data: EnquiryInput, headers: Headers): Promise<SubmitResult> {
+export async function storeEnquiry(data: EnquiryInput, headers: Headers, tokenId: string): Promise<SubmitResult> {
   const notify = notificationsEnabled();
   const result = await submitEnquiry(getDb(), data, {
     ip: clientIp(headers),
+    tokenId,
     notify,
     contact: env.ENQUIRY_CONTACT,
     noticeVersion: noticeVersion(),

@@ -138,18 +138,34 @@ test("abuse: a honeypot or a too-fast submit is refused; the 6th enquiry from on
     expect(noConsent.status()).toBe(422);
     expect((await noConsent.json()).fieldErrors).toEqual({ consent: "请阅读并勾选《个人信息处理说明》后再提交" });
 
+    // One token sends one enquiry: a fresh form (token) for each, opened a moment ago.
+    const tokens = await Promise.all(
+      Array.from(
+        { length: 6 },
+        async () => ((await (await api.get("/api/enquiries/token")).json()) as { token: string }).token,
+      ),
+    );
+    await new Promise((r) => setTimeout(r, HUMAN_PAUSE_MS));
     const ids: string[] = [];
-    for (let n = 1; n <= 5; n++) {
-      const res = await api.post("/api/enquiries", { data: body(n, { formToken: token }) });
+    for (let n = 1; n <= 4; n++) {
+      const res = await api.post("/api/enquiries", { data: body(n, { formToken: tokens[n] }) });
       expect(res.status(), `enquiry ${n}`).toBe(201);
       ids.push(((await res.json()) as { id: string }).id);
     }
+    // The first token (already past the screens above) sends the fifth.
+    const fifth = await api.post("/api/enquiries", { data: body(5, { formToken: token }) });
+    expect(fifth.status()).toBe(201);
+    ids.push(((await fifth.json()) as { id: string }).id);
     // The same submission again within a minute: the same enquiry, not a new one, and not refused.
     const again = await api.post("/api/enquiries", { data: body(5, { formToken: token }) });
     expect(again.status()).toBe(200);
     expect(await again.json()).toEqual({ id: ids[4], duplicate: true });
+    // Replaying a used token for a different enquiry is refused (L5).
+    const replay = await api.post("/api/enquiries", { data: body(7, { formToken: tokens[1] }) });
+    expect(replay.status()).toBe(400);
+    expect((await replay.json()).error).toContain("这份表单已经提交过了");
 
-    const sixth = await api.post("/api/enquiries", { data: body(6, { formToken: token }) });
+    const sixth = await api.post("/api/enquiries", { data: body(6, { formToken: tokens[5] }) });
     expect(sixth.status()).toBe(429);
     expect((await sixth.json()).error).toContain("一小时内最多提交 5 次");
     const stored = await queryE2eDb<{ n: string }>(`SELECT count(*) AS n FROM "Enquiry" WHERE name = $1`, [tag]);

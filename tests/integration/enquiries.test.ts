@@ -222,6 +222,15 @@ describe("enquiries", () => {
     expect(e!.notes.map((n) => n.body)).toEqual(["客户要下周方案"]);
   });
 
+  it("one form token sends one enquiry: a replay with other content is refused and stores nothing", async () => {
+    const meta = { ip: "203.0.113.50", notify: false, tokenId: "tok-once-0123456" };
+    const first = await submitEnquiry(t.db, input({ name: "孙八", message: "第一条" }), meta);
+    expect(first).toMatchObject({ ok: true, duplicate: false });
+    const replay = await submitEnquiry(t.db, input({ name: "孙八", message: "换了内容" }), meta);
+    expect(replay).toMatchObject({ ok: false, status: 400 });
+    expect(await t.db.enquiry.count({ where: { name: "孙八" } })).toBe(1);
+  });
+
   it("purge erases enquiries past the retention period and nothing newer", async () => {
     const now = new Date();
     const old = (await submitEnquiry(t.db, input({ name: "老咨询" }), {

@@ -154,9 +154,16 @@ describe("fill-time token", () => {
     const t0 = 1_800_000_000_000;
     const token = issueFormToken(secret, t0);
     expect(checkFormToken(token, secret, t0 + 1_000)).toEqual({ ok: false, reason: "too-fast" });
-    expect(checkFormToken(token, secret, t0 + 3_000)).toEqual({ ok: true });
+    expect(checkFormToken(token, secret, t0 + 3_000)).toEqual({ ok: true, tokenId: token.split(".")[1] });
+    // Two forms opened in the same millisecond still get tokens of their own.
+    expect(issueFormToken(secret, t0)).not.toBe(token);
     expect(checkFormToken(token, secret, t0 + 25 * 3_600_000)).toEqual({ ok: false, reason: "expired" });
-    expect(checkFormToken(`${t0 - 60_000}.${token.split(".")[1]}`, secret, t0 + 3_000)).toEqual({
+    const [, id, mac] = token.split(".");
+    expect(checkFormToken(`${t0 - 60_000}.${id}.${mac}`, secret, t0 + 3_000)).toEqual({
+      ok: false,
+      reason: "forged",
+    });
+    expect(checkFormToken(`${t0}.${"A".repeat(16)}.${mac}`, secret, t0 + 3_000)).toEqual({
       ok: false,
       reason: "forged",
     });

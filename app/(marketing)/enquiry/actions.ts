@@ -10,7 +10,7 @@ import { enquirySchema } from "@/lib/enquiries/schema";
 export const submitEnquiryAction = validatedAction(enquirySchema, async (data, formData) => {
   const screen = screenSubmission(Object.fromEntries(formData));
   if (!screen.ok) return { message: screen.message };
-  const result = await storeEnquiry(data, await headers());
+  const result = await storeEnquiry(data, await headers(), screen.tokenId);
   if (!result.ok) return { message: result.message };
   redirect("/enquiry/thanks");
 });

@@ -23,7 +23,7 @@ export async function POST(req: Request) {
     return Response.json({ error: "请按提示修改后再提交", fieldErrors: fieldErrorsOf(parsed.error) }, { status: 422 });
   const screen = screenSubmission(raw);
   if (!screen.ok) return Response.json({ error: screen.message }, { status: screen.status });
-  const result = await storeEnquiry(parsed.data, await headers());
+  const result = await storeEnquiry(parsed.data, await headers(), screen.tokenId);
   if (!result.ok) return Response.json({ error: result.message }, { status: result.status });
   return Response.json({ id: result.id, duplicate: result.duplicate }, { status: result.duplicate ? 200 : 201 });
 }
