@@ -6,7 +6,7 @@ import type { EnquiryStatus } from "@/lib/generated/prisma/enums";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { LIMITS } from "@/lib/auth/rate-limit";
 import { PURGE_ACTOR, recordAudit, type Actor, type AuditEntry } from "@/lib/audit/audit-log";
-import { NOTICE_VERSION, type EnquiryInput } from "./schema";
+import { normalisePhone, NOTICE_VERSION, PHONE, type EnquiryInput } from "./schema";
 import { formatDate } from "@/lib/format/beijing-time";
 
 export const STATUS_LABELS: Record<EnquiryStatus, string> = {
@@ -117,11 +117,15 @@ function inboxWhere(query: Pick<InboxQuery, "status" | "q">): Prisma.EnquiryWher
   if (query.status !== "ALL") where.status = query.status;
   if (query.q) {
     const contains = { contains: query.q, mode: "insensitive" as const };
+    // Contact details are masked in the list, so searching must not reveal them piece by piece
+    // (typing 139, 1391, 13912 … would recover a number digit by digit): a phone or an email
+    // matches only when given in full.
+    const phone = normalisePhone(query.q);
     where.OR = [
       { name: contains },
       { organisation: contains },
-      { email: contains },
-      { phone: { contains: query.q.replace(/\s/g, "") } },
+      { email: { equals: query.q.trim(), mode: "insensitive" } },
+      ...(PHONE.test(phone) ? [{ phone: { equals: phone } }] : []),
       { city: contains },
       { message: contains },
     ];

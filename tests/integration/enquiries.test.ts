@@ -231,6 +231,21 @@ describe("enquiries", () => {
     expect(await t.db.enquiry.count({ where: { name: "孙八" } })).toBe(1);
   });
 
+  it("inbox search finds a phone or an email only when given in full (no digit-by-digit recovery)", async () => {
+    await submitEnquiry(t.db, input({ name: "周九", phone: "137 0000 2468", email: "zhou.jiu@bank.cn" }), {
+      ip: "203.0.113.60",
+      notify: false,
+    });
+    const names = async (q: string) =>
+      (await listEnquiries(t.db, { status: "ALL", q, page: 1 })).rows.map((r) => r.name).filter((n) => n === "周九");
+    expect(await names("1370000")).toEqual([]);
+    expect(await names("2468")).toEqual([]);
+    expect(await names("zhou.jiu")).toEqual([]);
+    expect(await names("137 0000 2468")).toEqual(["周九"]);
+    expect(await names("+86 13700002468")).toEqual(["周九"]);
+    expect(await names("Zhou.Jiu@Bank.CN")).toEqual(["周九"]);
+  });
+
   it("purge erases enquiries past the retention period and nothing newer", async () => {
     const now = new Date();
     const old = (await submitEnquiry(t.db, input({ name: "老咨询" }), {
