@@ -1,10 +1,13 @@
-// Runs before every page and route: sets the Content-Security-Policy (lib/security/csp.ts).
+// Runs before every page and route: refuses cross-site writes to /api/* (lib/security/same-origin.ts)
+// and sets the Content-Security-Policy (lib/security/csp.ts).
 // Authorisation is NOT done here: every page, action and route handler checks for itself
 // (lib/auth/session.ts); a proxy is too easy to bypass to be the only gate.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp } from "@/lib/security/csp";
+import { isCrossSiteWrite } from "@/lib/security/same-origin";
+import { logSecurityEvent } from "@/lib/security/security-log";
 
 let staticHashes: Record<string, string[]> | undefined;
 function hashesFor(pathname: string): string[] | undefined {
@@ -19,6 +22,10 @@ function hashesFor(pathname: string): string[] | undefined {
 }
 
 export function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/") && isCrossSiteWrite(request.method, request.headers)) {
+    logSecurityEvent("cross_site_refused", { path: request.nextUrl.pathname });
+    return Response.json({ error: "不接受来自其他网站的请求" }, { status: 403 });
+  }
   const dev = process.env.NODE_ENV === "development";
   const pageHashes = hashesFor(request.nextUrl.pathname);
   if (pageHashes) {

@@ -140,3 +140,17 @@ test("GET on the credentials callback is refused with 405, not a 500", async () 
   expect(res.status()).toBe(405);
   await ctx.dispose();
 });
+
+test("L3: a state-changing request from another site's page is refused before any handler", async () => {
+  const ctx = await client();
+  for (const path of ["/api/enquiries", "/api/auth/callback/credentials", "/api/quizzes/evolution/attempts"]) {
+    const res = await ctx.post(path, { headers: { Origin: "https://evil.example" }, data: {} });
+    expect(res.status(), path).toBe(403);
+    const fetchSite = await ctx.post(path, { headers: { "Sec-Fetch-Site": "cross-site" }, data: {} });
+    expect(fetchSite.status(), path).toBe(403);
+  }
+  // The same request from our own origin reaches the handler (which judges the body).
+  const own = await ctx.post("/api/enquiries", { headers: { Origin: baseURL }, data: {} });
+  expect(own.status()).not.toBe(403);
+  await ctx.dispose();
+});
