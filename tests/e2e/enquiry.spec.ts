@@ -77,7 +77,7 @@ test("a prospect corrects mistakes and sends; a trainer finds it, opens it and m
   await followUp.getByLabel("状态").selectOption({ label: "已联系" });
   await followUp.getByLabel("跟进备注").fill("已电话联系,约下周演示");
   await followUp.getByRole("button", { name: "保存跟进" }).click();
-  await expect(followUp.getByRole("status")).toHaveText("已保存");
+  await expect(followUp.getByRole("status")).toHaveText("已保存：状态已改为“已联系”，备注已添加");
   await page.reload();
   await expect(page.getByText(/^状态[:：]已联系$/)).toBeVisible();
   await expect(page.getByText(/状态[:：]新 → 已联系/)).toBeVisible();
