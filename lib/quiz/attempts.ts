@@ -6,7 +6,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { COMPLETION_TX, issueCertificateIfComplete } from "@/lib/certificates/certificates";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
 import type { Question } from "./schema";
 import { scoreAttempt, type Response } from "./score";
@@ -46,29 +46,40 @@ export async function startAttempt(db: PrismaClient, course: CourseShape, userId
   if (quizId === course.finalQuizId && !(await getLearnerProgress(db, course, userId)).finalOpen) {
     return fail(403, "完成全部模块（学完课时并通过模块测验）后才能参加结业测评。");
   }
-  const open = await db.attempt.findFirst({ where: { userId, quizId, submittedAt: null }, select: { id: true } });
-  if (open) return { ok: true as const, attemptId: open.id, resumed: true };
-  if (quiz.attemptsAllowed !== null) {
-    const used = await db.attempt.count({ where: { userId, quizId, submittedAt: { not: null } } });
-    if (used >= quiz.attemptsAllowed) return fail(409, `本测验最多可作答 ${quiz.attemptsAllowed} 次，您的次数已用完`);
-  }
   const versions = await db.questionVersion.findMany({
     where: { quizId, active: true },
     orderBy: { position: "asc" },
     select: { id: true },
   });
-  const attempt = await db.attempt.create({
-    data: {
-      userId,
-      quizId,
-      questionIds: shuffled(
-        versions.map((v) => v.id),
-        quiz.shuffle,
-      ),
-    },
-    select: { id: true },
-  });
-  return { ok: true as const, attemptId: attempt.id, resumed: false };
+  // At most one unfinished attempt per learner and quiz (a partial unique index): a parallel
+  // start (another tab, a double tap) that opened one first is continued, and one that was
+  // submitted meanwhile means counting the used attempts again.
+  for (let round = 0; round < 5; round++) {
+    // Used up first: an attempt opened in a race after the last one counted cannot be submitted.
+    if (quiz.attemptsAllowed !== null) {
+      const used = await db.attempt.count({ where: { userId, quizId, submittedAt: { not: null } } });
+      if (used >= quiz.attemptsAllowed) return fail(409, `本测验最多可作答 ${quiz.attemptsAllowed} 次，您的次数已用完`);
+    }
+    const open = await db.attempt.findFirst({ where: { userId, quizId, submittedAt: null }, select: { id: true } });
+    if (open) return { ok: true as const, attemptId: open.id, resumed: true };
+    try {
+      const attempt = await db.attempt.create({
+        data: {
+          userId,
+          quizId,
+          questionIds: shuffled(
+            versions.map((v) => v.id),
+            quiz.shuffle,
+          ),
+        },
+        select: { id: true },
+      });
+      return { ok: true as const, attemptId: attempt.id, resumed: false };
+    } catch (err) {
+      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")) throw err;
+    }
+  }
+  return fail(409, "正在开始另一次作答，请稍后再试");
 }
 
 type OwnedAttempt = { id: string; quizId: string; questionIds: string[]; submittedAt: Date | null };
@@ -175,12 +186,17 @@ export async function submitAttempt(
     passed: boolean | null;
     revision: number;
     passMark: number;
+    attemptsAllowed: number | null;
+    usedAttempts: number;
     questionVersionId: string | null;
     response: unknown;
   };
   for (let round = 0; round < 8; round++) {
     const rows = await db.$queryRaw<Read[]>`
       SELECT a."userId", a."questionIds", a."submittedAt", a.correct, a.total, a.percent, a.passed, a.revision, q."passMark",
+             q."attemptsAllowed",
+             (SELECT count(*)::int FROM "Attempt" o
+               WHERE o."userId" = a."userId" AND o."quizId" = a."quizId" AND o."submittedAt" IS NOT NULL) AS "usedAttempts",
              an."questionVersionId", an.response
       FROM "Attempt" a
       JOIN "Quiz" q ON q.id = a."quizId"
@@ -199,6 +215,11 @@ export async function submitAttempt(
         percent: head.percent!,
         passed: head.passed!,
       };
+    }
+    // The limit is checked again here and in the write itself: an attempt opened while another
+    // was being submitted must not become one too many.
+    if (head.attemptsAllowed !== null && head.usedAttempts >= head.attemptsAllowed) {
+      return fail(409, `本测验最多可作答 ${head.attemptsAllowed} 次，您的次数已用完`);
     }
     const byId = await loadVersions(db, head.questionIds);
     const responses: Record<string, Response> = {};
@@ -219,11 +240,14 @@ export async function submitAttempt(
     // Data-modifying WITH clauses run exactly once and commit together with the statement.
     const write = (q: Pick<PrismaClient, "$queryRaw">) => q.$queryRaw<{ n: number }[]>`
       WITH submitted AS (
-        UPDATE "Attempt"
+        UPDATE "Attempt" a
         SET "submittedAt" = now(), correct = ${score.correct}, total = ${score.total}, percent = ${score.percent},
-            passed = ${score.passed}, revision = revision + 1
-        WHERE id = ${attemptId} AND "submittedAt" IS NULL AND revision = ${head.revision}
-        RETURNING id
+            passed = ${score.passed}, revision = a.revision + 1
+        FROM "Quiz" q
+        WHERE a.id = ${attemptId} AND a."submittedAt" IS NULL AND a.revision = ${head.revision} AND q.id = a."quizId"
+          AND (q."attemptsAllowed" IS NULL OR (SELECT count(*) FROM "Attempt" o
+                 WHERE o."userId" = a."userId" AND o."quizId" = a."quizId" AND o."submittedAt" IS NOT NULL) < q."attemptsAllowed")
+        RETURNING a.id
       ),
       saved AS (
         INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt")

@@ -197,6 +197,29 @@ describe.skipIf(noPostgres)(
       server?.destroy();
     });
 
+    it("M4: 30 parallel start-and-submit rounds on a 3-attempt quiz score at most 3 attempts", async () => {
+      await syncQuizzes(db, [makeQuiz({ id: "limited", moduleSlug: null, attemptsAllowed: 3 })]);
+      const userId = (
+        await db.user.create({ data: { email: "race@test.cn", name: "抢跑", passwordHash: "x" }, select: { id: true } })
+      ).id;
+      const rounds = await Promise.all(
+        Array.from({ length: 30 }, async () => {
+          const started = await startAttempt(db, course, userId, "limited");
+          if (!started.ok) return started.status;
+          const submitted = await submitAttempt(db, course, userId, started.attemptId, {});
+          return submitted.ok ? 200 : submitted.status;
+        }),
+      );
+      const scored = await db.attempt.count({ where: { userId, quizId: "limited", submittedAt: { not: null } } });
+      const open = await db.attempt.count({ where: { userId, quizId: "limited", submittedAt: null } });
+      expect(scored).toBeLessThanOrEqual(3);
+      expect(open).toBeLessThanOrEqual(1);
+      expect(rounds.every((r) => r === 200 || r === 409)).toBe(true);
+      // Afterwards a fourth start is refused outright.
+      const fourth = await startAttempt(db, course, userId, "limited");
+      expect(fourth).toMatchObject({ ok: false, status: 409 });
+    });
+
     it("200 learners submit at once, some twice: one scored attempt each, scores right, nothing partial", async () => {
       await syncQuizzes(db, [makeQuiz()]);
       const ids = await versionIds(db);
