@@ -36,7 +36,14 @@ export default defineConfig({
     {
       name: "phone",
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
-      testIgnore: ["**/auth.spec.ts", "**/access.spec.ts", "**/quiz.spec.ts", "**/learning-path.spec.ts"],
+      testIgnore: [
+        "**/auth.spec.ts",
+        "**/access.spec.ts",
+        "**/quiz.spec.ts",
+        "**/learning-path.spec.ts",
+        "**/fuzz.spec.ts",
+        "**/sign-in-security.spec.ts",
+      ],
     },
   ],
   webServer: {

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCsp } from "@/lib/security/csp";
+import { refuseActionBody, refuseByShape } from "@/lib/security/request-shape";
 import { isCrossSiteWrite } from "@/lib/security/same-origin";
 import { logSecurityEvent } from "@/lib/security/security-log";
 
@@ -21,7 +22,16 @@ function hashesFor(pathname: string): string[] | undefined {
   return staticHashes![pathname.replace(/\/$/, "") || "/"];
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // The raw path as sent: request.nextUrl has already been normalised.
+  const rawPath = new URL(request.url).pathname;
+  const refused = refuseByShape(request.method, rawPath) ?? (await refuseActionBody(request));
+  if (refused) {
+    return Response.json(
+      { error: refused.status === 405 ? "不支持的请求方法" : "请求格式不正确" },
+      { status: refused.status, headers: refused.status === 405 ? { Allow: "GET, HEAD, POST" } : {} },
+    );
+  }
   if (request.nextUrl.pathname.startsWith("/api/") && isCrossSiteWrite(request.method, request.headers)) {
     logSecurityEvent("cross_site_refused", { path: request.nextUrl.pathname });
     return Response.json({ error: "不接受来自其他网站的请求" }, { status: 403 });

@@ -47,6 +47,8 @@ async function run<S extends z.ZodType>(
   formData: FormData,
   work: (data: z.infer<S>) => Promise<ActionState | void>,
 ) {
+  // A hand-made request can call an action with anything as its arguments: no form, no work.
+  if (!(formData instanceof FormData)) return { message: "请求格式不正确，请刷新页面后重试" };
   const values = formValues(formData);
   const parsed = schema.safeParse(values);
   if (!parsed.success) {

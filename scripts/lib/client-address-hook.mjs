@@ -2,7 +2,7 @@
 // request, X-Forwarded-For is replaced by the one client address decided from the TCP peer and
 // TRUSTED_PROXIES (lib/security/client-address.js), and forwarded host/proto headers from a peer
 // that is not a trusted proxy are dropped. Everything downstream (lib/auth/client-ip.ts) reads
-// that single address.
+// that single address. Methods no route serves (TRACE, CONNECT …) get 405 here.
 import http from "node:http";
 import {
   decideClientAddress,
@@ -31,10 +31,24 @@ function stampClientAddress(req) {
   }
 }
 
+// Methods no route serves are answered here: Next turns TRACE and friends into a 500.
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** @param {http.RequestListener} listener @returns {http.RequestListener} */
+const guarded = (listener) => (req, res) => {
+  if (!METHODS.has(req.method ?? "")) {
+    res.writeHead(405, { Allow: "GET, HEAD, POST", "Content-Type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify({ error: "不支持的请求方法" }));
+    return;
+  }
+  stampClientAddress(req);
+  listener(req, res);
+};
+
 const createServer = http.createServer;
 // @ts-expect-error -- same signature, wrapped
 http.createServer = function (...args) {
-  const server = createServer.apply(this, args);
-  server.prependListener("request", stampClientAddress);
-  return server;
+  const i = args.findIndex((a) => typeof a === "function");
+  if (i >= 0) args[i] = guarded(args[i]);
+  return createServer.apply(this, args);
 };
