@@ -29,7 +29,8 @@ export async function refuseActionBody(request: Request): Promise<Refusal | null
   const isArgs = (text: unknown) => {
     if (typeof text !== "string") return false;
     try {
-      return Array.isArray(JSON.parse(text));
+      const args: unknown = JSON.parse(text);
+      return Array.isArray(args) && onlyPlainReferences(args);
     } catch {
       return false;
     }
@@ -47,3 +48,18 @@ export async function refuseActionBody(request: Request): Promise<Refusal | null
 }
 
 const bad = (): Refusal => ({ status: 400, reason: "action_body" });
+
+// In React's reply encoding a string starting with "$" is a reference ("$$" escapes a real "$").
+// Our actions take (previous state, form data) or nothing: their calls hold only form-data
+// references and the plain special values; a reference to a Map, a promise, a stream … that was
+// never sent makes Next's decoder throw (a 500), so such bodies are refused here.
+const PLAIN_REFERENCE = /^\$(\$|K\d+$|undefined$|NaN$|-?Infinity$|-0$|D\d{4}-)/;
+
+function onlyPlainReferences(value: unknown, depth = 0): boolean {
+  if (depth > 20) return false;
+  if (typeof value === "string") return !value.startsWith("$") || PLAIN_REFERENCE.test(value);
+  if (Array.isArray(value)) return value.every((v) => onlyPlainReferences(v, depth + 1));
+  if (value && typeof value === "object")
+    return Object.entries(value).every(([k, v]) => !k.startsWith("$") && onlyPlainReferences(v, depth + 1));
+  return true;
+}
