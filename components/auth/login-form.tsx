@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
+import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { loginSchema } from "@/lib/auth/schemas";
 
@@ -19,6 +20,8 @@ export function LoginForm({ next, inviteCode, afterSignIn }: LoginFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [pending, setPending] = useState(false);
+  // Until the page is interactive the button waits: a native submit would not sign in.
+  const hydrated = useHydrated();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -59,16 +62,16 @@ export function LoginForm({ next, inviteCode, afterSignIn }: LoginFormProps) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} method="post" noValidate className="space-y-4">
       <FormMessage message={message} />
       <Field name="email" label="邮箱" type="email" autoComplete="email" inputMode="email" error={errors.email} />
       <Field name="password" label="密码" type="password" autoComplete="current-password" error={errors.password} />
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="w-full rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? "登录中…" : "登录"}
+        {!hydrated ? "加载中…" : pending ? "登录中…" : "登录"}
       </button>
     </form>
   );

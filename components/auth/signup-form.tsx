@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
 import { Field, FormMessage } from "@/components/forms/field";
+import { useHydrated } from "@/components/use-hydrated";
 import type { ActionState } from "@/lib/actions/validated-action";
 
 export type SignupFormProps = {
@@ -14,6 +15,8 @@ export type SignupFormProps = {
 export function SignupForm({ action, inviteCode }: SignupFormProps) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, {});
+  // Until the page is interactive the button waits: a native submit would not sign up.
+  const hydrated = useHydrated();
   const credentials = useRef<{ email: string; password: string } | null>(null);
 
   useEffect(() => {
@@ -33,6 +36,7 @@ export function SignupForm({ action, inviteCode }: SignupFormProps) {
         credentials.current = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
         return formAction(form);
       }}
+      method="post"
       noValidate
       className="space-y-4"
     >
@@ -65,10 +69,10 @@ export function SignupForm({ action, inviteCode }: SignupFormProps) {
       />
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="w-full rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? "提交中…" : "注册"}
+        {!hydrated ? "加载中…" : pending ? "提交中…" : "注册"}
       </button>
     </form>
   );

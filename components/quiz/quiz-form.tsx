@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useLayoutEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { useLayoutEffect, useRef, useState, useTransition } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { isSameResponse, responseFromInputs } from "@/lib/quiz/response-from-inputs";
 import type { Response } from "@/lib/quiz/score";
 import type { PublicQuestion } from "@/lib/quiz/views";
@@ -20,17 +21,6 @@ const TYPE_HINT: Record<PublicQuestion["type"], string> = {
   ordering: "排序：用上下按钮调整顺序",
   numeric: "填写数字",
 };
-
-const noSubscription = () => () => {};
-
-/** False in the server HTML and while hydrating, true once the page is interactive. */
-function useHydrated() {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 /** The question's inputs inside `root` (a question's fieldset, or the whole form). */
 function inputsOf(root: ParentNode | null, q: PublicQuestion) {

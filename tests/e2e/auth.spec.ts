@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from "@/prisma/demo-data";
 import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
+import { holdScripts } from "./hold-scripts";
 import { countUsers, uniqueEmail } from "./server";
 
 // Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
@@ -145,4 +146,20 @@ test("a disabled user's existing session is refused on the next request", async 
     await learner.close();
     await admin.close();
   }
+});
+
+test("before the page is interactive, the sign-in button waits and Enter sends nothing anywhere", async ({ page }) => {
+  const scripts = await holdScripts(page);
+  await page.goto("/login", { waitUntil: "domcontentloaded" });
+  const button = page.getByRole("button", { name: "加载中…" });
+  await expect(button).toBeDisabled();
+  await page.getByLabel("邮箱").fill("learner1@demo.local");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByLabel("密码").press("Enter");
+  // No native submit: the password never lands in the address bar (or a server log).
+  expect(page.url()).not.toContain("password");
+  expect(scripts.served).toBe(0);
+  scripts.release();
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL("/me");
 });

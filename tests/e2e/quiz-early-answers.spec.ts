@@ -3,6 +3,7 @@
 import type { Page } from "@playwright/test";
 import { expect, noChromium, test } from "./fixtures";
 import { queryE2eDb, uniqueEmail } from "./server";
+import { holdScripts } from "./hold-scripts";
 
 // Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
@@ -14,28 +15,6 @@ async function signUpLearner(page: Page) {
   await page.getByLabel("密码").fill("早答学员的长密码 2026");
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page).toHaveURL("/me");
-}
-
-/** Holds every script of the app until `release()`, so the page stays plain server HTML for as
- * long as the test needs, not for a guessed number of seconds. Stylesheets pass (they block the
- * first paint, and a learner on a slow network sees a styled page before it is interactive). */
-async function holdScripts(page: Page) {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  const state = { served: 0 };
-  await page.route("**/_next/static/**", async (route) => {
-    if (route.request().resourceType() === "script") {
-      await gate;
-      state.served++;
-    }
-    await route.continue();
-  });
-  return {
-    get served() {
-      return state.served;
-    },
-    release: open,
-  };
 }
 
 /** The page is hydrated once React has attached itself to the quiz's inputs. */
