@@ -43,6 +43,7 @@ export default defineConfig({
         "**/learning-path.spec.ts",
         "**/fuzz.spec.ts",
         "**/sign-in-security.spec.ts",
+        "**/two-instances.spec.ts",
       ],
     },
   ],

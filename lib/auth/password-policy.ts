@@ -5,8 +5,8 @@
 //    "Qwerty123!" counts as "qwerty123": trailing or leading symbols add nothing an attacker
 //    does not try;
 //  - not containing the account's own email name or the site's name.
-// Server-only: the list is half a megabyte, too much for the sign-up page's bundle.
-import "server-only";
+// Kept out of lib/auth/schemas.ts (shared with the browser): the list is half a megabyte, too much
+// for the sign-up page's bundle. Not marked "server-only": `npm run user:create` runs it under tsx.
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { isCommonPassword } from "./common-passwords";
 
