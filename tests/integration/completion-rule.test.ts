@@ -74,16 +74,22 @@ describe("the completion rule: TypeScript and SQL agree", () => {
 
   async function insertLearners(learners: GeneratedLearner[]) {
     const ids: string[] = [];
+    const thisRun = run++; // first: a run that fails half-way must not hand its ids to the next
     for (const [i, l] of learners.entries()) {
-      const id = `r${run}-${i}`;
+      const id = `r${thisRun}-${i}`;
       ids.push(id);
       await t.db.user.create({ data: { id, email: `${id}@test.cn`, name: id, passwordHash: "x" } });
       await t.db.cohortMember.create({ data: { cohortId: "rule", userId: id } });
       await t.db.lessonProgress.createMany({
         data: l.lessons.map((k) => ({ userId: id, moduleSlug: LESSONS[k]![0], lessonSlug: LESSONS[k]![1] })),
       });
+      // At most one unfinished attempt per quiz, as the database insists (decision 0014): an
+      // unfinished one that a later attempt of the same quiz follows is left out.
+      const attempts = l.attempts.filter(
+        (a, j) => a.outcome !== null || !l.attempts.slice(j + 1).some((b) => b.quiz === a.quiz),
+      );
       await t.db.attempt.createMany({
-        data: l.attempts.map((a, j) => ({
+        data: attempts.map((a, j) => ({
           userId: id,
           quizId: a.quiz,
           questionIds: [],
@@ -98,7 +104,6 @@ describe("the completion rule: TypeScript and SQL agree", () => {
         })),
       });
     }
-    run++;
     return ids;
   }
 
