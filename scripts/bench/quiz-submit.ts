@@ -25,7 +25,7 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function timed(count: number, worker: (i: number) => Promise<void>, concurrency: number) {
+export async function timed(count: number, worker: (i: number) => Promise<void>, concurrency: number) {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -50,7 +50,7 @@ async function timed(count: number, worker: (i: number) => Promise<void>, concur
   };
 }
 
-function answerFor(q: Question) {
+export function answerFor(q: Question) {
   switch (q.type) {
     case "single":
       return { type: "single", choice: q.choices[0]!.id };

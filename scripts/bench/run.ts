@@ -6,6 +6,8 @@ import { ensureBuild, ensurePrismaClient } from "../lib/build-cache";
 import { benchLessonPage, type Measurement } from "./lesson-page";
 import { benchDashboard } from "./dashboard";
 import { benchQuizSubmit } from "./quiz-submit";
+import { benchQuizHttp } from "./quiz-http";
+import { benchMemory } from "./memory";
 
 function table(rows: Measurement[]) {
   const base = rows[0]!;
@@ -63,3 +65,29 @@ const targets = dash.rows.filter((r) => /overview|first page \(by name\)|questio
 console.log(
   `\n${targets.every((r) => r.p95 <= 300) ? "meets" : "MISSES"} the p95 <= 300 ms target on the overview, first matrix page and question analysis`,
 );
+
+console.log(
+  "\n## Quiz submissions through HTTP: 50 signed-in learners, next start on PostgreSQL (issue 14): target p99 <= 100 ms, >= 25% of raw",
+);
+const http = await benchQuizHttp();
+console.log("\n| setup | per second | p50 (ms) | p99 (ms) | count |");
+console.log("| --- | ---: | ---: | ---: | ---: |");
+for (const r of http.rows) console.log(`| ${r.setup} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.count} |`);
+console.log(
+  `| (autosave POST /api/attempts/:id/answers, same run) | — | ${http.autosave.p50} | ${http.autosave.p99} | ${http.autosave.count} |`,
+);
+const [viaHttp, rawHttp] = http.rows as [(typeof http.rows)[0], (typeof http.rows)[0]];
+const httpRatio = (viaHttp.perSecond / rawHttp.perSecond) * 100;
+console.log(
+  `\nrounds/raw = ${httpRatio.toFixed(1)}% (target >= 25%), submit p99 ${viaHttp.p99} ms (target <= 100 ms) — ${httpRatio >= 25 && viaHttp.p99 <= 100 ? "meets" : "MISSES"} the target`,
+);
+
+console.log("\n## Memory of the embedded default (npm start's process tree, issue 14): target <= 600 MB after load");
+const mem = await benchMemory();
+console.log(
+  `\nafter start: ${mem.idle.totalMb} MB; after the load: ${mem.loaded.totalMb} MB (sum of RSS over the tree)`,
+);
+console.log("\n| process | RSS (MB) |");
+console.log("| --- | ---: |");
+for (const p of mem.loaded.tree) console.log(`| ${p.name.replace(/\|/g, "/")} | ${Math.round(p.rssKb / 1024)} |`);
+console.log(`\n${mem.loaded.totalMb <= 600 ? "meets" : "MISSES"} the 600 MB target`);
