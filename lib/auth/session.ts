@@ -9,6 +9,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authOptions, SESSION_ABSOLUTE_MS } from "./options";
+import { safeReturnPath } from "./return-path";
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role };
 
@@ -47,12 +48,6 @@ export async function authoriseRequest(roles?: Role[]): Promise<CurrentUser | Re
     return Response.json({ error: "没有权限" }, { status: 403 });
   }
   return user;
-}
-
-/** Only paths inside this site may be a post-sign-in destination (no open redirect). */
-export function safeReturnPath(next: string | null | undefined, fallback = "/me"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  return next;
 }
 
 /**
