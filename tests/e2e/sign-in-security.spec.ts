@@ -154,3 +154,21 @@ test("L3: a state-changing request from another site's page is refused before an
   expect(own.status()).not.toBe(403);
   await ctx.dispose();
 });
+
+test("M1: after signing in, only same-site paths come back; a tab, newline or repeated next falls back", async () => {
+  const email = await newAccount();
+  const ctx = await client();
+  expect(await signIn(ctx, email, PASSWORD)).toMatchObject({ session: true });
+  for (const query of [
+    "next=%2F%09%2Fevil.example",
+    "next=%2F%0A%2Fevil.example",
+    "next=%2Fme&next=%2F%2Fevil.example",
+  ]) {
+    const res = await ctx.get(`/login?${query}`, { maxRedirects: 0 });
+    expect(res.status(), query).toBeLessThan(400);
+    expect(res.headers().location ?? "", query).toMatch(/^\/me$/);
+  }
+  const kept = await ctx.get("/login?next=%2Fme%2Freview", { maxRedirects: 0 });
+  expect(kept.headers().location).toBe("/me/review");
+  await ctx.dispose();
+});
