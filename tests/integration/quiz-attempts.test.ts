@@ -215,9 +215,17 @@ describe.skipIf(noPostgres)(
       expect(scored).toBeLessThanOrEqual(3);
       expect(open).toBeLessThanOrEqual(1);
       expect(rounds.every((r) => r === 200 || r === 409)).toBe(true);
-      // Afterwards a fourth start is refused outright.
-      const fourth = await startAttempt(db, course, userId, "limited");
-      expect(fourth).toMatchObject({ ok: false, status: 409 });
+      // Then, one at a time, the learner uses what is left: exactly 3 in all, and the next start
+      // is refused outright.
+      for (let k = 0; k < 5; k++) {
+        const s = await startAttempt(db, course, userId, "limited");
+        if (!s.ok) {
+          expect(s.status).toBe(409);
+          break;
+        }
+        expect((await submitAttempt(db, course, userId, s.attemptId, {})).ok).toBe(true);
+      }
+      expect(await db.attempt.count({ where: { userId, quizId: "limited", submittedAt: { not: null } } })).toBe(3);
     });
 
     it("200 learners submit at once, some twice: one scored attempt each, scores right, nothing partial", async () => {
