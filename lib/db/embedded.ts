@@ -15,6 +15,17 @@ export type EmbeddedDb = {
   stop(): Promise<void>;
 };
 
+// Sized for one small deployment on a small VM (issue 14's memory target), not for a server:
+// PGlite keeps its buffers inside the process's WebAssembly memory, and PostgreSQL's default
+// 128 MB of shared buffers alone is a fifth of the 600 MB budget. The data files stay in the
+// operating system's page cache either way.
+const EMBEDDED_SETTINGS = [
+  "shared_buffers = 16MB",
+  "maintenance_work_mem = 16MB",
+  "wal_buffers = 1MB",
+  "temp_buffers = 4MB",
+];
+
 export type EmbeddedDbOptions = {
   /** Folder for the database files; `undefined` keeps everything in memory (tests). */
   dataDir?: string;
@@ -202,7 +213,7 @@ export async function startEmbeddedDb({ dataDir, port, secretsDir }: EmbeddedDbO
   // the only way in from the network side.
   const socketDir = mkdtempSync(path.join(os.tmpdir(), "pglite-"));
   const socketPath = path.join(socketDir, "pglite.sock");
-  const db = await PGlite.create(dir ? { dataDir: dir } : {});
+  const db = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), postgresqlconf: EMBEDDED_SETTINGS });
   // Several pool connections may open at once; PGlite runs their queries one at a time, and a
   // transaction holds the others until it ends (correct, but serial: fine for one machine).
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 32 });

@@ -4,7 +4,6 @@
 // The same rule is written in SQL in lib/certificates/certificates.ts (it issues the certificate
 // inside the transaction that completes the course); tests/integration/completion-rule.test.ts
 // checks that the two agree.
-import "server-only";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { COMPLETION_TX, issueCertificateIfComplete } from "@/lib/certificates/certificates";
