@@ -11,26 +11,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../tests/support/postgres-server";
 
 const repo = process.cwd();
 const CI = Boolean(process.env.CI);
 const DEMO_LEARNER = { email: "learner1@demo.local", password: "course-demo-2026" };
 const FIRST_START_LIMIT_MS = 10 * 60_000; // includes `next build` on a busy 2-core machine
 const LATER_START_LIMIT_MS = 2 * 60_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** What a fresh clone would contain: tracked files and new files git does not ignore. */
 function copyWorkingTree(dest: string) {

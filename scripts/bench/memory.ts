@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../tests/support/postgres-server";
+import { waitForHealth } from "./wait-for-health";
 
 type Proc = { pid: number; ppid: number; rssKb: number; name: string };
 
@@ -53,17 +54,7 @@ export async function benchMemory() {
   for (const k of ["DATABASE_URL", "NODE_ENV"]) delete env[k];
   const child = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: "ignore" });
   try {
-    for (let i = 0; ; i++) {
-      if (i > 600) throw new Error("npm start did not come up");
-      if (
-        await fetch(`${base}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForHealth(base, 300_000);
     const idle = treeRss(child.pid!);
     // Load: 600 lesson and course pages, 25 at a time; six demo learners sign in and each does
     // five quiz rounds (start, three autosaves, submit).

@@ -12,7 +12,8 @@ import { applyMigrations } from "@/lib/db/migrate";
 import type { Question } from "@/lib/quiz/schema";
 import { prepareDatabase } from "../../prisma/seed";
 import { freePort, startPostgresServer } from "../../tests/support/postgres-server";
-import { answerFor, timed, type Row } from "./quiz-submit";
+import { answerFor, rawAttemptInsert, timed, type Row } from "./quiz-submit";
+import { waitForHealth } from "./wait-for-health";
 
 const LEARNERS = 50;
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 12); // per learner, timed
@@ -86,17 +87,7 @@ export async function benchQuizHttp(): Promise<{ rows: Row[]; autosave: Omit<Row
       },
       stdio: "ignore",
     });
-    for (let i = 0; ; i++) {
-      if (i > 120) throw new Error("next start did not come up");
-      if (
-        await fetch(`${base}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForHealth(base, 60_000);
     // Each learner from an address of their own, as 50 phones would be.
     const learners: Learner[] = [];
     for (let i = 0; i < LEARNERS; i++) learners.push(await signIn(base, `http${i}@bench.local`, `198.18.0.${i + 1}`));
@@ -153,29 +144,13 @@ export async function benchQuizHttp(): Promise<{ rows: Row[]; autosave: Omit<Row
     saveLatencies.sort((a, b) => a - b);
     const savePct = (p: number) => +(saveLatencies[Math.floor((p / 100) * (saveLatencies.length - 1))] ?? 0).toFixed(1);
 
-    const versionIds = versions.map((v) => v.id);
-    const rawInsert = async (i: number) => {
-      const client = await raw.connect();
-      try {
-        await client.query("BEGIN");
-        const id = `raw-${i}-${Math.random().toString(36).slice(2)}`;
-        await client.query(
-          `INSERT INTO "Attempt" (id, "userId", "quizId", "questionIds", "submittedAt", correct, total, percent, passed)
-             VALUES ($1, $2, $3, $4, now(), 3, 6, 50, false)`,
-          [id, `http-${i % LEARNERS}`, quizId, versionIds],
-        );
-        const values = versionIds.map((_, j) => `($1, $${j * 2 + 2}, $${j * 2 + 3}, true, now())`).join(", ");
-        const params: unknown[] = [id];
-        for (const v of versionIds) params.push(v, JSON.stringify(answers[v]));
-        await client.query(
-          `INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt") VALUES ${values}`,
-          params,
-        );
-        await client.query("COMMIT");
-      } finally {
-        client.release();
-      }
-    };
+    const rawInsert = rawAttemptInsert(
+      raw,
+      quizId,
+      versions.map((v) => v.id),
+      answers,
+      (i) => `http-${i % LEARNERS}`,
+    );
     await timed(200, (i) => rawInsert(100_000 + i), LEARNERS);
     const rawRow = await timed(total, rawInsert, LEARNERS);
     return {

@@ -65,6 +65,38 @@ export function answerFor(q: Question) {
   }
 }
 
+/** The baseline: one attempt with its answers written by two plain INSERTs in a transaction. */
+export function rawAttemptInsert(
+  raw: pg.Pool,
+  quizId: string,
+  versionIds: string[],
+  answers: Record<string, unknown>,
+  userOf: (i: number) => string,
+) {
+  return async (i: number) => {
+    const client = await raw.connect();
+    try {
+      await client.query("BEGIN");
+      const id = `raw-${i}-${Math.random().toString(36).slice(2)}`;
+      await client.query(
+        `INSERT INTO "Attempt" (id, "userId", "quizId", "questionIds", "submittedAt", correct, total, percent, passed)
+           VALUES ($1, $2, $3, $4, now(), 3, 6, 50, false)`,
+        [id, userOf(i), quizId, versionIds],
+      );
+      const values = versionIds.map((_, j) => `($1, $${j * 2 + 2}, $${j * 2 + 3}, true, now())`).join(", ");
+      const params: unknown[] = [id];
+      for (const v of versionIds) params.push(v, JSON.stringify(answers[v]));
+      await client.query(
+        `INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt") VALUES ${values}`,
+        params,
+      );
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+  };
+}
+
 export async function benchQuizSubmit(): Promise<Row[]> {
   const server = await startPostgresServer();
   const db = createPrismaClient(server.url, POOL);
@@ -114,29 +146,13 @@ export async function benchQuizSubmit(): Promise<Row[]> {
       ...appRow,
     };
 
-    const versionIds = versions.map((v) => v.id);
-    const rawInsert = async (i: number) => {
-      const client = await raw.connect();
-      try {
-        await client.query("BEGIN");
-        const id = `raw-${i}-${Math.random().toString(36).slice(2)}`;
-        await client.query(
-          `INSERT INTO "Attempt" (id, "userId", "quizId", "questionIds", "submittedAt", correct, total, percent, passed)
-             VALUES ($1, $2, $3, $4, now(), 3, 6, 50, false)`,
-          [id, users[i % LEARNERS]!.id, quizId, versionIds],
-        );
-        const values = versionIds.map((_, j) => `($1, $${j * 2 + 2}, $${j * 2 + 3}, true, now())`).join(", ");
-        const params: unknown[] = [id];
-        for (const v of versionIds) params.push(v, JSON.stringify(answers[v]));
-        await client.query(
-          `INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt") VALUES ${values}`,
-          params,
-        );
-        await client.query("COMMIT");
-      } finally {
-        client.release();
-      }
-    };
+    const rawInsert = rawAttemptInsert(
+      raw,
+      quizId,
+      versions.map((v) => v.id),
+      answers,
+      (i) => users[i % LEARNERS]!.id,
+    );
     await timed(WARMUP, (i) => rawInsert(total + i), LEARNERS);
     const rawRow = await timed(total, rawInsert, LEARNERS);
     return [app, { setup: `raw pg INSERT attempt + answers (transaction; pool ${POOL})`, ...rawRow }];
