@@ -190,6 +190,8 @@ test.describe("phone menu", () => {
     await openMenu(page);
     await page.getByRole("heading", { level: 1 }).tap();
     await expect(menuLink).toBeHidden();
+    // Closed means the toggle says so too (its state follows the details' toggle event).
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
 
     await openMenu(page);
     await menuLink.tap();
