@@ -30,7 +30,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testIgnore: ["**/two-instances.spec.ts", "**/fuzz.spec.ts"],
+    },
     // Reading and exercises on a phone; account and access tests change shared demo accounts, so
     // they run once (desktop) rather than twice in parallel.
     {
@@ -45,6 +49,14 @@ export default defineConfig({
         "**/sign-in-security.spec.ts",
         "**/two-instances.spec.ts",
       ],
+    },
+    // Heavy on a 2-core machine (two more app servers and a PostgreSQL server; thousands of
+    // generated requests): run after the others, alone, so they do not slow every other test.
+    {
+      name: "heavy",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testMatch: ["**/two-instances.spec.ts", "**/fuzz.spec.ts"],
+      dependencies: ["desktop", "phone"],
     },
   ],
   webServer: {
