@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/auth/accounts";
 import { loadContent } from "@/lib/content/load";
 import { courseShapeOf } from "@/lib/dashboard/course-shape";
 import { stepAfterLesson } from "@/lib/progress/course-path";
 import { getLearnerProgress, markLessonDone } from "@/lib/progress/progress";
-import { startAttempt, submitAttempt } from "@/lib/quiz/attempts";
+import { startAttempt } from "@/lib/quiz/attempts";
 import { FINAL_QUIZ_ID, loadQuizzes } from "@/lib/quiz/load";
-import type { Question } from "@/lib/quiz/schema";
-import { rightResponse } from "@/lib/quiz/score";
 import { syncQuizzes } from "@/lib/quiz/sync";
+import { createLearner, takeQuiz as takeCourseQuiz } from "../support/course-learner";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 describe("the learning path (real course content)", () => {
@@ -23,21 +21,9 @@ describe("the learning path (real course content)", () => {
   });
   afterAll(() => t.close());
 
-  async function learner(email: string) {
-    const r = await createAccount(t.db, { name: "学员", email, password: "long enough secret" });
-    if (!r.ok) throw new Error("setup");
-    return r.value.id;
-  }
+  const learner = (email: string) => createLearner(t.db, email);
   async function takeQuiz(userId: string, quizId: string, right: boolean) {
-    const s = await startAttempt(t.db, course, userId, quizId);
-    if (!s.ok) throw new Error(s.message);
-    const versions = await t.db.questionVersion.findMany({
-      where: { quizId, active: true },
-      select: { id: true, data: true },
-    });
-    const answers = right ? Object.fromEntries(versions.map((v) => [v.id, rightResponse(v.data as Question)])) : {};
-    const r = await submitAttempt(t.db, course, userId, s.attemptId, answers);
-    if (!r.ok || r.passed !== right) throw new Error("quiz");
+    if ((await takeCourseQuiz(t.db, course, userId, quizId, right)).passed !== right) throw new Error("quiz");
   }
   const nextHref = async (userId: string) => (await getLearnerProgress(t.db, course, userId)).next?.href ?? null;
 

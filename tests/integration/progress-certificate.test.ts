@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/auth/accounts";
 import { getCertificate, issueCertificateIfComplete } from "@/lib/certificates/certificates";
 import { loadContent } from "@/lib/content/load";
 import { courseShapeOf } from "@/lib/dashboard/course-shape";
 import { getLearnerProgress, markLessonDone } from "@/lib/progress/progress";
-import { startAttempt, submitAttempt } from "@/lib/quiz/attempts";
 import { FINAL_QUIZ_ID, loadQuizzes } from "@/lib/quiz/load";
-import type { Question } from "@/lib/quiz/schema";
-import { rightResponse } from "@/lib/quiz/score";
 import { syncQuizzes } from "@/lib/quiz/sync";
+import { createLearner, takeQuiz as takeCourseQuiz } from "../support/course-learner";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 describe("progress and the certificate (real course content)", () => {
@@ -22,24 +19,12 @@ describe("progress and the certificate (real course content)", () => {
   });
   afterAll(() => t.close());
 
-  async function learner(email: string) {
-    const r = await createAccount(t.db, { name: "结业学员", email, password: "long enough secret" });
-    if (!r.ok) throw new Error("setup");
-    return r.value.id;
-  }
+  const learner = (email: string) => createLearner(t.db, email, "结业学员");
   /** Takes the quiz through the real start and submit, all right or all blank. */
   async function takeQuiz(userId: string, quizId: string, right: boolean) {
-    const s = await startAttempt(t.db, course, userId, quizId);
-    if (!s.ok) throw new Error(s.message);
-    const versions = await t.db.questionVersion.findMany({
-      where: { quizId, active: true },
-      select: { id: true, data: true },
-    });
-    const answers = right ? Object.fromEntries(versions.map((v) => [v.id, rightResponse(v.data as Question)])) : {};
-    const r = await submitAttempt(t.db, course, userId, s.attemptId, answers);
-    if (!r.ok) throw new Error(r.message);
+    const r = await takeCourseQuiz(t.db, course, userId, quizId, right);
     expect(r.passed).toBe(right);
-    return s.attemptId;
+    return r.attemptId;
   }
   const certificateOf = (userId: string) =>
     t.db.certificate.findUnique({ where: { userId }, select: { id: true, issuedAt: true } });
