@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import {
   CAUSES,
   gradeObjectionSort,
@@ -16,6 +17,8 @@ export function ObjectionSortExercise() {
   const [answer, setAnswer] = useState<SortAnswer>({});
   const [graded, setGraded] = useState<Graded | null>(null);
   const [prompt, setPrompt] = useState<string | null>(null);
+  // A check before the page is interactive would do nothing: the button waits for it.
+  const hydrated = useHydrated();
 
   // Checking with nothing chosen asks for an answer and shows no verdict at all.
   function check() {
@@ -71,8 +74,9 @@ export function ObjectionSortExercise() {
       <div className="mt-6 flex flex-wrap items-center gap-4">
         <button
           type="button"
+          disabled={!hydrated}
           onClick={check}
-          className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
+          className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >
           检查答案
         </button>

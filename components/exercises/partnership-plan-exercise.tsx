@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import {
   gradePlan,
   MERCHANT,
@@ -15,6 +16,8 @@ type Graded = ReturnType<typeof gradePlan>;
 export function PartnershipPlanExercise() {
   const [choice, setChoice] = useState<PlanChoice>({});
   const [graded, setGraded] = useState<Graded | null>(null);
+  // A check before the page is interactive would do nothing: the button waits for it.
+  const hydrated = useHydrated();
 
   return (
     <div>
@@ -64,8 +67,9 @@ export function PartnershipPlanExercise() {
       <div className="mt-6 flex flex-wrap items-center gap-4">
         <button
           type="button"
+          disabled={!hydrated}
           onClick={() => setGraded(gradePlan(choice))}
-          className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
+          className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >
           检查方案
         </button>

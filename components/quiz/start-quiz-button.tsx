@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 
 export type StartQuizButtonProps = { quizId: string; label: string };
 
@@ -11,11 +12,13 @@ export function StartQuizButton({ quizId, label }: StartQuizButtonProps) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState("");
+  // A click before the page is interactive would do nothing: the button says so and waits.
+  const hydrated = useHydrated();
   return (
     <div>
       <button
         type="button"
-        disabled={pending}
+        disabled={pending || !hydrated}
         onClick={async () => {
           setPending(true);
           setError("");
@@ -32,7 +35,7 @@ export function StartQuizButton({ quizId, label }: StartQuizButtonProps) {
         }}
         className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? "请稍候…" : label}
+        {!hydrated ? "加载中…" : pending ? "请稍候…" : label}
       </button>
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-700">
