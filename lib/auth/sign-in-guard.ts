@@ -16,26 +16,34 @@ import { countRecent, hitLimit, isLimited, LIMITS, recordEvent } from "./rate-li
 export type SignInRefusal = "RATE_LIMITED" | "ACCOUNT_LOCKED";
 export type SignInContext = { ip: string; cookie: string | null };
 
+type Refusal = { code: SignInRefusal; reason: "per_address" | "account_from_address" | "account_locked" };
+
+/** The three limits, in order; `overPerAddress` says whether the address is already over its own. */
+async function refusalFor(
+  db: PrismaClient,
+  email: string | null,
+  ctx: SignInContext,
+  overPerAddress: boolean,
+): Promise<Refusal | null> {
+  if (overPerAddress) return { code: "RATE_LIMITED", reason: "per_address" };
+  if (!email) return null;
+  if (await isLimited(db, LIMITS.signInFailuresPerAccountIp(email, ctx.ip)))
+    return { code: "RATE_LIMITED", reason: "account_from_address" };
+  if ((await isLimited(db, LIMITS.signInFailuresPerAccount(email))) && !isKnownDevice(ctx.cookie, email))
+    return { code: "ACCOUNT_LOCKED", reason: "account_locked" };
+  return null;
+}
+
 /** Before the password is checked: counts the attempt and says whether it may go on. */
 export async function admitSignIn(
   db: PrismaClient,
   email: string | null,
   ctx: SignInContext,
 ): Promise<SignInRefusal | null> {
-  if (await hitLimit(db, LIMITS.signInPerIp(ctx.ip))) {
-    logSecurityEvent("signin_refused_rate_limit", { ip: ctx.ip, reason: "per_address" });
-    return "RATE_LIMITED";
-  }
-  if (!email) return null;
-  if (await isLimited(db, LIMITS.signInFailuresPerAccountIp(email, ctx.ip))) {
-    logSecurityEvent("signin_refused_rate_limit", { ip: ctx.ip, reason: "account_from_address" });
-    return "RATE_LIMITED";
-  }
-  if ((await isLimited(db, LIMITS.signInFailuresPerAccount(email))) && !isKnownDevice(ctx.cookie, email)) {
-    logSecurityEvent("signin_refused_locked", { ip: ctx.ip });
-    return "ACCOUNT_LOCKED";
-  }
-  return null;
+  const refused = await refusalFor(db, email, ctx, await hitLimit(db, LIMITS.signInPerIp(ctx.ip)));
+  if (refused?.code === "ACCOUNT_LOCKED") logSecurityEvent("signin_refused_locked", { ip: ctx.ip });
+  else if (refused) logSecurityEvent("signin_refused_rate_limit", { ip: ctx.ip, reason: refused.reason });
+  return refused?.code ?? null;
 }
 
 /** A wrong password (or no such account): counted per account-and-address and per account. */
@@ -58,10 +66,5 @@ export async function signInWouldBeRefused(
   email: string | null,
   ctx: SignInContext,
 ): Promise<SignInRefusal | null> {
-  if (await isLimited(db, LIMITS.signInPerIp(ctx.ip))) return "RATE_LIMITED";
-  if (!email) return null;
-  if (await isLimited(db, LIMITS.signInFailuresPerAccountIp(email, ctx.ip))) return "RATE_LIMITED";
-  if ((await isLimited(db, LIMITS.signInFailuresPerAccount(email))) && !isKnownDevice(ctx.cookie, email))
-    return "ACCOUNT_LOCKED";
-  return null;
+  return (await refusalFor(db, email, ctx, await isLimited(db, LIMITS.signInPerIp(ctx.ip))))?.code ?? null;
 }

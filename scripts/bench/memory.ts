@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../tests/support/postgres-server";
+import { signIn } from "./quiz-http";
 import { waitForHealth } from "./wait-for-health";
 
 type Proc = { pid: number; ppid: number; rssKb: number; name: string };
@@ -67,25 +68,7 @@ export async function benchMemory() {
     );
     await Promise.all(
       Array.from({ length: 6 }, async (_, i) => {
-        const jar: string[] = [];
-        const keep = (r: Response) => {
-          for (const c of r.headers.getSetCookie()) jar.push(c.split(";")[0]!);
-          return jar.join("; ");
-        };
-        const csrf = await fetch(`${base}/api/auth/csrf`);
-        const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-        const signed = await fetch(`${base}/api/auth/callback/credentials`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { cookie: keep(csrf), "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({
-            csrfToken,
-            email: `learner${i + 1}@demo.local`,
-            password: "course-demo-2026",
-            json: "true",
-          }),
-        });
-        const cookie = keep(signed);
+        const { cookie } = await signIn(base, `learner${i + 1}@demo.local`, "127.0.0.1", "course-demo-2026");
         const post = (p: string, body: unknown) =>
           fetch(base + p, {
             method: "POST",

@@ -31,7 +31,8 @@ function cookieOf(res: Response, jar: Map<string, string>) {
   return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 }
 
-async function signIn(base: string, email: string, ip: string): Promise<Learner> {
+/** A real sign-in as next-auth/react sends it (CSRF token, then the credentials); the session cookie. */
+export async function signIn(base: string, email: string, ip: string, password = PASSWORD): Promise<Learner> {
   const jar = new Map<string, string>();
   const headers = { "X-Forwarded-For": ip };
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
@@ -41,7 +42,7 @@ async function signIn(base: string, email: string, ip: string): Promise<Learner>
     method: "POST",
     redirect: "manual",
     headers: { ...headers, cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   cookie = cookieOf(res, jar);
   if (!cookie.includes("session-token")) throw new Error(`sign-in failed for ${email}: ${res.status}`);
