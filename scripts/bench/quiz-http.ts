@@ -76,18 +76,26 @@ export async function benchQuizHttp(): Promise<{ rows: Row[]; autosave: Omit<Row
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    app = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: server.url,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        AUTH_TRUST_HOST: "true",
-        TRUSTED_PROXIES: "loopback",
-        NODE_OPTIONS: `--import=${pathToFileURL("scripts/lib/client-address-hook.mjs").href}`,
+    // BENCH_CPU_PROF_DIR=dir writes a V8 CPU profile of the server (for finding where a request's time goes).
+    const prof = process.env.BENCH_CPU_PROF_DIR
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+      : [];
+    app = spawn(
+      process.execPath,
+      [...prof, "node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          DATABASE_URL: server.url,
+          NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+          AUTH_TRUST_HOST: "true",
+          TRUSTED_PROXIES: "loopback",
+          NODE_OPTIONS: `--import=${pathToFileURL("scripts/lib/client-address-hook.mjs").href}`,
+        },
+        stdio: "ignore",
       },
-      stdio: "ignore",
-    });
+    );
     await waitForHealth(base, 60_000);
     // Each learner from an address of their own, as 50 phones would be.
     const learners: Learner[] = [];
