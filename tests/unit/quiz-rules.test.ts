@@ -51,7 +51,7 @@ describe("checkMultipleHasWrong", () => {
         { id: "b", text: "二", correct: true },
         { id: "c", text: "三", correct: true },
       ],
-    } as Question;
+    } as Extract<Question, { type: "multiple" }>;
     const oneWrong = { ...allRight, id: "ok", choices: [...allRight.choices.slice(0, 2), { id: "c", text: "三", correct: false }] } as Question;
     expect(checkMultipleHasWrong(quiz([allRight, oneWrong])).map((p) => p.at)).toEqual(["questions.all"]);
   });
