@@ -60,7 +60,10 @@ function Section({ section }: { section: WorksheetSection }) {
           {section.rows.map((r, i) => (
             <tr key={r.label ?? i}>
               {section.rowHeader && (
-                <th scope="row" className="break-words border border-gray-500 px-1 py-1 text-left align-top font-semibold">
+                <th
+                  scope="row"
+                  className="break-words border border-gray-500 px-1 py-1 text-left align-top font-semibold"
+                >
                   {r.label}
                 </th>
               )}

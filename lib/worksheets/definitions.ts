@@ -241,6 +241,11 @@ export function worksheetLabels(w: Worksheet): string[] {
   return w.sections.flatMap((s) =>
     s.kind === "fields"
       ? [s.title, ...s.fields.map((f) => f.label)]
-      : [s.title, ...(s.rowHeader ? [s.rowHeader] : []), ...s.columns.map((c) => c.header), ...s.rows.flatMap((r) => (r.label ? [r.label] : []))],
+      : [
+          s.title,
+          ...(s.rowHeader ? [s.rowHeader] : []),
+          ...s.columns.map((c) => c.header),
+          ...s.rows.flatMap((r) => (r.label ? [r.label] : [])),
+        ],
   );
 }

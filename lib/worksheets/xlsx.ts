@@ -80,7 +80,12 @@ export async function worksheetXlsx(w: Worksheet): Promise<Buffer> {
     const header = sheet.addRow([...(offset ? [s.rowHeader] : []), ...s.columns.map((c) => c.header)]);
     header.height = 22;
     header.eachCell((cell) => {
-      cell.style = { font: { bold: true }, fill: headerFill, border: box, alignment: { vertical: "middle", wrapText: true } };
+      cell.style = {
+        font: { bold: true },
+        fill: headerFill,
+        border: box,
+        alignment: { vertical: "middle", wrapText: true },
+      };
     });
     for (const r of s.rows) {
       const row = sheet.addRow(offset ? [r.label ?? ""] : []);

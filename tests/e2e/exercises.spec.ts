@@ -6,7 +6,9 @@ import { expect, noChromium, test } from "./fixtures";
 test.skip(noChromium !== null, noChromium ?? "");
 
 test.describe("活卡率 / 实动率 calculator", () => {
-  test("states its 口径 and explains, without a verdict, why the two bases give different numbers", async ({ page }) => {
+  test("states its 口径 and explains, without a verdict, why the two bases give different numbers", async ({
+    page,
+  }) => {
     await page.goto("/exercises/activity-rates");
     await expect(page.getByText("“活跃”指统计期内有交易")).toBeVisible();
     await page.getByRole("radio", { name: /^发卡量/ }).check();

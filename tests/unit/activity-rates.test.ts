@@ -26,12 +26,16 @@ describe("computeActivity", () => {
         cardsPerCustomer: 1.3,
       },
     });
-    const third = computeActivity(input({ circulatingCards: "3", activeCards: "1", customers: "3", activeCustomers: "2" }));
+    const third = computeActivity(
+      input({ circulatingCards: "3", activeCards: "1", customers: "3", activeCustomers: "2" }),
+    );
     expect(third).toMatchObject({ ok: true, result: { activeCardRate: 33.3, activeCustomerRate: 66.7 } });
   });
 
   it("on the issued base says the rates are not comparable, and gives the other base when known", () => {
-    const r = computeActivity(input({ cardBase: "issued", cardsIssued: "10000", circulatingCards: "5000", activeCards: "900" }));
+    const r = computeActivity(
+      input({ cardBase: "issued", cardsIssued: "10000", circulatingCards: "5000", activeCards: "900" }),
+    );
     expect(r).toMatchObject({
       ok: true,
       result: { cardBase: "issued", activeCardRate: 9, otherBaseRate: 18, comparable: false, gap: "customer-higher" },
@@ -41,17 +45,31 @@ describe("computeActivity", () => {
   });
 
   it("returns no verdict: a low rate is data, not a failing grade", () => {
-    const r = computeActivity(input({ cardBase: "issued", cardsIssued: "100000", circulatingCards: "60000", activeCards: "5000" }));
+    const r = computeActivity(
+      input({ cardBase: "issued", cardsIssued: "100000", circulatingCards: "60000", activeCards: "5000" }),
+    );
     if (!r.ok) throw new Error("expected a result");
     expect(Object.keys(r.result).sort()).toEqual(
-      ["activeCardRate", "activeCustomerRate", "cardBase", "cardsPerCustomer", "comparable", "gap", "otherBaseRate"].sort(),
+      [
+        "activeCardRate",
+        "activeCustomerRate",
+        "cardBase",
+        "cardsPerCustomer",
+        "comparable",
+        "gap",
+        "otherBaseRate",
+      ].sort(),
     );
   });
 
   it("tells which rate is higher when cards are concentrated in fewer customers", () => {
-    const r = computeActivity(input({ circulatingCards: "1000", activeCards: "600", customers: "1000", activeCustomers: "300" }));
+    const r = computeActivity(
+      input({ circulatingCards: "1000", activeCards: "600", customers: "1000", activeCustomers: "300" }),
+    );
     expect(r).toMatchObject({ ok: true, result: { gap: "card-higher" } });
-    const same = computeActivity(input({ circulatingCards: "100", activeCards: "40", customers: "50", activeCustomers: "20" }));
+    const same = computeActivity(
+      input({ circulatingCards: "100", activeCards: "40", customers: "50", activeCustomers: "20" }),
+    );
     expect(same).toMatchObject({ ok: true, result: { gap: "equal", cardsPerCustomer: 2 } });
   });
 
@@ -67,7 +85,9 @@ describe("computeActivity", () => {
   });
 
   it("refuses negatives, decimals, blanks and text with a code per field", () => {
-    const r = computeActivity(input({ circulatingCards: "-5", activeCards: "1.5", customers: "", activeCustomers: "abc" }));
+    const r = computeActivity(
+      input({ circulatingCards: "-5", activeCards: "1.5", customers: "", activeCustomers: "abc" }),
+    );
     expect(r).toEqual({
       ok: false,
       fieldErrors: {
@@ -81,11 +101,21 @@ describe("computeActivity", () => {
 
   it("refuses more active cards than cards, more active customers than customers, more circulating than issued", () => {
     const r = computeActivity(
-      input({ cardsIssued: "100", circulatingCards: "150", activeCards: "120", customers: "50", activeCustomers: "60" }),
+      input({
+        cardsIssued: "100",
+        circulatingCards: "150",
+        activeCards: "120",
+        customers: "50",
+        activeCustomers: "60",
+      }),
     );
     expect(r).toEqual({
       ok: false,
-      fieldErrors: { activeCards: "more-than-cards", activeCustomers: "more-than-customers", circulatingCards: "more-than-issued" },
+      fieldErrors: {
+        activeCards: "more-than-cards",
+        activeCustomers: "more-than-customers",
+        circulatingCards: "more-than-issued",
+      },
     });
   });
 
@@ -95,9 +125,10 @@ describe("computeActivity", () => {
   });
 
   it("accepts surrounding spaces", () => {
-    expect(computeActivity(input({ circulatingCards: " 10 ", activeCards: "5", customers: "10 ", activeCustomers: " 5" })).ok).toBe(
-      true,
-    );
+    expect(
+      computeActivity(input({ circulatingCards: " 10 ", activeCards: "5", customers: "10 ", activeCustomers: " 5" }))
+        .ok,
+    ).toBe(true);
   });
 });
 
@@ -122,7 +153,12 @@ describe("normaliseCount", () => {
 
   it("lets the calculator take numbers as people type them", () => {
     const r = computeActivity(
-      input({ circulatingCards: "100,000", activeCards: "１００００", customers: "80，000", activeCustomers: "２０,０００" }),
+      input({
+        circulatingCards: "100,000",
+        activeCards: "１００００",
+        customers: "80，000",
+        activeCustomers: "２０,０００",
+      }),
     );
     expect(r).toMatchObject({ ok: true, result: { activeCardRate: 10, activeCustomerRate: 25 } });
     const bad = computeActivity(input({ circulatingCards: "1,00" }));

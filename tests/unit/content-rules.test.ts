@@ -35,7 +35,8 @@ describe("checkPunctuation", () => {
   it("checks front matter and YAML values but not YAML's own commas and colons", () => {
     const md = "---\ntitle: 标题(一)\naudience: [骨干, 管理者]\n---\n正文。\n";
     expect(checkPunctuation([{ file: "content/y.md", text: md }]).map((p) => p.at)).toEqual(["line 2"]);
-    const yaml = 'tags: [发展阶段, 案例]\nprompt: 判断:对吗\nchoices:\n  - text: "甲,乙"\nexplanation: |\n  第一行。\n  第二行?\n';
+    const yaml =
+      'tags: [发展阶段, 案例]\nprompt: 判断:对吗\nchoices:\n  - text: "甲,乙"\nexplanation: |\n  第一行。\n  第二行?\n';
     expect(checkPunctuation([{ file: "content/q.yaml", text: yaml }]).map((p) => p.at)).toEqual([
       "line 2",
       "line 4",

@@ -52,7 +52,11 @@ describe("checkMultipleHasWrong", () => {
         { id: "c", text: "三", correct: true },
       ],
     } as Extract<Question, { type: "multiple" }>;
-    const oneWrong = { ...allRight, id: "ok", choices: [...allRight.choices.slice(0, 2), { id: "c", text: "三", correct: false }] } as Question;
+    const oneWrong = {
+      ...allRight,
+      id: "ok",
+      choices: [...allRight.choices.slice(0, 2), { id: "c", text: "三", correct: false }],
+    } as Question;
     expect(checkMultipleHasWrong(quiz([allRight, oneWrong])).map((p) => p.at)).toEqual(["questions.all"]);
   });
 });

@@ -31,13 +31,16 @@ describe("worksheets", () => {
     expect(grid?.kind === "table" && grid.columns.map((c) => c.header)).toEqual(["商户原话", "背后的顾虑", "我的回应"]);
   });
 
-  it.each(WORKSHEETS.map((w) => w.slug))("%s: the .xlsx carries the title and every label of the page", async (slug) => {
-    const w = getWorksheet(slug)!;
-    const { sheet, texts } = await readBack(slug);
-    expect(sheet.getCell("A1").value).toBe(w.title);
-    for (const label of worksheetLabels(w)) expect(texts).toContain(label);
-    for (const text of w.instructions) expect(texts).toContain(`· ${text}`);
-  });
+  it.each(WORKSHEETS.map((w) => w.slug))(
+    "%s: the .xlsx carries the title and every label of the page",
+    async (slug) => {
+      const w = getWorksheet(slug)!;
+      const { sheet, texts } = await readBack(slug);
+      expect(sheet.getCell("A1").value).toBe(w.title);
+      for (const label of worksheetLabels(w)) expect(texts).toContain(label);
+      for (const text of w.instructions) expect(texts).toContain(`· ${text}`);
+    },
+  );
 
   it("sets A4 print-up in the worksheet's orientation, fitted to the page width", async () => {
     const { sheet } = await readBack("objection-sort");

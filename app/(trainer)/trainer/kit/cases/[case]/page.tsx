@@ -18,6 +18,10 @@ export default async function CaseNotePage({ params }: CaseNotePageProps) {
   const c = getCase(slug);
   if (!note || !c) notFound();
   return (
-    <KitPageView page={note} kind="案例教学笔记" related={{ href: `/cases/${c.slug}`, label: `学员看到的案例：${c.title}` }} />
+    <KitPageView
+      page={note}
+      kind="案例教学笔记"
+      related={{ href: `/cases/${c.slug}`, label: `学员看到的案例：${c.title}` }}
+    />
   );
 }
