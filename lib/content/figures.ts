@@ -43,7 +43,7 @@ export function isStructuralNumber(n: { value: string; next: string }): boolean 
 
 type Place = { file: string; field: string; text: string };
 
-function quizPlaces(quizzes: LoadedQuiz[]): Place[] {
+export function quizPlaces(quizzes: LoadedQuiz[]): Place[] {
   return quizzes.flatMap((quiz) =>
     quiz.questions.map((q) => ({
       file: quiz.file,

@@ -70,27 +70,42 @@ function readFile(ctx: Ctx, file: string): string | null {
 function readDoc<S extends z.ZodType>(ctx: Ctx, file: string, schema: S): { meta: z.infer<S>; body: string } | null {
   const raw = readFile(ctx, file);
   if (raw === null) return null;
+  return parseDoc(rel(ctx, file), raw, schema, ctx.problems);
+}
+
+/** A Markdown file's front matter, checked against `schema`, and its body; null when bad, with
+ * each problem (naming `name` and the field) pushed onto `problems`. Also used by the trainer kit. */
+export function parseDoc<S extends z.ZodType>(
+  name: string,
+  raw: string,
+  schema: S,
+  problems: string[],
+): { meta: z.infer<S>; body: string } | null {
   const match = FRONT_MATTER.exec(raw);
   if (!match) {
-    ctx.problems.push(`${rel(ctx, file)}: front matter missing (the file must start with a --- block)`);
+    problems.push(`${name}: front matter missing (the file must start with a --- block)`);
     return null;
   }
   let data: unknown;
   try {
     data = parseYaml(match[1] ?? "");
   } catch (err) {
-    ctx.problems.push(`${rel(ctx, file)}: front matter is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+    problems.push(`${name}: front matter is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
     return null;
   }
-  return validate(ctx, file, schema, data ?? {}, raw.slice(match[0].length));
+  return checkSchema(name, schema, data ?? {}, raw.slice(match[0].length), problems);
 }
 
 function validate<S extends z.ZodType>(ctx: Ctx, file: string, schema: S, data: unknown, body = "") {
+  return checkSchema(rel(ctx, file), schema, data, body, ctx.problems);
+}
+
+function checkSchema<S extends z.ZodType>(name: string, schema: S, data: unknown, body: string, problems: string[]) {
   const result = schema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = issue.path.length ? issue.path.join(".") : "(front matter)";
-      ctx.problems.push(`${rel(ctx, file)}: ${field}: ${issue.message}`);
+      problems.push(`${name}: ${field}: ${issue.message}`);
     }
     return null;
   }

@@ -66,7 +66,10 @@ export function countReadable(source: string): number {
   return cjk + words;
 }
 
-/** Minutes to read at ~350 Chinese characters a minute (a careful reading pace for study text). */
+/** Characters a minute for study text: ~400 Chinese characters, a careful reading pace. */
+export const READING_PACE = 400;
+
+/** Minutes to read, rounded up (a 401-character lesson is two minutes, not one) and at least 1. */
 export function readingMinutes(characters: number): number {
-  return Math.max(1, Math.round(characters / 350));
+  return Math.max(1, Math.ceil(characters / READING_PACE));
 }

@@ -7,9 +7,9 @@ export const EXERCISES: Exercise[] = [
   {
     slug: "activity-rates",
     title: "活卡率 / 实动率计算器",
-    summary: "输入发卡量、活跃卡量和客户数，看看您的数据更像“突击发卡”的国有银行，还是以实动率为北极星的经营思路。",
+    summary: "先选口径（分母用发卡量还是流通卡量），再算活卡率和实动率，看清口径不同时数字为什么不同。",
     module: "metrics",
-    instructions: "填入一个统计期的四个数字（整数，不可为负），点击“计算”。",
+    instructions: "选择活卡率的分母，填入同一统计期的数字（整数，不可为负），点击“计算”。",
   },
   {
     slug: "objection-sort",

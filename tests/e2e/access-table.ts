@@ -55,7 +55,7 @@ const guestsOnly: Record<Who, Outcome> = {
 export type RouteRow = {
   /** The file in app/ that serves it. */
   file: string;
-  /** A concrete path; {module}, {lesson}, {case}, {cohort} are filled in by the test. */
+  /** A concrete path; {module}, {lesson}, {case}, {cohort}, {rolePlay}… are filled in by the test. */
   path: string;
   expect: Record<Who, Outcome>;
   /** POST-only route handlers are called with this JSON body. */
@@ -72,6 +72,14 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(learn)/exercises/page.tsx", path: "/exercises", expect: everyone("ok") },
   { file: "app/(learn)/exercises/[slug]/page.tsx", path: "/exercises/activity-rates", expect: everyone("ok") },
   { file: "app/(learn)/glossary/page.tsx", path: "/glossary", expect: everyone("ok") },
+  // Worksheets: any signed-in user; the .xlsx answers 401 (not a redirect) when signed out.
+  { file: "app/(learn)/worksheets/page.tsx", path: "/worksheets", expect: signedIn("ok") },
+  { file: "app/(learn)/worksheets/[slug]/page.tsx", path: "/worksheets/objection-sort", expect: signedIn("ok") },
+  {
+    file: "app/(learn)/worksheets/[slug]/xlsx/route.ts",
+    path: "/worksheets/daily-report/xlsx",
+    expect: { ...signedIn("ok"), anonymous: 401 },
+  },
   { file: "app/(learn)/me/page.tsx", path: "/me", expect: signedIn("ok") },
   { file: "app/(learn)/me/review/page.tsx", path: "/me/review", expect: signedIn("ok") },
   // Public verification page; a made-up id is 404 for everyone.
@@ -130,6 +138,25 @@ export const ROUTES: RouteRow[] = [
   },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics", expect: trainers },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics?c={cohort}", expect: cohortOwner },
+  // The trainer kit (agendas, facilitator notes, case teaching notes): every trainer and admin.
+  { file: "app/(trainer)/trainer/kit/page.tsx", path: "/trainer/kit", expect: trainers },
+  { file: "app/(trainer)/trainer/kit/[doc]/page.tsx", path: "/trainer/kit/agenda-1-day", expect: trainers },
+  {
+    file: "app/(trainer)/trainer/kit/[doc]/page.tsx",
+    path: "/trainer/kit/no-such-doc",
+    expect: { ...trainers, otherTrainer: 404, trainer: 404, admin: 404 },
+  },
+  {
+    file: "app/(trainer)/trainer/kit/modules/[module]/page.tsx",
+    path: "/trainer/kit/modules/{module}",
+    expect: trainers,
+  },
+  { file: "app/(trainer)/trainer/kit/cases/[case]/page.tsx", path: "/trainer/kit/cases/{case}", expect: trainers },
+  {
+    file: "app/(trainer)/trainer/kit/role-plays/[slug]/page.tsx",
+    path: "/trainer/kit/role-plays/{rolePlay}",
+    expect: trainers,
+  },
   { file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminOnly },
   { file: "app/(admin)/admin/audit/page.tsx", path: "/admin/audit", expect: adminOnly },
   {

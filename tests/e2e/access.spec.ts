@@ -4,6 +4,7 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { loadContent } from "@/lib/content/load";
+import { loadTrainerKit } from "@/lib/content/trainer-kit";
 import { DEMO_PASSWORD } from "@/prisma/demo-data";
 import { ACTIONS, ROUTES, WHO, type Outcome, type Who } from "./access-table";
 import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
@@ -96,6 +97,7 @@ test("each kind of visitor reaches exactly what the access table allows", async 
   test.setTimeout(120_000);
   const content = loadContent();
   const m = content.modules[0]!;
+  const rolePlay = loadTrainerKit(content).rolePlays[0]?.slug ?? "none";
   const [cohort] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Cohort" WHERE "inviteCode" = 'DEMO2026'`);
   const [learner] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner1@demo.local'`);
   const [outsider] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner5@demo.local'`);
@@ -107,6 +109,7 @@ test("each kind of visitor reaches exactly what the access table allows", async 
       .replace("{module}", m.slug)
       .replace("{lesson}", m.lessons[0]!.slug)
       .replace("{case}", content.cases[0]!.slug)
+      .replace("{rolePlay}", rolePlay)
       .replace("{cohort}", cohort!.id)
       .replace("{learner}", learner!.id)
       .replace("{outsider}", outsider!.id)

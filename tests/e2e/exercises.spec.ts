@@ -6,22 +6,30 @@ import { expect, noChromium, test } from "./fixtures";
 test.skip(noChromium !== null, noChromium ?? "");
 
 test.describe("活卡率 / 实动率 calculator", () => {
-  test("computes the rates and compares with the state-owned-bank scenario", async ({ page }) => {
+  test("states its 口径 and explains, without a verdict, why the two bases give different numbers", async ({
+    page,
+  }) => {
     await page.goto("/exercises/activity-rates");
+    await expect(page.getByText("“活跃”指统计期内有交易")).toBeVisible();
+    await page.getByRole("radio", { name: /^发卡量/ }).check();
     await page.getByLabel("发卡量（张）").fill("10000");
+    await page.getByLabel("流通卡量（张）").fill("5000");
     await page.getByLabel("活跃卡量（张）").fill("800");
-    await page.getByLabel("流通客户数（户）").fill("9000");
+    await page.getByLabel("流通客户数（户）").fill("4000");
     await page.getByLabel("活跃客户数（户）").fill("900");
     await page.getByRole("button", { name: "计算" }).click();
     const result = page.getByRole("region", { name: "计算结果" });
-    await expect(result).toContainText("8%");
-    await expect(result).toContainText("10%");
-    await expect(result).toContainText("不足10%");
+    await expect(result.getByRole("definition").first()).toHaveText("8%");
+    await expect(result).toContainText("活卡率（分母：发卡量）");
+    await expect(result).toContainText("两者口径不同");
+    await expect(result).toContainText("以流通卡量为分母，活卡率是 16%");
+    await expect(result).not.toContainText("警戒线");
+    await expect(result).not.toContainText("不足10%");
   });
 
   test("takes numbers as people type them: thousands separators and full-width digits", async ({ page }) => {
     await page.goto("/exercises/activity-rates");
-    await page.getByLabel("发卡量（张）").fill("100,000");
+    await page.getByLabel("流通卡量（张）").fill("100,000");
     await page.getByLabel("活跃卡量（张）").fill("１００００");
     await page.getByLabel("流通客户数（户）").fill("80，000");
     await page.getByLabel("活跃客户数（户）").fill("20000");
@@ -29,16 +37,17 @@ test.describe("活卡率 / 实动率 calculator", () => {
     const result = page.getByRole("region", { name: "计算结果" });
     await expect(result.getByRole("definition").first()).toHaveText("10%");
     await expect(result.getByRole("definition").nth(1)).toHaveText("25%");
+    await expect(result).toContainText("可以并排看");
     await expect(page.locator("[aria-invalid]")).toHaveCount(0);
   });
 
   test("explains bad input next to the field and shows no result", async ({ page }) => {
     await page.goto("/exercises/activity-rates");
-    await page.getByLabel("发卡量（张）").fill("100");
+    await page.getByLabel("流通卡量（张）").fill("100");
     await page.getByLabel("活跃卡量（张）").fill("200");
     await page.getByLabel("流通客户数（户）").fill("-3");
     await page.getByRole("button", { name: "计算" }).click();
-    await expect(page.getByText("活跃卡量不能多于发卡量")).toBeVisible();
+    await expect(page.getByText("活跃卡量不能多于流通卡量或发卡量")).toBeVisible();
     await expect(page.getByText("流通客户数须为不带小数的非负整数")).toBeVisible();
     await expect(page.getByText("请填写活跃客户数")).toBeVisible();
     await expect(page.getByLabel("活跃卡量（张）")).toHaveAttribute("aria-invalid", "true");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getContent } from "@/lib/content";
+import { courseReadingMinutes, moduleReadingMinutes } from "@/lib/content/reading-time";
 import { EnquirySection } from "@/components/enquiry/enquiry-section";
 import { t } from "@/lib/i18n/zh-cn";
 import { hasQuiz } from "@/lib/quiz/catalog";
@@ -16,6 +17,9 @@ export default function CoursePage() {
       <h1 className="text-3xl font-bold text-brand-900">{t.course.title}</h1>
       <p className="mt-2 text-gray-600">{course.title}</p>
       <p className="mt-4 text-gray-700">{t.course.intro}</p>
+      <p className="mt-2 text-sm text-gray-500">
+        在线阅读{t.lesson.minutes(courseReadingMinutes(modules))}（按每分钟约 400 字估算，不含测验、练习和课堂研讨）
+      </p>
       <ol className="mt-8 space-y-4">
         {modules.map((m) => (
           <li key={m.slug} className="rounded-lg border border-gray-200 p-5">
@@ -27,7 +31,9 @@ export default function CoursePage() {
             </h2>
             <p className="mt-2 text-gray-600">{m.summary}</p>
             <p className="mt-2 text-sm text-gray-500">
-              {m.status === "outline" ? t.course.outline : t.landing.lessonCount(m.lessons.length)}
+              {m.status === "outline"
+                ? t.course.outline
+                : `${t.landing.lessonCount(m.lessons.length)} · ${t.lesson.minutes(moduleReadingMinutes(m))}`}
             </p>
           </li>
         ))}

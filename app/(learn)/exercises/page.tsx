@@ -35,6 +35,16 @@ export default function ExercisesPage() {
           );
         })}
       </ul>
+      <section className="mt-10 rounded-lg bg-brand-50 p-5">
+        <h2 className="text-lg font-semibold text-brand-900">练习单（登录后使用）</h2>
+        <p className="mt-2 text-gray-700">
+          九宫格异议归类表、银商合作方案画布、每日业务报表、对公客户活动清单和个人行动计划：可打印成 A4，也可下载
+          Excel。
+        </p>
+        <Link href="/worksheets" className="mt-3 inline-block font-medium text-brand-600 hover:underline">
+          查看练习单 →
+        </Link>
+      </section>
     </div>
   );
 }

@@ -36,6 +36,9 @@ export default async function TrainerHomePage() {
         <Link href="/trainer/enquiries" className="font-medium text-brand-600 hover:underline">
           咨询收件箱 →
         </Link>
+        <Link href="/trainer/kit" className="font-medium text-brand-600 hover:underline">
+          培训师工具包 →
+        </Link>
       </p>
 
       <section className="mt-8">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { KeyFigures } from "@/components/key-figures";
 import { SourceList } from "@/components/source-list";
+import { TrainerOnlyLink } from "@/components/trainer-kit/trainer-only-link";
 import { getCase, getContent, getModule, getSources } from "@/lib/content";
 import { t } from "@/lib/i18n/zh-cn";
 import { pageMetadata } from "@/lib/seo/page-metadata";
@@ -79,6 +80,7 @@ export default async function CasePage({ params }: CasePageProps) {
       )}
 
       <SourceList sources={getSources([c.source])} title={t.cases.source} />
+      <TrainerOnlyLink href={`/trainer/kit/cases/${c.slug}`} label="培训师：本案例的教学笔记" />
     </article>
   );
 }

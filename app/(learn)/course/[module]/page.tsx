@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCase, getContent, getModule, lessonHref } from "@/lib/content";
+import { moduleReadingMinutes } from "@/lib/content/reading-time";
 import { EXERCISES } from "@/lib/exercises/catalog";
 import { hasQuiz } from "@/lib/quiz/catalog";
 import { t } from "@/lib/i18n/zh-cn";
@@ -64,6 +65,7 @@ export default async function ModulePage({ params }: ModulePageProps) {
       {mod.lessons.length > 0 && (
         <section className="mt-8">
           <h2 className="text-xl font-semibold">{t.course.lessons}</h2>
+          <p className="mt-1 text-sm text-gray-500">本模块阅读{t.lesson.minutes(moduleReadingMinutes(mod))}</p>
           <ol className="mt-4 space-y-3">
             {mod.lessons.map((l, i) => (
               <li key={l.slug}>
