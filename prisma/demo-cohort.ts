@@ -7,6 +7,7 @@ import type { Content } from "@/lib/content/load";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { newCertificateId } from "@/lib/certificates/certificates";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
+import { drawQuestions } from "@/lib/quiz/draw";
 import type { Question } from "@/lib/quiz/schema";
 import { isCorrect, rightResponse, type Response } from "@/lib/quiz/score";
 import { nameSortKey } from "@/lib/sorting/pinyin";
@@ -130,11 +131,20 @@ export async function seedDemoCohort(
     select: {
       id: true,
       passMark: true,
+      drawCount: true,
+      drawMinPerModule: true,
       versions: { where: { active: true }, orderBy: { position: "asc" }, select: { id: true, data: true } },
     },
   });
   const quizById = new Map(
-    quizzes.map((q) => [q.id, { passMark: q.passMark, versions: q.versions as unknown as Version[] }]),
+    quizzes.map((q) => [
+      q.id,
+      {
+        passMark: q.passMark,
+        versions: q.versions as unknown as Version[],
+        draw: q.drawCount ? { count: q.drawCount, minPerModule: q.drawMinPerModule } : null,
+      },
+    ]),
   );
   // Per question, how easy it is (some questions are simply harder); same for every cohort.
   const easiness = new Map<string, number>();
@@ -208,12 +218,24 @@ export async function seedDemoCohort(
       if (!quiz) return true;
       for (let attempt = 0; attempt < 3; attempt++) {
         const id = `demo${randomUUID().replaceAll("-", "").slice(0, 21)}`;
-        const picked = quiz.versions.map((v) => {
-          // Retakes come after reading the explanations: a little more likely to be right.
-          const p = 1 / (1 + Math.exp(-(ability * 1.4 + easiness.get(v.id)! + attempt * 0.9)));
-          const response = rnd() < p ? rightResponse(v.data) : wrongResponse(v.data, rnd);
-          return { v, response, ok: isCorrect(v.data, response), gap: 20_000 + rnd() * 60_000 };
-        });
+        // A pool quiz (the final) draws each attempt's questions, as the real start does.
+        const drawn = quiz.draw
+          ? new Set(
+              drawQuestions(
+                quiz.versions.map((v) => ({ id: v.id, module: v.data.tags[0] ?? "" })),
+                quiz.draw,
+                rnd,
+              ),
+            )
+          : null;
+        const picked = quiz.versions
+          .filter((v) => !drawn || drawn.has(v.id))
+          .map((v) => {
+            // Retakes come after reading the explanations: a little more likely to be right.
+            const p = 1 / (1 + Math.exp(-(ability * 1.4 + easiness.get(v.id)! + attempt * 0.9)));
+            const response = rnd() < p ? rightResponse(v.data) : wrongResponse(v.data, rnd);
+            return { v, response, ok: isCorrect(v.data, response), gap: 20_000 + rnd() * 60_000 };
+          });
         const correct = picked.filter((x) => x.ok).length;
         const total = picked.length;
         const percent = (correct / total) * 100;

@@ -8,6 +8,7 @@ import { COMPLETION_TX, issueCertificateIfComplete } from "@/lib/certificates/ce
 import type { CourseShape } from "@/lib/dashboard/course-shape";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
+import { drawQuestions } from "./draw";
 import type { Question } from "./schema";
 import { scoreAttempt, type Response } from "./score";
 
@@ -40,7 +41,7 @@ function shuffled<T>(items: T[], shuffle: boolean): T[] {
 export async function startAttempt(db: PrismaClient, course: CourseShape, userId: string, quizId: string) {
   const quiz = await db.quiz.findUnique({
     where: { id: quizId },
-    select: { id: true, shuffle: true, attemptsAllowed: true },
+    select: { id: true, shuffle: true, attemptsAllowed: true, drawCount: true, drawMinPerModule: true },
   });
   if (!quiz) return fail(404, "没有这个测验");
   if (quizId === course.finalQuizId && !(await getLearnerProgress(db, course, userId)).finalOpen) {
@@ -51,6 +52,19 @@ export async function startAttempt(db: PrismaClient, course: CourseShape, userId
     orderBy: { position: "asc" },
     select: { id: true },
   });
+  const pool = quiz.drawCount
+    ? await loadVersions(
+        db,
+        versions.map((v) => v.id),
+      )
+    : null;
+  const questionIds = () =>
+    pool && quiz.drawCount
+      ? drawQuestions(
+          versions.map((v) => ({ id: v.id, module: pool.get(v.id)?.tags[0] ?? "" })),
+          { count: quiz.drawCount, minPerModule: quiz.drawMinPerModule },
+        )
+      : versions.map((v) => v.id);
   // At most one unfinished attempt per learner and quiz (a partial unique index): a parallel
   // start (another tab, a double tap) that opened one first is continued, and one that was
   // submitted meanwhile means counting the used attempts again.
@@ -67,10 +81,7 @@ export async function startAttempt(db: PrismaClient, course: CourseShape, userId
         data: {
           userId,
           quizId,
-          questionIds: shuffled(
-            versions.map((v) => v.id),
-            quiz.shuffle,
-          ),
+          questionIds: shuffled(questionIds(), quiz.shuffle),
         },
         select: { id: true },
       });

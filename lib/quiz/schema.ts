@@ -61,9 +61,25 @@ export const quizSchema = z
     shuffle: z.boolean().default(true),
     /** "always": show right answers after each attempt; "after-pass": only once passed. */
     revealAnswers: z.enum(["always", "after-pass"]).default("always"),
+    /** Each attempt draws `count` questions from the file's pool, at least `minPerModule` from every
+     * module (the question's first tag). Absent: every question, every attempt. */
+    draw: z
+      .strictObject({ count: z.number().int().min(1), minPerModule: z.number().int().min(0).default(0) })
+      .optional(),
     questions: z.array(questionSchema).min(1),
   })
   .superRefine((q, ctx) => {
+    if (q.draw) {
+      const modules = new Set(q.questions.map((question) => question.tags[0]));
+      if (q.draw.count > q.questions.length)
+        ctx.addIssue({ code: "custom", path: ["draw", "count"], message: "is more than the questions in the file" });
+      if (q.draw.minPerModule * modules.size > q.draw.count)
+        ctx.addIssue({
+          code: "custom",
+          path: ["draw", "minPerModule"],
+          message: `times ${modules.size} modules is more than draw.count`,
+        });
+    }
     const seen = new Set<string>();
     q.questions.forEach((question, i) => {
       if (seen.has(question.id))

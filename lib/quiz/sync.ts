@@ -18,6 +18,8 @@ export async function syncQuizzes(db: PrismaClient, quizzes: LoadedQuiz[]) {
         attemptsAllowed: quiz.attemptsAllowed,
         shuffle: quiz.shuffle,
         revealAnswers: quiz.revealAnswers,
+        drawCount: quiz.draw?.count ?? null,
+        drawMinPerModule: quiz.draw?.minPerModule ?? 0,
       };
       await tx.quiz.upsert({
         where: { id: quiz.id },

@@ -89,6 +89,7 @@ export async function getQuizOverview(db: PrismaClient, quizId: string, userId: 
       moduleSlug: true,
       passMark: true,
       attemptsAllowed: true,
+      drawCount: true,
       _count: { select: { versions: { where: { active: true } } } },
     },
   });
@@ -100,7 +101,8 @@ export async function getQuizOverview(db: PrismaClient, quizId: string, userId: 
         select: { id: true, startedAt: true, submittedAt: true, percent: true, passed: true },
       })
     : [];
-  return { quiz: { ...quiz, questionCount: quiz._count.versions }, attempts };
+  const { drawCount, ...rest } = quiz;
+  return { quiz: { ...rest, questionCount: drawCount ?? quiz._count.versions }, attempts };
 }
 
 export async function getAttemptView(db: PrismaClient, userId: string, attemptId: string) {

@@ -81,6 +81,23 @@ describe("the learning path (real course content)", () => {
     expect(progress.modules.filter((m) => !m.done).map((m) => m.slug)).toEqual([course.modules.at(-1)!.slug]);
 
     await takeQuiz(userId, course.modules.at(-1)!.quizId!, true);
-    expect(await startAttempt(t.db, course, userId, FINAL_QUIZ_ID)).toMatchObject({ ok: true, resumed: false });
+    const started = await startAttempt(t.db, course, userId, FINAL_QUIZ_ID);
+    expect(started).toMatchObject({ ok: true, resumed: false });
+
+    // The final is drawn from its pool as the file says: count questions, the minimum from every module.
+    const final = quizzes.find((q) => q.id === FINAL_QUIZ_ID)!;
+    expect(final.draw).toBeDefined();
+    const { questionIds } = await t.db.attempt.findUniqueOrThrow({
+      where: { id: (started as { attemptId: string }).attemptId },
+      select: { questionIds: true },
+    });
+    expect(questionIds).toHaveLength(final.draw!.count);
+    const drawn = await t.db.questionVersion.findMany({ where: { id: { in: questionIds } }, select: { data: true } });
+    const perModule = new Map<string, number>();
+    for (const v of drawn) {
+      const module = (v.data as { tags: string[] }).tags[0]!;
+      perModule.set(module, (perModule.get(module) ?? 0) + 1);
+    }
+    for (const m of course.modules) expect(perModule.get(m.slug) ?? 0).toBeGreaterThanOrEqual(final.draw!.minPerModule);
   });
 });

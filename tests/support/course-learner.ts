@@ -17,8 +17,12 @@ export async function createLearner(db: PrismaClient, email: string, name = "学
 export async function takeQuiz(db: PrismaClient, course: CourseShape, userId: string, quizId: string, right: boolean) {
   const s = await startAttempt(db, course, userId, quizId);
   if (!s.ok) throw new Error(s.message);
+  const { questionIds } = await db.attempt.findUniqueOrThrow({
+    where: { id: s.attemptId },
+    select: { questionIds: true },
+  });
   const versions = await db.questionVersion.findMany({
-    where: { quizId, active: true },
+    where: { id: { in: questionIds } },
     select: { id: true, data: true },
   });
   const answers = right ? Object.fromEntries(versions.map((v) => [v.id, rightResponse(v.data as Question)])) : {};

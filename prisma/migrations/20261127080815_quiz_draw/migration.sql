@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Quiz" ADD COLUMN     "drawCount" INTEGER,
+ADD COLUMN     "drawMinPerModule" INTEGER NOT NULL DEFAULT 0;
