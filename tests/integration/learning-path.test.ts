@@ -95,8 +95,8 @@ describe("the learning path (real course content)", () => {
     const drawn = await t.db.questionVersion.findMany({ where: { id: { in: questionIds } }, select: { data: true } });
     const perModule = new Map<string, number>();
     for (const v of drawn) {
-      const module = (v.data as { tags: string[] }).tags[0]!;
-      perModule.set(module, (perModule.get(module) ?? 0) + 1);
+      const slug = (v.data as { tags: string[] }).tags[0]!;
+      perModule.set(slug, (perModule.get(slug) ?? 0) + 1);
     }
     for (const m of course.modules) expect(perModule.get(m.slug) ?? 0).toBeGreaterThanOrEqual(final.draw!.minPerModule);
   });
