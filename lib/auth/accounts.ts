@@ -5,6 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { recordAudit, type Actor } from "@/lib/audit/audit-log";
 import { findInvite } from "@/lib/cohorts/cohorts";
 import { hashPassword, verifyPassword } from "./password";
+import { clearSignInFailures } from "./rate-limit";
 import { ROLE_LABELS } from "./roles";
 import { nameSortKey } from "@/lib/sorting/pinyin";
 import { INVITE_PROBLEM_MESSAGES } from "./schemas";
@@ -107,5 +108,28 @@ export async function updateUserAccess(
       rows: 1,
     });
     return { ok: true, value: null };
+  });
+}
+
+/**
+ * An admin lifts the lock that fifty wrong passwords put on an account (decision 0011): its
+ * failure count starts again, so the owner can sign in from a new device. Audited.
+ */
+export async function unlockSignIn(
+  db: PrismaClient,
+  actor: Actor & { id: string },
+  userId: string,
+): Promise<Result<{ cleared: number }>> {
+  return db.$transaction(async (tx) => {
+    const found = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!found) return { ok: false, fieldErrors: { form: "用户不存在" } };
+    const cleared = await clearSignInFailures(tx, found.email);
+    await recordAudit(tx, actor, {
+      action: "USER_ACCESS_CHANGE",
+      target: userId,
+      detail: "解除登录锁定",
+      rows: 1,
+    });
+    return { ok: true, value: { cleared } };
   });
 }

@@ -63,6 +63,20 @@ export async function purgeRateLimitEvents(db: PrismaClient, now = new Date()): 
 }
 
 /** An admin lifts an account's lock (its failure counts start again). */
-export async function clearSignInFailures(db: PrismaClient, email: string): Promise<void> {
-  await db.rateLimitEvent.deleteMany({ where: { bucket: LIMITS.signInFailuresPerAccount(email).bucket } });
+export async function clearSignInFailures(db: Pick<PrismaClient, "rateLimitEvent">, email: string): Promise<number> {
+  const r = await db.rateLimitEvent.deleteMany({ where: { bucket: LIMITS.signInFailuresPerAccount(email).bucket } });
+  return r.count;
+}
+
+/** Which of these accounts are locked to new devices right now (for the admin's user list). */
+export async function lockedEmails(db: PrismaClient, emails: string[], now = new Date()): Promise<Set<string>> {
+  if (!emails.length) return new Set();
+  const limitOf = new Map(emails.map((e) => [LIMITS.signInFailuresPerAccount(e).bucket, e]));
+  const any = LIMITS.signInFailuresPerAccount(emails[0]!);
+  const counts = await db.rateLimitEvent.groupBy({
+    by: ["bucket"],
+    where: { bucket: { in: [...limitOf.keys()] }, createdAt: { gt: new Date(now.getTime() - any.windowMs) } },
+    _count: { _all: true },
+  });
+  return new Set(counts.filter((c) => c._count._all >= any.max).map((c) => limitOf.get(c.bucket)!));
 }

@@ -101,6 +101,8 @@ export const afterSignInSchema = z.object({
 });
 
 export const roleSchema = z.enum(["LEARNER", "TRAINER", "ADMIN"], { error: "角色不正确" });
+export const adminUnlockSchema = z.object({ userId: z.string().min(1).max(40) });
+
 export const adminUserUpdateSchema = z.object({
   userId: z.string().min(1).max(40),
   role: roleSchema.optional(),

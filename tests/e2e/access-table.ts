@@ -253,6 +253,12 @@ export const ACTIONS: ActionRow[] = [
     expect: adminOnly,
   },
   {
+    action: "app/(admin)/admin/actions.ts#unlockSignInAction",
+    page: "/admin/users",
+    form: { userId: "" },
+    expect: adminOnly,
+  },
+  {
     action: "app/(marketing)/enquiry/actions.ts#submitEnquiryAction",
     page: "/enquiry",
     form: { name: "" },

@@ -8,6 +8,7 @@ import { encode } from "next-auth/jwt";
 import { hashPassword } from "@/lib/auth/password";
 import { expect, test } from "./fixtures";
 import { E2E_PORT, queryE2eDb, uniqueEmail } from "./server";
+import { signIn as signInThroughForm } from "./sign-in";
 
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 const PASSWORD = "长城卡 场景金融 2026";
@@ -89,6 +90,37 @@ test("M2: fifty wrong passwords from everywhere lock new devices out, not the ow
   // The owner's browser signed in before: the right password still works there.
   expect(await signIn(ownerPhone, email, PASSWORD)).toMatchObject({ error: null, session: true });
   await Promise.all([stranger.dispose(), ownerPhone.dispose()]);
+});
+
+test("M2: an admin sees the lock on the user list and lifts it; the owner's new phone gets in, and it is audited", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const email = await newAccount();
+  for (let i = 0; i < 50; i++) {
+    const bot = await client();
+    await signIn(bot, email, `guess-${i}`);
+    await bot.dispose();
+  }
+  const newPhone = await client();
+  expect(await signIn(newPhone, email, PASSWORD)).toMatchObject({ error: "ACCOUNT_LOCKED" });
+
+  await signInThroughForm(page, "admin@demo.local");
+  await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const row = page.getByRole("row", { name: new RegExp(email.replace(/[.+]/g, "\\$&")) });
+  await expect(row.getByText("新设备登录已锁定")).toBeVisible();
+  await row.getByRole("button", { name: /解除.*登录锁定/ }).click();
+  await expect(row.getByRole("status")).toHaveText(/已解除锁定/);
+  await page.reload();
+  await expect(page.getByText("新设备登录已锁定")).toHaveCount(0);
+
+  expect(await signIn(newPhone, email, PASSWORD)).toMatchObject({ error: null, session: true });
+  const audit = await queryE2eDb<{ detail: string }>(
+    `SELECT detail FROM "AuditEvent" WHERE target = (SELECT id FROM "User" WHERE email = $1)`,
+    [email],
+  );
+  expect(audit.map((r) => r.detail)).toContain("解除登录锁定");
+  await newPhone.dispose();
 });
 
 test("L4: NextAuth's own sign-out ends every copy of the session", async () => {

@@ -3,7 +3,9 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { UserAccessForm } from "@/components/admin/user-access-form";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { updateUserAccessAction } from "../actions";
+import { UnlockSignInForm } from "@/components/admin/unlock-sign-in-form";
+import { lockedEmails } from "@/lib/auth/rate-limit";
+import { unlockSignInAction, updateUserAccessAction } from "../actions";
 import { Pager } from "@/components/pager";
 import { formatDate } from "@/lib/format/beijing-time";
 
@@ -30,6 +32,10 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
     }),
     db.user.count({ where }),
   ]);
+  const locked = await lockedEmails(
+    db,
+    users.map((u) => u.email),
+  );
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
@@ -67,7 +73,12 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
               <tr key={u.id} className="border-b border-gray-100">
                 <td className="py-2 pr-4 font-medium">{u.name}</td>
                 <td className="py-2 pr-4">{u.email}</td>
-                <td className="py-2 pr-4">{u.disabled ? <span className="text-red-700">已停用</span> : "正常"}</td>
+                <td className="py-2 pr-4">
+                  {u.disabled ? <span className="text-red-700">已停用</span> : "正常"}
+                  {locked.has(u.email) ? (
+                    <UnlockSignInForm action={unlockSignInAction} userId={u.id} userName={u.name} />
+                  ) : null}
+                </td>
                 <td className="py-2 pr-4">{formatDate(u.createdAt)}</td>
                 <td className="py-2 pr-4">
                   <UserAccessForm
