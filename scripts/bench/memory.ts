@@ -42,7 +42,7 @@ export function treeRss(root: number) {
 
 export async function benchMemory() {
   const port = await freePort();
-  const dir = path.join(os.tmpdir(), `course-mem-${process.pid}`);
+  const dir = process.env.BENCH_MEM_DIR ?? path.join(os.tmpdir(), `course-mem-${process.pid}`);
   const base = `http://127.0.0.1:${port}`;
   // A newcomer's environment: no database, no NODE_ENV of ours.
   const env: NodeJS.ProcessEnv = {
@@ -88,7 +88,7 @@ export async function benchMemory() {
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
-    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+    if (!process.env.BENCH_MEM_DIR && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
   }
 }
 
