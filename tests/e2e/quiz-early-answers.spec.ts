@@ -4,6 +4,7 @@ import type { Page } from "@playwright/test";
 import { expect, noChromium, test } from "./fixtures";
 import { queryE2eDb, uniqueEmail } from "./server";
 import { holdScripts } from "./hold-scripts";
+import { questionItem, questionOfType, quizQuestions } from "./quiz-answers";
 
 // Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
@@ -43,8 +44,14 @@ async function storedAnswers(attemptId: string) {
 
 test("answers clicked before the quiz page is interactive are kept, saved and scored", async ({ page }) => {
   page.on("dialog", (d) => void d.accept()); // "some questions unanswered — submit?"
+  // Module 6's quiz has every kind of input: a multiple, a single and a numeric question.
+  const multiple = questionOfType("metrics", "multiple");
+  const single = questionOfType("metrics", "single");
+  const numeric = questionOfType("metrics", "numeric");
+  const [first, second] = multiple.choices.filter((c) => c.correct);
+  const rightChoice = single.choices.find((c) => c.correct)!;
   await signUpLearner(page);
-  await page.goto("/quiz/evolution");
+  await page.goto("/quiz/metrics");
   await page.getByRole("button", { name: "开始测验" }).click();
   await expect(page).toHaveURL(/\/quiz\/attempt\//);
   const attemptUrl = page.url();
@@ -53,45 +60,46 @@ test("answers clicked before the quiz page is interactive are kept, saved and sc
   // The learner opens the attempt on a slow connection and answers at once.
   const scripts = await holdScripts(page);
   await page.goto(attemptUrl, { waitUntil: "commit" });
-  const question = (text: string) => page.locator("ol > li").filter({ hasText: text });
-  const diners = question("三个时代").getByRole("checkbox", { name: /Diners Club/ });
-  const thirdParty = question("三个时代").getByRole("checkbox", { name: /第三方支付/ });
-  const mismatch = question("考核只看每月发卡量").getByRole("radio", { name: /阶段错位/ });
-  const days = question("上线多少天").getByRole("textbox");
-  await diners.check(); // a multiple-choice box
-  await mismatch.check(); // a single-choice radio, not touched again
-  await days.fill("73"); // a number typed, field left
+  const box1 = questionItem(page, multiple).getByRole("checkbox", { name: first!.text, exact: true });
+  const box2 = questionItem(page, multiple).getByRole("checkbox", { name: second!.text, exact: true });
+  const radio = questionItem(page, single).getByRole("radio", { name: rightChoice.text, exact: true });
+  const number = questionItem(page, numeric).getByRole("textbox");
+  await box1.check(); // a multiple-choice box
+  await radio.check(); // a single-choice radio, not touched again
+  await number.fill(String(numeric.answer)); // a number typed, field left
   await page.locator("h1").click();
   expect(scripts.served, "the answers were given before any script ran").toBe(0);
 
   // The scripts arrive; the learner ticks a second box in the same question.
   scripts.release();
   await waitForHydration(page);
-  await thirdParty.check();
-  await expect.soft(diners).toBeChecked();
-  await expect.soft(mismatch).toBeChecked();
-  await expect.soft(days).toHaveValue("73");
+  await box2.check();
+  await expect.soft(box1).toBeChecked();
+  await expect.soft(radio).toBeChecked();
+  await expect.soft(number).toHaveValue(String(numeric.answer));
 
   // Everything shown is autosaved: the server has it before any submit, and a reload shows it.
   const expected = {
-    "citic-eras": { type: "multiple", choices: ["a", "b"] },
-    "kpi-mismatch": { type: "single", choice: "a" },
-    "huawei-card-growth": { type: "numeric", value: 73 },
+    [multiple.id]: { type: "multiple", choices: [first!.id, second!.id].sort() },
+    [single.id]: { type: "single", choice: rightChoice.id },
+    [numeric.id]: { type: "numeric", value: numeric.answer },
   };
   await expect.poll(() => storedAnswers(attemptId)).toEqual(expected);
   await page.unrouteAll({ behavior: "wait" });
   await page.reload();
-  await expect(diners).toBeChecked();
-  await expect(thirdParty).toBeChecked();
-  await expect(mismatch).toBeChecked();
-  await expect(days).toHaveValue("73");
+  await expect(box1).toBeChecked();
+  await expect(box2).toBeChecked();
+  await expect(radio).toBeChecked();
+  await expect(number).toHaveValue(String(numeric.answer));
 
   await page.getByRole("button", { name: "提交答卷" }).click();
   const score = page.getByRole("region", { name: "成绩" });
-  await expect(score).toContainText("答对 2 / 6 题"); // the radio and the number; the multiple lacks one box
-  // The submit adds the ordering question in the order it is shown; the early answers are unchanged.
+  // All three right if the multiple's key is exactly those two boxes.
+  const multipleRight = multiple.choices.filter((c) => c.correct).length === 2 ? 1 : 0;
+  await expect(score).toContainText(`答对 ${2 + multipleRight} / ${quizQuestions("metrics").length} 题`);
   expect(await storedAnswers(attemptId)).toMatchObject(expected);
-  await expect(page.getByText(/您的答案：.*Diners Club.*第三方支付/)).toBeVisible();
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await expect(page.getByText(new RegExp(`您的答案：.*${esc(first!.text)}.*${esc(second!.text)}`))).toBeVisible();
 });
 
 test("a radio changed before the page is interactive keeps the new choice over the saved one", async ({ page }) => {
@@ -120,5 +128,7 @@ test("a radio changed before the page is interactive keeps the new choice over t
   await expect(wrong).toBeChecked();
   await expect.poll(() => storedAnswers(attemptId)).toEqual({ "north-star": { type: "truefalse", value: false } });
   await page.getByRole("button", { name: "提交答卷" }).click();
-  await expect(page.getByRole("region", { name: "成绩" })).toContainText("答对 1 / 6 题");
+  await expect(page.getByRole("region", { name: "成绩" })).toContainText(
+    `答对 1 / ${quizQuestions("evolution").length} 题`,
+  );
 });

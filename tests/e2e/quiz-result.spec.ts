@@ -1,6 +1,7 @@
 // The quiz result page: the score is where the learner lands, and the page says what to do next.
 import type { Page } from "@playwright/test";
 import { loadContent } from "@/lib/content/load";
+import { quizQuestions } from "./quiz-answers";
 import { expect, noChromium, test } from "./fixtures";
 import { finishModules, queryE2eDb, uniqueEmail } from "./server";
 
@@ -44,7 +45,9 @@ test("after a submit the score has the focus, with a retake and the next module 
   await expect(heading).toBeInViewport();
   await expect(page).toHaveURL(`${attemptUrl}#score`);
   await expect(page).toHaveTitle(/^模块一测验.*（成绩）/);
-  await expect(page.getByRole("region", { name: "成绩" })).toContainText("答对 0 / 6 题");
+  await expect(page.getByRole("region", { name: "成绩" })).toContainText(
+    `答对 0 / ${quizQuestions("evolution").length} 题`,
+  );
 
   const next = page.getByRole("link", { name: `下一模块：${module2!.title} →` });
   await expect(next).toHaveAttribute("href", `/course/${module2!.slug}/${module2!.lessons[0]!.slug}`);

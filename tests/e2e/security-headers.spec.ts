@@ -50,6 +50,7 @@ test("pages hydrate under the policy (no CSP violations in the console)", async 
   await page.goto(lesson);
   await page.goto("/exercises/activity-rates");
   await page.getByLabel("发卡量（张）").fill("100");
+  await page.getByLabel("流通卡量（张）").fill("100");
   await page.getByLabel("活跃卡量（张）").fill("50");
   await page.getByLabel("流通客户数（户）").fill("100");
   await page.getByLabel("活跃客户数（户）").fill("50");
