@@ -88,6 +88,7 @@ export async function seedDemoCohorts(
   content: Content,
   trainerId: string,
   passwordHash: string,
+  organisationOf: (inviteCode: string) => string,
   now = new Date(),
 ) {
   let created = false;
@@ -97,7 +98,7 @@ export async function seedDemoCohorts(
       content,
       trainerId,
       passwordHash,
-      { ...c, emailPrefix: n === 0 ? "spring" : "south" },
+      { ...c, emailPrefix: n === 0 ? "spring" : "south", organisationId: organisationOf(c.inviteCode) },
       now,
     );
     created ||= r.created;
@@ -112,6 +113,7 @@ type CohortSpec = {
   seed: number;
   abilityShift: number;
   emailPrefix: string;
+  organisationId: string;
 };
 
 export async function seedDemoCohort(
@@ -288,6 +290,7 @@ export async function seedDemoCohort(
         name: spec.name,
         inviteCode: spec.inviteCode,
         trainerId,
+        organisationId: spec.organisationId,
         startsOn: new Date(start),
         endsOn: new Date(now.getTime() + 30 * day),
       },

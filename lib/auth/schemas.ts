@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { InviteProblem } from "@/lib/cohorts/cohorts";
 import { isCommonPassword } from "./common-passwords";
+import { PICKABLE_ROLES } from "./roles";
 
 // Control characters (other than ordinary whitespace) have no business in a name or an email.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -76,6 +77,7 @@ export const cohortSchema = z
       .min(1, "请填写班级名称")
       .max(60, "班级名称最多 60 个字符")
       .refine((s) => !CONTROL.test(s), "班级名称含有无效字符"),
+    organisationId: z.string({ error: "请选择客户机构" }).trim().min(1, "请选择客户机构").max(40, "请选择客户机构"),
     startsOn: optionalDate,
     endsOn: optionalDate,
   })
@@ -100,7 +102,7 @@ export const afterSignInSchema = z.object({
   inviteCode: inviteCodeSchema.optional().transform((s) => s || undefined),
 });
 
-export const roleSchema = z.enum(["LEARNER", "TRAINER", "ADMIN"], { error: "角色不正确" });
+export const roleSchema = z.enum(PICKABLE_ROLES, { error: "角色不正确" });
 export const adminUserUpdateSchema = z.object({
   userId: z.string().min(1).max(40),
   role: roleSchema.optional(),

@@ -27,7 +27,7 @@ type CohortPageProps = {
 
 export default async function CohortPage({ params, searchParams }: CohortPageProps) {
   const { id } = await params;
-  const user = await requireRole(["TRAINER"], `/trainer/cohorts/${id}`);
+  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}`);
   const db = getDb();
   const cohort = await findVisibleCohort(db, user, id);
   if (!cohort) forbidden();
@@ -49,14 +49,17 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
     <div className="mx-auto max-w-6xl px-4 py-8">
       <CohortNav cohort={cohort} current="progress" />
 
-      <section className="mt-6 flex flex-wrap gap-x-6 gap-y-1 rounded-lg bg-brand-50 p-3 text-sm text-gray-700">
-        <span>
-          邀请码：<span className="font-mono font-bold">{cohort.inviteCode}</span>
-        </span>
-        <span className="break-all">
-          邀请链接：<span className="font-mono">{`${origin}/join/${cohort.inviteCode}`}</span>
-        </span>
-      </section>
+      {/* Inviting people is the trainer's job; the client's training admin only reads. */}
+      {user.role !== "CLIENT_ADMIN" && (
+        <section className="mt-6 flex flex-wrap gap-x-6 gap-y-1 rounded-lg bg-brand-50 p-3 text-sm text-gray-700">
+          <span>
+            邀请码：<span className="font-mono font-bold">{cohort.inviteCode}</span>
+          </span>
+          <span className="break-all">
+            邀请链接：<span className="font-mono">{`${origin}/join/${cohort.inviteCode}`}</span>
+          </span>
+        </section>
+      )}
 
       <section className="mt-6" aria-labelledby="overview-title">
         <h2 id="overview-title" className="sr-only">

@@ -16,7 +16,7 @@ type LearnerPageProps = { params: Promise<{ id: string; learnerId: string }> };
 
 export default async function LearnerPage({ params }: LearnerPageProps) {
   const { id, learnerId } = await params;
-  const user = await requireRole(["TRAINER"], `/trainer/cohorts/${id}/learners/${learnerId}`);
+  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/learners/${learnerId}`);
   const db = getDb();
   const cohort = await findVisibleCohort(db, user, id);
   if (!cohort) forbidden();
