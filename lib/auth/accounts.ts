@@ -60,7 +60,7 @@ export async function changePassword(
     return { ok: false, fieldErrors: { currentPassword: "当前密码不正确" } };
   }
   if (currentPassword === newPassword) return { ok: false, fieldErrors: { newPassword: "新密码不能与当前密码相同" } };
-  const weak = passwordProblem(newPassword, user.email);
+  const weak = passwordProblem(newPassword, user.email ?? undefined);
   if (weak) return { ok: false, fieldErrors: { newPassword: PASSWORD_PROBLEM_MESSAGES[weak] } };
   await db.user.update({
     where: { id: userId },

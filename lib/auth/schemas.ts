@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { InviteProblem } from "@/lib/cohorts/cohorts";
 import { isCommonPassword } from "./common-passwords";
+import { parseIdentifier } from "./identifier";
 import { PICKABLE_ROLES } from "./roles";
 
 // Control characters (other than ordinary whitespace) have no business in a name or an email.
@@ -46,8 +47,14 @@ export const signupSchema = z.object({
   inviteCode: inviteCodeSchema.optional().transform((s) => s || undefined),
 });
 
+/** The sign-in box takes an email, a 手机 or a 工号 (lib/auth/identifier.ts). */
 export const loginSchema = z.object({
-  email: emailSchema,
+  identifier: z
+    .string({ error: "请填写邮箱、手机号或工号" })
+    .trim()
+    .min(1, "请填写邮箱、手机号或工号")
+    .max(254, "输入过长")
+    .refine((s) => parseIdentifier(s) !== null, "请填写邮箱、11 位手机号或工号（如 10086，或带机构代码 PAB-10086）"),
   password: z.string({ error: "请填写密码" }).min(1, "请填写密码").max(128, "密码最多 128 个字符"),
 });
 

@@ -11,7 +11,13 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { authOptions, SESSION_ABSOLUTE_MS } from "./options";
 import { safeReturnPath } from "./return-path";
 
-export type CurrentUser = { id: string; name: string; email: string; role: Role; organisationId: string | null };
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  organisationId: string | null;
+};
 
 /** The signed-in user, or null. Cached per request, so several checks cost one query. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
