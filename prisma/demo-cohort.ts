@@ -78,6 +78,9 @@ function wrongResponse(q: Question, rnd: () => number): Response {
 
 type Version = { id: string; data: Question };
 
+const DEMO_BRANCHES = ["上海分行", "杭州分行", "南京分行"];
+const DEMO_DEPARTMENTS = ["信用卡部", "零售金融部", "城区支行"];
+
 export const DEMO_COHORTS_FOR_DASHBOARD = [
   { inviteCode: "SPRING26", name: "2026 春季信用卡中心业务骨干班", size: 36, seed: 20260301, abilityShift: 0 },
   { inviteCode: "SOUTH26", name: "华南分行信用卡团队", size: 24, seed: 20260415, abilityShift: -0.4 },
@@ -89,6 +92,7 @@ export async function seedDemoCohorts(
   content: Content,
   trainerId: string,
   passwordHash: string,
+  organisationOf: (inviteCode: string) => string,
   now = new Date(),
 ) {
   let created = false;
@@ -98,7 +102,7 @@ export async function seedDemoCohorts(
       content,
       trainerId,
       passwordHash,
-      { ...c, emailPrefix: n === 0 ? "spring" : "south" },
+      { ...c, emailPrefix: n === 0 ? "spring" : "south", organisationId: organisationOf(c.inviteCode) },
       now,
     );
     created ||= r.created;
@@ -113,6 +117,7 @@ type CohortSpec = {
   seed: number;
   abilityShift: number;
   emailPrefix: string;
+  organisationId: string;
 };
 
 export async function seedDemoCohort(
@@ -160,6 +165,11 @@ export async function seedDemoCohort(
     nameSortKey: string;
     passwordHash: string;
     createdAt: Date;
+    organisationId: string;
+    employeeNo: string;
+    branch: string;
+    department: string;
+    position: string;
   }[] = [];
   const lessons: { userId: string; moduleSlug: string; lessonSlug: string; completedAt: Date }[] = [];
   const attempts: {
@@ -193,6 +203,13 @@ export async function seedDemoCohort(
       nameSortKey: nameSortKey(name),
       passwordHash,
       createdAt: new Date(start),
+      // Roster fields as a bank's import would give them (by position, so the random draws
+      // that shape progress stay as they were).
+      organisationId: spec.organisationId,
+      employeeNo: `${spec.emailPrefix.toUpperCase()}${String(1001 + i)}`,
+      branch: DEMO_BRANCHES[i % DEMO_BRANCHES.length]!,
+      department: DEMO_DEPARTMENTS[Math.floor(i / 3) % DEMO_DEPARTMENTS.length]!,
+      position: i % 6 === 0 ? "团队负责人" : "客户经理",
     });
     if (i % 9 === 0) continue; // joined, never started
 
@@ -310,6 +327,7 @@ export async function seedDemoCohort(
         name: spec.name,
         inviteCode: spec.inviteCode,
         trainerId,
+        organisationId: spec.organisationId,
         startsOn: new Date(start),
         endsOn: new Date(now.getTime() + 30 * day),
       },

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const PAGES = [
   { href: "/admin/users", label: "用户管理" },
+  { href: "/admin/organisations", label: "客户机构" },
   { href: "/admin/audit", label: "个人信息操作记录" },
 ] as const;
 

@@ -2,12 +2,13 @@
 
 import { useActionState, useRef } from "react";
 import type { ActionState } from "@/lib/actions/validated-action";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { PICKABLE_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export type UserAccessFormProps = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   userId: string;
-  role: "LEARNER" | "TRAINER" | "ADMIN";
+  role: Role;
   disabled: boolean;
   self: boolean;
   /** Named in the confirmation, so the admin sees whom they are about to lock out. */
@@ -27,10 +28,16 @@ export function UserAccessForm({ action, userId, role, disabled, self, userName 
         <select
           id={`role-${userId}`}
           name="role"
-          defaultValue={role}
+          defaultValue={role === "CLIENT_ADMIN" ? "" : role}
           className="rounded border border-gray-300 px-2 py-1 text-sm"
         >
-          {ROLES.map((v) => (
+          {/* A client admin is made on the organisation's page; here it can only be changed away. */}
+          {role === "CLIENT_ADMIN" && (
+            <option value="" disabled>
+              {ROLE_LABELS.CLIENT_ADMIN}
+            </option>
+          )}
+          {PICKABLE_ROLES.map((v) => (
             <option key={v} value={v}>
               {ROLE_LABELS[v]}
             </option>

@@ -26,7 +26,7 @@ export function LoginForm({ next, inviteCode, afterSignIn }: LoginFormProps) {
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    const parsed = loginSchema.safeParse({ identifier: form.get("identifier"), password: form.get("password") });
     if (!parsed.success) {
       const fe: Record<string, string> = {};
       for (const i of parsed.error.issues) fe[String(i.path[0])] ??= i.message;
@@ -53,7 +53,7 @@ export function LoginForm({ next, inviteCode, afterSignIn }: LoginFormProps) {
       else if (res?.status === 429 || res?.error === "RATE_LIMITED")
         setMessage("尝试次数过多，请稍后再试。如忘记密码，请联系培训管理员。");
       else if (res?.error === "ACCOUNT_DISABLED") setMessage("该账号已停用，请联系培训管理员。");
-      else setMessage("邮箱或密码不正确");
+      else setMessage("账号或密码不正确");
     } catch {
       setMessage("网络异常，请稍后重试");
     } finally {
@@ -64,7 +64,16 @@ export function LoginForm({ next, inviteCode, afterSignIn }: LoginFormProps) {
   return (
     <form onSubmit={onSubmit} method="post" noValidate className="space-y-4">
       <FormMessage message={message} />
-      <Field name="email" label="邮箱" type="email" autoComplete="email" inputMode="email" error={errors.email} />
+      <Field
+        name="identifier"
+        label="邮箱 / 手机号 / 工号"
+        type="text"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        hint="由单位统一开通的账号可用手机号或工号登录；如提示工号不唯一，请在工号前加机构代码，如 PAB-10086"
+        error={errors.identifier}
+      />
       <Field name="password" label="密码" type="password" autoComplete="current-password" error={errors.password} />
       <button
         type="submit"

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 
-type Me = { name: string; role: "LEARNER" | "TRAINER" | "ADMIN" } | null;
+type Me = { name: string; role: "LEARNER" | "TRAINER" | "CLIENT_ADMIN" | "ADMIN" } | null;
 
 /** The invite code of the page being shown (/join/CODE, or ?invite=CODE on sign-up and sign-in),
  * so 登录 and 注册 in the header keep it instead of dropping the visitor out of the class. */
@@ -57,6 +57,11 @@ export function UserMenu() {
       {(me.role === "TRAINER" || me.role === "ADMIN") && (
         <Link href="/trainer" className="text-gray-700 hover:text-brand-600">
           培训师
+        </Link>
+      )}
+      {me.role === "CLIENT_ADMIN" && (
+        <Link href="/trainer" className="text-gray-700 hover:text-brand-600">
+          培训数据
         </Link>
       )}
       {me.role === "ADMIN" && (

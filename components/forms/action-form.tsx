@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/validated-action";
-import { Field, FormMessage } from "./field";
+import { Field, FormMessage, SelectField } from "./field";
 
 export type ActionFormField = {
   name: string;
@@ -11,6 +11,8 @@ export type ActionFormField = {
   autoComplete?: string;
   defaultValue?: string;
   hint?: string;
+  /** A choice from a list (rendered as a select) instead of free text. */
+  options?: { value: string; label: string }[];
 };
 
 export type ActionFormProps = {
@@ -35,18 +37,30 @@ export function ActionForm({ action, fields, submitLabel, hidden, afterSuccess, 
     <form action={formAction} noValidate className="space-y-4">
       <FormMessage message={state.message ?? state.fieldErrors?.form} ok={state.ok} />
       {hidden && Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-      {fields.map((f) => (
-        <Field
-          key={`${f.name}-${state.ok ? "saved" : "editing"}`}
-          name={f.name}
-          label={f.label}
-          type={f.type ?? "text"}
-          autoComplete={f.autoComplete}
-          defaultValue={f.type === "password" ? undefined : (values[f.name] ?? f.defaultValue)}
-          hint={f.hint}
-          error={state.fieldErrors?.[f.name]}
-        />
-      ))}
+      {fields.map((f) =>
+        f.options ? (
+          <SelectField
+            key={`${f.name}-${state.ok ? "saved" : "editing"}`}
+            name={f.name}
+            label={f.label}
+            options={f.options}
+            defaultValue={values[f.name] ?? f.defaultValue}
+            hint={f.hint}
+            error={state.fieldErrors?.[f.name]}
+          />
+        ) : (
+          <Field
+            key={`${f.name}-${state.ok ? "saved" : "editing"}`}
+            name={f.name}
+            label={f.label}
+            type={f.type ?? "text"}
+            autoComplete={f.autoComplete}
+            defaultValue={f.type === "password" ? undefined : (values[f.name] ?? f.defaultValue)}
+            hint={f.hint}
+            error={state.fieldErrors?.[f.name]}
+          />
+        ),
+      )}
       {children}
       <button
         type="submit"

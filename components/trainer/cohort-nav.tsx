@@ -2,7 +2,7 @@
 import Link from "next/link";
 
 export type CohortNavProps = {
-  cohort: { id: string; name: string; trainer: { name: string } };
+  cohort: { id: string; name: string; trainer: { name: string }; organisation: { name: string } };
   current: "progress" | "quizzes" | "topics" | "learner";
 };
 
@@ -15,10 +15,12 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
   return (
     <header>
       <Link href="/trainer" className="text-sm text-brand-600 hover:underline">
-        ← 培训师后台
+        ← 返回班级列表
       </Link>
       <h1 className="mt-3 text-2xl font-bold text-brand-900 sm:text-3xl">{cohort.name}</h1>
-      <p className="mt-1 text-sm text-gray-600">培训师：{cohort.trainer.name}</p>
+      <p className="mt-1 text-sm text-gray-600">
+        客户机构：{cohort.organisation.name} · 培训师：{cohort.trainer.name}
+      </p>
       <nav aria-label="班级视图" className="mt-4 flex gap-1 overflow-x-auto border-b border-gray-200">
         {tabs.map((t) => (
           <Link

@@ -2,7 +2,15 @@
 // works, no JavaScript needed).
 import { SORT_LABELS, SORTS, STATUS_FILTERS, STATUS_LABELS, type MatrixQuery } from "@/lib/dashboard/params";
 
-export function MatrixFilters({ action, query }: { action: string; query: MatrixQuery }) {
+export type MatrixFiltersProps = {
+  action: string;
+  query: MatrixQuery;
+  /** The cohort's 分行 and 部门 values; the selects appear only when the roster gave any. */
+  branches: string[];
+  departments: string[];
+};
+
+export function MatrixFilters({ action, query, branches, departments }: MatrixFiltersProps) {
   const field = "mt-1 block w-full rounded-md border border-gray-300 px-2 py-2 text-sm";
   return (
     <form
@@ -13,16 +21,42 @@ export function MatrixFilters({ action, query }: { action: string; query: Matrix
       aria-label="筛选学员"
     >
       <label className="col-span-2 text-sm sm:col-span-2">
-        姓名或邮箱
+        姓名、邮箱、工号或手机
         <input
           type="search"
           name="q"
           defaultValue={query.q}
           maxLength={50}
           className={field}
-          placeholder="输入姓名或邮箱搜索"
+          placeholder="输入姓名、邮箱、工号或手机搜索"
         />
       </label>
+      {branches.length > 0 && (
+        <label className="text-sm">
+          分行
+          <select name="branch" defaultValue={query.branch} className={field}>
+            <option value="">全部分行</option>
+            {branches.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {departments.length > 0 && (
+        <label className="text-sm">
+          支行/部门
+          <select name="dept" defaultValue={query.dept} className={field}>
+            <option value="">全部部门</option>
+            {departments.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="text-sm">
         状态
         <select name="status" defaultValue={query.status} className={field}>

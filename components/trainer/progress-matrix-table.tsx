@@ -67,6 +67,11 @@ export function ProgressMatrixTable({ cohortId, shape, rows, query, now }: Progr
                 <Link href={`${base}/learners/${r.userId}`} className="text-brand-600 hover:underline">
                   {r.name}
                 </Link>
+                {(r.branch || r.department) && (
+                  <span className="block text-xs font-normal text-gray-600">
+                    {[r.branch, r.department].filter(Boolean).join(" · ")}
+                  </span>
+                )}
                 <span className="block text-xs font-normal text-gray-500">
                   {STATUS_LABELS[r.status]}
                   {r.inactive ? " · 超过7天未学习" : ""}

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   "ENQUIRY_PURGE",
   "COHORT_EXPORT",
   "USER_ACCESS_CHANGE",
+  "ORGANISATION_CHANGE",
+  "ROSTER_IMPORT",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_LABELS: Record<AuditAction, string> = {
@@ -32,6 +34,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   ENQUIRY_PURGE: "到期删除咨询",
   COHORT_EXPORT: "导出班级学员数据",
   USER_ACCESS_CHANGE: "修改用户角色或状态",
+  ORGANISATION_CHANGE: "修改客户机构或其培训师",
+  ROSTER_IMPORT: "导入班级名单",
 };
 
 export type AuditEntry = { action: AuditAction; target?: string | null; detail?: string | null; rows?: number };

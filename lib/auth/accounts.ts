@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from "@/lib/audit/audit-log";
 import { findInvite } from "@/lib/cohorts/cohorts";
 import { hashPassword, verifyPassword } from "./password";
 import { clearSignInFailures } from "./rate-limit";
+import { signInKeyOf } from "./sign-in-account";
 import { ROLE_LABELS } from "./roles";
 import { nameSortKey } from "@/lib/sorting/pinyin";
 import { INVITE_PROBLEM_MESSAGES } from "./schemas";
@@ -61,7 +62,7 @@ export async function changePassword(
     return { ok: false, fieldErrors: { currentPassword: "当前密码不正确" } };
   }
   if (currentPassword === newPassword) return { ok: false, fieldErrors: { newPassword: "新密码不能与当前密码相同" } };
-  const weak = passwordProblem(newPassword, user.email);
+  const weak = passwordProblem(newPassword, user.email ?? undefined);
   if (weak) return { ok: false, fieldErrors: { newPassword: PASSWORD_PROBLEM_MESSAGES[weak] } };
   await db.user.update({
     where: { id: userId },
@@ -121,9 +122,9 @@ export async function unlockSignIn(
   userId: string,
 ): Promise<Result<{ cleared: number }>> {
   return db.$transaction(async (tx) => {
-    const found = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    const found = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
     if (!found) return { ok: false, fieldErrors: { form: "用户不存在" } };
-    const cleared = await clearSignInFailures(tx, found.email);
+    const cleared = await clearSignInFailures(tx, signInKeyOf(found));
     await recordAudit(tx, actor, {
       action: "USER_ACCESS_CHANGE",
       target: userId,

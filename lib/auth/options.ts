@@ -11,6 +11,7 @@ import { logSecurityEvent } from "@/lib/security/security-log";
 import { clientIp } from "./client-ip";
 import { admitSignIn, recordSignInFailure } from "./sign-in-guard";
 import { loginSchema } from "./schemas";
+import { lookUpSignIn } from "./sign-in-account";
 
 /** Session cookies are Secure whenever the site is served over https. */
 export const secureCookies = (env.NEXTAUTH_URL ?? env.SITE_URL ?? "").startsWith("https://");
@@ -29,34 +30,29 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "email",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      // `identifier` is an email, 手机 or 工号; `email` is still accepted from older clients and scripts.
+      credentials: { identifier: { type: "text" }, email: { type: "text" }, password: { type: "password" } },
       async authorize(credentials, req) {
         const db = getDb();
         const headers = new Headers(req?.headers as Record<string, string> | undefined);
         const ctx = { ip: clientIp(headers), cookie: headers.get("cookie") };
-        const parsed = loginSchema.safeParse(credentials ?? {});
-        // Counted before anything else, whatever the path that reached us (H1).
-        const refused = await admitSignIn(db, parsed.success ? parsed.data.email : null, ctx);
-        if (refused) throw new Error(refused);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const user = await db.user.findUnique({
-          where: { email },
-          select: {
-            id: true,
-            name: true,
-            email: true,
-            role: true,
-            disabled: true,
-            sessionVersion: true,
-            passwordHash: true,
-          },
+        const parsed = loginSchema.safeParse({
+          identifier: credentials?.identifier || credentials?.email,
+          password: credentials?.password,
         });
+        const { key, account: user } = parsed.success
+          ? await lookUpSignIn(db, parsed.data.identifier)
+          : { key: null, account: null };
+        // Counted before the password is checked, whatever the path that reached us (H1).
+        const refused = await admitSignIn(db, key, ctx);
+        if (refused) throw new Error(refused);
+        if (!parsed.success || !key) return null;
+        const { password } = parsed.data;
         const ok = user
           ? await verifyPassword(password, user.passwordHash)
           : (await burnPasswordCheck(password), false);
         if (!user || !ok) {
-          await recordSignInFailure(db, email, ctx, user?.id ?? null);
+          await recordSignInFailure(db, key, ctx, user?.id ?? null);
           return null;
         }
         if (user.disabled) {

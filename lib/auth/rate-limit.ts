@@ -68,11 +68,11 @@ export async function clearSignInFailures(db: Pick<PrismaClient, "rateLimitEvent
   return r.count;
 }
 
-/** Which of these accounts are locked to new devices right now (for the admin's user list). */
-export async function lockedEmails(db: PrismaClient, emails: string[], now = new Date()): Promise<Set<string>> {
-  if (!emails.length) return new Set();
-  const limitOf = new Map(emails.map((e) => [LIMITS.signInFailuresPerAccount(e).bucket, e]));
-  const any = LIMITS.signInFailuresPerAccount(emails[0]!);
+/** Which of these sign-in keys (lib/auth/sign-in-account.ts) are locked to new devices right now. */
+export async function lockedSignInKeys(db: PrismaClient, keys: string[], now = new Date()): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const limitOf = new Map(keys.map((k) => [LIMITS.signInFailuresPerAccount(k).bucket, k]));
+  const any = LIMITS.signInFailuresPerAccount(keys[0]!);
   const counts = await db.rateLimitEvent.groupBy({
     by: ["bucket"],
     where: { bucket: { in: [...limitOf.keys()] }, createdAt: { gt: new Date(now.getTime() - any.windowMs) } },

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import type { InviteProblem } from "@/lib/cohorts/cohorts";
 import { isCommonPassword } from "./common-passwords";
+import { parseIdentifier } from "./identifier";
+import { PICKABLE_ROLES } from "./roles";
 
 // Control characters (other than ordinary whitespace) have no business in a name or an email.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -45,8 +47,14 @@ export const signupSchema = z.object({
   inviteCode: inviteCodeSchema.optional().transform((s) => s || undefined),
 });
 
+/** The sign-in box takes an email, a 手机 or a 工号 (lib/auth/identifier.ts). */
 export const loginSchema = z.object({
-  email: emailSchema,
+  identifier: z
+    .string({ error: "请填写邮箱、手机号或工号" })
+    .trim()
+    .min(1, "请填写邮箱、手机号或工号")
+    .max(254, "输入过长")
+    .refine((s) => parseIdentifier(s) !== null, "请填写邮箱、11 位手机号或工号（如 10086，或带机构代码 PAB-10086）"),
   password: z.string({ error: "请填写密码" }).min(1, "请填写密码").max(128, "密码最多 128 个字符"),
 });
 
@@ -76,6 +84,7 @@ export const cohortSchema = z
       .min(1, "请填写班级名称")
       .max(60, "班级名称最多 60 个字符")
       .refine((s) => !CONTROL.test(s), "班级名称含有无效字符"),
+    organisationId: z.string({ error: "请选择客户机构" }).trim().min(1, "请选择客户机构").max(40, "请选择客户机构"),
     startsOn: optionalDate,
     endsOn: optionalDate,
   })
@@ -100,7 +109,7 @@ export const afterSignInSchema = z.object({
   inviteCode: inviteCodeSchema.optional().transform((s) => s || undefined),
 });
 
-export const roleSchema = z.enum(["LEARNER", "TRAINER", "ADMIN"], { error: "角色不正确" });
+export const roleSchema = z.enum(PICKABLE_ROLES, { error: "角色不正确" });
 export const adminUnlockSchema = z.object({ userId: z.string().min(1).max(40) });
 
 export const adminUserUpdateSchema = z.object({

@@ -11,7 +11,13 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { authOptions, SESSION_ABSOLUTE_MS } from "./options";
 import { safeReturnPath } from "./return-path";
 
-export type CurrentUser = { id: string; name: string; email: string; role: Role };
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  organisationId: string | null;
+};
 
 /** The signed-in user, or null. Cached per request, so several checks cost one query. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
@@ -20,10 +26,18 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!(session.user.authAt > Date.now() - SESSION_ABSOLUTE_MS)) return null;
   const user = await getDb().user.findUnique({
     where: { id: session.user.id },
-    select: { id: true, name: true, email: true, role: true, disabled: true, sessionVersion: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      disabled: true,
+      sessionVersion: true,
+      organisationId: true,
+    },
   });
   if (!user || user.disabled || user.sessionVersion !== session.user.sv) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role };
+  return { id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisationId };
 });
 
 /** For pages and actions: redirects to the sign-in page (and back afterwards) when signed out. */
@@ -52,7 +66,7 @@ export async function authoriseRequest(roles?: Role[]): Promise<CurrentUser | Re
 
 /**
  * Where someone goes after signing in: the safe same-site `next` they came with, else their own
- * start page (trainers and admins work from the dashboard; learners from their progress).
+ * start page (trainers, client admins and admins work from the dashboard; learners from their progress).
  */
 export function landingPath(role: Role, next: string | null | undefined): string {
   return safeReturnPath(next, role === "LEARNER" ? "/me" : "/trainer");

@@ -1,9 +1,10 @@
-// Cohorts (班级): created by trainers, joined by learners with an invite code. The object-level
-// rule lives here: a trainer sees only their own cohorts and their members; an admin sees all.
+// Cohorts (班级): created by trainers at a client organisation, joined by learners with an invite
+// code. Who sees which cohort is one rule (lib/organisations/scope.ts): a trainer their own
+// cohorts at the organisations assigned to them, a client admin their organisation's, an admin all.
 import { randomInt } from "node:crypto";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/beijing-time";
+import { organisationScope, scopedCohortWhere, type Viewer } from "@/lib/organisations/scope";
 
 // No 0/O, 1/I/L: codes are read aloud in training rooms and typed on phones.
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -12,15 +13,21 @@ export function newInviteCode(length = 8): string {
   return Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
 }
 
+/** A new cohort at one of the organisations the trainer is assigned to (an admin: any); null when not. */
 export async function createCohort(
   db: PrismaClient,
-  trainerId: string,
-  input: { name: string; startsOn?: Date; endsOn?: Date },
+  trainer: Viewer,
+  input: { name: string; organisationId: string; startsOn?: Date; endsOn?: Date },
 ) {
+  const allowed = await db.organisation.findFirst({
+    where: { AND: [organisationScope(trainer), { id: input.organisationId }] },
+    select: { id: true },
+  });
+  if (!allowed || trainer.role === "CLIENT_ADMIN") return null;
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.cohort.create({
-        data: { ...input, trainerId, inviteCode: newInviteCode() },
+        data: { ...input, trainerId: trainer.id, inviteCode: newInviteCode() },
         select: { id: true, inviteCode: true },
       });
     } catch (err) {
@@ -68,11 +75,9 @@ export async function joinCohort(db: PrismaClient, userId: string, inviteCode: s
   return invite;
 }
 
-const visibleTo = (user: Pick<CurrentUser, "id" | "role">) => (user.role === "ADMIN" ? {} : { trainerId: user.id });
-
-export async function listCohorts(db: PrismaClient, user: Pick<CurrentUser, "id" | "role">) {
+export async function listCohorts(db: PrismaClient, viewer: Viewer) {
   return db.cohort.findMany({
-    where: visibleTo(user),
+    where: scopedCohortWhere(viewer),
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
@@ -81,15 +86,16 @@ export async function listCohorts(db: PrismaClient, user: Pick<CurrentUser, "id"
       endsOn: true,
       inviteCode: true,
       trainer: { select: { name: true } },
+      organisation: { select: { id: true, name: true, code: true } },
       _count: { select: { members: true } },
     },
   });
 }
 
-/** The cohort if this trainer (or an admin) may see it, else null: callers answer 403/404. */
-export async function getCohortFor(db: PrismaClient, user: Pick<CurrentUser, "id" | "role">, cohortId: string) {
+/** The cohort if this viewer may see it, else null: callers answer 403/404. */
+export async function getCohortFor(db: PrismaClient, viewer: Viewer, cohortId: string) {
   return db.cohort.findFirst({
-    where: { id: cohortId, ...visibleTo(user) },
+    where: scopedCohortWhere(viewer, { id: cohortId }),
     select: {
       id: true,
       name: true,
@@ -97,6 +103,7 @@ export async function getCohortFor(db: PrismaClient, user: Pick<CurrentUser, "id
       endsOn: true,
       inviteCode: true,
       trainer: { select: { name: true } },
+      organisation: { select: { id: true, name: true, code: true } },
       // A count, not the member list: cohorts run to thousands; the dashboard pages them.
       _count: { select: { members: true } },
     },

@@ -1,13 +1,13 @@
-// Which cohort a trainer may open. One rule for every dashboard page and export: a trainer sees
-// their own cohorts, an admin all; anything else (another trainer's cohort, a made-up or
+// Which cohort a viewer may open. One rule for every dashboard page and export
+// (lib/organisations/scope.ts); anything else (another trainer's cohort, a made-up or
 // malformed id) is null, and the caller answers 403 without saying which it was.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/organisations/scope";
 import { getCohortFor } from "@/lib/cohorts/cohorts";
 
 const COHORT_ID = /^[a-z0-9]{1,40}$/i;
 
-export async function findVisibleCohort(db: PrismaClient, user: Pick<CurrentUser, "id" | "role">, cohortId: string) {
+export async function findVisibleCohort(db: PrismaClient, viewer: Viewer, cohortId: string) {
   if (!COHORT_ID.test(cohortId)) return null;
-  return getCohortFor(db, user, cohortId);
+  return getCohortFor(db, viewer, cohortId);
 }

@@ -12,6 +12,9 @@ const pct = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 export function matrixColumns(shape: CourseShape): Column<MatrixRow>[] {
   return [
     { header: "姓名", value: (r) => r.name, width: 14 },
+    { header: "工号", value: (r) => r.employeeNo, width: 12 },
+    { header: "分行", value: (r) => r.branch, width: 14 },
+    { header: "支行/部门", value: (r) => r.department, width: 16 },
     { header: "邮箱", value: (r) => r.email, width: 26 },
     { header: "加入班级时间", value: (r) => r.joinedAt, width: 18 },
     { header: "状态", value: (r) => STATUS_LABELS[r.status], width: 10 },
@@ -32,7 +35,10 @@ export function matrixColumns(shape: CourseShape): Column<MatrixRow>[] {
 
 export type AttemptExportRow = {
   name: string;
-  email: string;
+  employeeNo: string | null;
+  branch: string | null;
+  department: string | null;
+  email: string | null;
   quizTitle: string;
   number: number;
   startedAt: Date;
@@ -45,6 +51,9 @@ export type AttemptExportRow = {
 
 export const attemptColumns: Column<AttemptExportRow>[] = [
   { header: "姓名", value: (r) => r.name, width: 14 },
+  { header: "工号", value: (r) => r.employeeNo, width: 12 },
+  { header: "分行", value: (r) => r.branch, width: 14 },
+  { header: "支行/部门", value: (r) => r.department, width: 16 },
   { header: "邮箱", value: (r) => r.email, width: 26 },
   { header: "测验", value: (r) => r.quizTitle, width: 28 },
   { header: "第几次", value: (r) => r.number },
@@ -58,7 +67,7 @@ export const attemptColumns: Column<AttemptExportRow>[] = [
 
 export async function getCohortAttempts(db: PrismaClient, cohortId: string): Promise<AttemptExportRow[]> {
   return db.$queryRaw<AttemptExportRow[]>`
-    SELECT u.name, u.email, q.title AS "quizTitle",
+    SELECT u.name, u."employeeNo", u.branch, u.department, u.email, q.title AS "quizTitle",
            (row_number() OVER (PARTITION BY a."userId", a."quizId" ORDER BY a."startedAt"))::int AS number,
            a."startedAt", a."submittedAt", a.correct, a.total, a.percent, a.passed
     FROM "Attempt" a

@@ -30,6 +30,17 @@ const fields = {
     .max(50, "搜索词最多 50 个字符")
     .regex(/^[^\u0000-\u001f\u007f]*$/, "搜索词含有无效字符"),
   status: z.enum(STATUS_FILTERS, { error: "状态筛选无效" }),
+  // 分行 and 支行/部门 from the bank's roster, matched exactly ("" = all).
+  branch: z
+    .string()
+    .trim()
+    .max(50, "分行最多 50 个字符")
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "分行含有无效字符"),
+  dept: z
+    .string()
+    .trim()
+    .max(50, "部门最多 50 个字符")
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "部门含有无效字符"),
   sort: z.enum(SORTS, { error: "排序方式无效" }),
   dir: z.enum(["asc", "desc"], { error: "排序方向无效" }),
   page: z.coerce.number({ error: "页码无效" }).int("页码必须是整数").min(1, "页码从 1 开始").max(100_000, "页码过大"),
@@ -38,12 +49,22 @@ const fields = {
 export type MatrixQuery = {
   q: string;
   status: (typeof STATUS_FILTERS)[number];
+  branch: string;
+  dept: string;
   sort: (typeof SORTS)[number];
   dir: "asc" | "desc";
   page: number;
 };
 
-export const DEFAULT_QUERY: MatrixQuery = { q: "", status: "all", sort: "name", dir: "asc", page: 1 };
+export const DEFAULT_QUERY: MatrixQuery = {
+  q: "",
+  status: "all",
+  branch: "",
+  dept: "",
+  sort: "name",
+  dir: "asc",
+  page: 1,
+};
 
 /** Each field parsed on its own: one bad value does not throw away the others. */
 export function parseMatrixQuery(raw: SearchParams): { query: MatrixQuery; problems: string[] } {

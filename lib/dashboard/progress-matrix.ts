@@ -20,7 +20,10 @@ export type MatrixCell = {
 export type MatrixRow = {
   userId: string;
   name: string;
-  email: string;
+  email: string | null;
+  employeeNo: string | null;
+  branch: string | null;
+  department: string | null;
   joinedAt: Date;
   status: LearnerStatus;
   inactive: boolean;
@@ -36,7 +39,10 @@ export type MatrixRow = {
 type SummaryRow = {
   user_id: string;
   name: string;
-  email: string;
+  email: string | null;
+  employee_no: string | null;
+  branch: string | null;
+  department: string | null;
   joined_at: Date;
   status: LearnerStatus;
   inactive: boolean;
@@ -71,9 +77,16 @@ function orderBy(sort: MatrixQuery["sort"], dir: MatrixQuery["dir"]): Prisma.Sql
   }
 }
 
-function whereOf(query: Pick<MatrixQuery, "q" | "status">): Prisma.Sql {
+function whereOf(query: Pick<MatrixQuery, "q" | "status" | "branch" | "dept">): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (query.q) parts.push(Prisma.sql`(u.name ILIKE ${likePattern(query.q)} OR u.email ILIKE ${likePattern(query.q)})`);
+  if (query.q) {
+    const like = likePattern(query.q);
+    parts.push(
+      Prisma.sql`(u.name ILIKE ${like} OR u.email ILIKE ${like} OR u."employeeNo" ILIKE ${like} OR u.mobile ILIKE ${like})`,
+    );
+  }
+  if (query.branch) parts.push(Prisma.sql`u.branch = ${query.branch}`);
+  if (query.dept) parts.push(Prisma.sql`u.department = ${query.dept}`);
   if (query.status === "inactive") parts.push(Prisma.sql`s.inactive`);
   else if (query.status !== "all") parts.push(Prisma.sql`s.status = ${query.status}`);
   return Prisma.join(parts, " AND ");
@@ -92,18 +105,19 @@ async function summaryRows(
     // The default view orders by name and filters on nothing the summary computes: page the
     // members first and summarise only the page (50 learners, not the whole cohort).
     const members = Prisma.sql`SELECT cm."cohortId" AS cohort_id, cm."userId" AS user_id, cm."joinedAt" AS joined_at,
-        u.name, u."nameSortKey" AS name_sort_key, u.email, count(*) OVER () AS total
+        u.name, u."nameSortKey" AS name_sort_key, u.email, u."employeeNo" AS employee_no, u.branch, u.department,
+        count(*) OVER () AS total
       FROM "CohortMember" cm JOIN "User" u ON u.id = cm."userId"
-      WHERE cm."cohortId" = ${cohortId} AND ${whereOf({ q: query.q, status: "all" })}
+      WHERE cm."cohortId" = ${cohortId} AND ${whereOf({ ...query, status: "all" })}
       ORDER BY ${byName(dirSql(query.dir))}, cm."userId" ${page}`;
     return db.$queryRaw<SummaryRow[]>`${memberSummaryCte(shape, members, inactiveCutoff(now))}
-      SELECT s.user_id, s.name, s.email, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,
+      SELECT s.user_id, s.name, s.email, s.employee_no, s.branch, s.department, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,
              s.final_best, s.final_passed, s.certified_at, s.last_active, s.total
       FROM summary_flags s
       ORDER BY s.name_sort_key COLLATE "C" ${dirSql(query.dir)}, s.name ${dirSql(query.dir)}, s.user_id`;
   }
   return db.$queryRaw<SummaryRow[]>`${memberSummaryCte(shape, cohortMembersSql([cohortId]), inactiveCutoff(now))}
-    SELECT s.user_id, u.name, u.email, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,
+    SELECT s.user_id, u.name, u.email, u."employeeNo" AS employee_no, u.branch, u.department, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,
            s.final_best, s.final_passed, s.certified_at, s.last_active, count(*) OVER () AS total
     FROM summary_flags s JOIN "User" u ON u.id = s.user_id
     WHERE ${whereOf(query)}
@@ -159,6 +173,9 @@ function toRow(r: SummaryRow, cells: (id: string) => MatrixCell[]): MatrixRow {
     userId: r.user_id,
     name: r.name,
     email: r.email,
+    employeeNo: r.employee_no,
+    branch: r.branch,
+    department: r.department,
     joinedAt: r.joined_at,
     status: r.status,
     inactive: r.inactive,

@@ -72,7 +72,9 @@ export async function seed(client: pg.Client) {
     INSERT INTO "User"(id, email, name, "passwordHash", role, "updatedAt") VALUES ('trainer', 'trainer@bench.local', '培训师', 'x', 'TRAINER', now());
     INSERT INTO "User"(id, email, name, "passwordHash", "updatedAt")
       SELECT 'u' || g, 'u' || g || '@bench.local', '学员' || lpad(g::text, 5, '0'), 'x', now() FROM generate_series(1, ${LEARNERS}) g;
-    INSERT INTO "Cohort"(id, name, "inviteCode", "trainerId") VALUES ('c1', '万人班', 'BENCH001', 'trainer');
+    INSERT INTO "Organisation"(id, name, code, "updatedAt") VALUES ('o1', '基准银行', 'BENCH', now());
+    INSERT INTO "OrganisationTrainer"("organisationId", "trainerId") VALUES ('o1', 'trainer');
+    INSERT INTO "Cohort"(id, name, "inviteCode", "trainerId", "organisationId") VALUES ('c1', '万人班', 'BENCH001', 'trainer', 'o1');
     INSERT INTO "CohortMember"("cohortId", "userId", "joinedAt") SELECT 'c1', 'u' || g, now() - interval '60 days' FROM generate_series(1, ${LEARNERS}) g;
     -- Each learner's level: lessons done (0..40) and ability (0..1); a tenth never start.
     CREATE TEMP TABLE lv AS
@@ -140,7 +142,7 @@ export async function benchDashboard(): Promise<{ data: string; rows: DashboardR
     await applyMigrations(server.url);
     await admin.connect();
     const data = await seed(admin);
-    const trainer = { id: "trainer", role: "TRAINER" as const };
+    const trainer = { id: "trainer", role: "TRAINER" as const, organisationId: null };
     const pages: [string, () => Promise<unknown>][] = [
       [
         "baseline: first 50 members by name (one indexed query)",

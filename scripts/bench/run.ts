@@ -8,6 +8,7 @@ import { benchDashboard } from "./dashboard";
 import { benchQuizSubmit } from "./quiz-submit";
 import { benchQuizHttp } from "./quiz-http";
 import { benchMemory } from "./memory";
+import { benchRosterImport } from "./roster-import";
 
 function table(rows: Measurement[]) {
   const base = rows[0]!;
@@ -64,6 +65,12 @@ for (const r of dash.rows)
 const targets = dash.rows.filter((r) => /overview|first page \(by name\)|question analysis/.test(r.page));
 console.log(
   `\n${targets.every((r) => r.p95 <= 300) ? "meets" : "MISSES"} the p95 <= 300 ms target on the overview, first matrix page and question analysis`,
+);
+
+console.log("\n## Roster import, 2,000 rows on the embedded database (issue 16): target a few seconds");
+const roster = await benchRosterImport();
+console.log(
+  `\nvalidate ${roster.validateMs} ms, import (2,000 new accounts) ${roster.createMs} ms, re-import (2,000 updates) ${roster.reimportMs} ms`,
 );
 
 console.log(

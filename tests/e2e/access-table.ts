@@ -1,8 +1,17 @@
 // Who may reach what: every page, route handler and server action of app/, for each kind of
 // visitor. tests/e2e/access.spec.ts checks each cell over HTTP, and fails when a route or action
 // exists in app/ without a row here, so a new one cannot be forgotten.
-export type Who = "anonymous" | "learner" | "otherTrainer" | "trainer" | "admin";
-export const WHO: Who[] = ["anonymous", "learner", "otherTrainer", "trainer", "admin"];
+// clientAdmin is the demo cohort's bank's training admin; otherClientAdmin another bank's.
+export type Who = "anonymous" | "learner" | "otherTrainer" | "trainer" | "clientAdmin" | "otherClientAdmin" | "admin";
+export const WHO: Who[] = [
+  "anonymous",
+  "learner",
+  "otherTrainer",
+  "trainer",
+  "clientAdmin",
+  "otherClientAdmin",
+  "admin",
+];
 
 /** ok: served (200). login: sent to the sign-in page. signup: sent to sign-up. me / trainer: sent to
  * that start page. 401/403: refused. */
@@ -13,27 +22,31 @@ const everyone = (o: Outcome): Record<Who, Outcome> => ({
   learner: o,
   otherTrainer: o,
   trainer: o,
+  clientAdmin: o,
+  otherClientAdmin: o,
   admin: o,
 });
-const signedIn = (o: Outcome): Record<Who, Outcome> => ({
-  anonymous: "login",
-  learner: o,
-  otherTrainer: o,
-  trainer: o,
-  admin: o,
-});
+const signedIn = (o: Outcome): Record<Who, Outcome> => ({ ...everyone(o), anonymous: "login" });
+// The consultancy's own staff: enquiries, creating cohorts. No client admin.
 const trainers: Record<Who, Outcome> = {
   anonymous: "login",
   learner: 403,
   otherTrainer: "ok",
   trainer: "ok",
+  clientAdmin: 403,
+  otherClientAdmin: 403,
   admin: "ok",
 };
+// The read-only dashboards' start pages: trainers and client admins (each sees their own cohorts).
+const dashboards: Record<Who, Outcome> = { ...trainers, clientAdmin: "ok", otherClientAdmin: "ok" };
+// The demo cohort DEMO2026: its trainer, its bank's client admin, the admin.
 const cohortOwner: Record<Who, Outcome> = {
   anonymous: "login",
   learner: 403,
   otherTrainer: 403,
   trainer: "ok",
+  clientAdmin: "ok",
+  otherClientAdmin: 403,
   admin: "ok",
 };
 const adminOnly: Record<Who, Outcome> = {
@@ -41,14 +54,18 @@ const adminOnly: Record<Who, Outcome> = {
   learner: 403,
   otherTrainer: 403,
   trainer: 403,
+  clientAdmin: 403,
+  otherClientAdmin: 403,
   admin: "ok",
 };
-// Signed-in visitors are sent to their start page: learners /me, trainers and admins /trainer.
+// Signed-in visitors are sent to their start page: learners /me, everyone else /trainer.
 const guestsOnly: Record<Who, Outcome> = {
   anonymous: "ok",
   learner: "me",
   otherTrainer: "trainer",
   trainer: "trainer",
+  clientAdmin: "trainer",
+  otherClientAdmin: "trainer",
   admin: "trainer",
 };
 
@@ -96,7 +113,7 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(learn)/join/[code]/page.tsx", path: "/join/NOSUCH99", expect: everyone("ok") },
   { file: "app/(auth)/login/page.tsx", path: "/login", expect: guestsOnly },
   { file: "app/(auth)/signup/page.tsx", path: "/signup", expect: guestsOnly },
-  { file: "app/(trainer)/trainer/page.tsx", path: "/trainer", expect: trainers },
+  { file: "app/(trainer)/trainer/page.tsx", path: "/trainer", expect: dashboards },
   { file: "app/(trainer)/trainer/cohorts/[id]/page.tsx", path: "/trainer/cohorts/{cohort}", expect: cohortOwner },
   {
     file: "app/(trainer)/trainer/cohorts/[id]/quizzes/page.tsx",
@@ -112,7 +129,7 @@ export const ROUTES: RouteRow[] = [
   {
     file: "app/(trainer)/trainer/cohorts/[id]/quizzes/[quizId]/page.tsx",
     path: "/trainer/cohorts/{cohort}/quizzes/no-such-quiz",
-    expect: { ...cohortOwner, trainer: 404, admin: 404 },
+    expect: { ...cohortOwner, trainer: 404, clientAdmin: 404, admin: 404 },
   },
   {
     file: "app/(trainer)/trainer/cohorts/[id]/learners/[learnerId]/page.tsx",
@@ -123,20 +140,20 @@ export const ROUTES: RouteRow[] = [
   {
     file: "app/(trainer)/trainer/cohorts/[id]/learners/[learnerId]/page.tsx",
     path: "/trainer/cohorts/{cohort}/learners/{outsider}",
-    expect: { ...cohortOwner, trainer: 404, admin: 404 },
+    expect: { ...cohortOwner, trainer: 404, clientAdmin: 404, admin: 404 },
   },
   // A made-up cohort id looks exactly like someone else's cohort: 403.
   {
     file: "app/(trainer)/trainer/cohorts/[id]/page.tsx",
     path: "/trainer/cohorts/not-a-cohort",
-    expect: { ...cohortOwner, trainer: 403, admin: 403 },
+    expect: { ...cohortOwner, trainer: 403, clientAdmin: 403, admin: 403 },
   },
   {
     file: "app/(trainer)/trainer/cohorts/[id]/export/route.ts",
     path: "/trainer/cohorts/{cohort}/export?data=progress&format=csv",
     expect: { ...cohortOwner, anonymous: 401 },
   },
-  { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics", expect: trainers },
+  { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics", expect: dashboards },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics?c={cohort}", expect: cohortOwner },
   // The trainer kit (agendas, facilitator notes, case teaching notes): every trainer and admin.
   { file: "app/(trainer)/trainer/kit/page.tsx", path: "/trainer/kit", expect: trainers },
@@ -159,6 +176,17 @@ export const ROUTES: RouteRow[] = [
   },
   { file: "app/(admin)/admin/users/page.tsx", path: "/admin/users", expect: adminOnly },
   { file: "app/(admin)/admin/audit/page.tsx", path: "/admin/audit", expect: adminOnly },
+  { file: "app/(admin)/admin/organisations/page.tsx", path: "/admin/organisations", expect: adminOnly },
+  {
+    file: "app/(admin)/admin/organisations/[id]/page.tsx",
+    path: "/admin/organisations/{organisation}",
+    expect: adminOnly,
+  },
+  {
+    file: "app/(admin)/admin/organisations/[id]/page.tsx",
+    path: "/admin/organisations/not-an-organisation",
+    expect: { ...adminOnly, admin: 404 },
+  },
   {
     file: "app/(admin)/admin/audit/export/route.ts",
     path: "/admin/audit/export?format=csv",
@@ -258,6 +286,18 @@ export const ACTIONS: ActionRow[] = [
     form: { userId: "" },
     expect: adminOnly,
   },
+  {
+    action: "app/(admin)/admin/organisations/actions.ts#createOrganisationAction",
+    page: "/admin/organisations",
+    form: { name: "" },
+    expect: adminOnly,
+  },
+  ...(["updateOrganisationAction", "assignTrainerAction", "clientAdminAction"] as const).map((name): ActionRow => ({
+    action: `app/(admin)/admin/organisations/actions.ts#${name}`,
+    page: "/admin/organisations/{organisation}",
+    form: { organisationId: "" },
+    expect: adminOnly,
+  })),
   {
     action: "app/(marketing)/enquiry/actions.ts#submitEnquiryAction",
     page: "/enquiry",

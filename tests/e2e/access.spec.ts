@@ -18,6 +18,8 @@ const ACCOUNTS: Record<Exclude<Who, "anonymous">, string> = {
   learner: "learner1@demo.local",
   otherTrainer: "trainer2@demo.local",
   trainer: "trainer@demo.local",
+  clientAdmin: "client@demo.local",
+  otherClientAdmin: "client2@demo.local",
   admin: "admin@demo.local",
 };
 
@@ -73,7 +75,14 @@ async function signedInContext(who: Who, email = who === "anonymous" ? "" : ACCO
  */
 async function throwawayContext(who: Exclude<Who, "anonymous">): Promise<APIRequestContext> {
   const email = uniqueEmail(`access-${who}`).toLowerCase(); // stored lower-cased, as sign-up does
-  const role = who === "learner" ? "LEARNER" : who === "admin" ? "ADMIN" : "TRAINER";
+  const role =
+    who === "learner"
+      ? "LEARNER"
+      : who === "admin"
+        ? "ADMIN"
+        : who === "clientAdmin" || who === "otherClientAdmin"
+          ? "CLIENT_ADMIN"
+          : "TRAINER";
   await queryE2eDb(
     `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, '访问测试', $3, $4, now())`,
     [`access${randomUUID().replaceAll("-", "").slice(0, 20)}`, email, await hashPassword(DEMO_PASSWORD), role],
@@ -100,6 +109,7 @@ test("each kind of visitor reaches exactly what the access table allows", async 
   const rolePlay = loadTrainerKit(content).rolePlays[0]?.slug ?? "none";
   const [cohort] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Cohort" WHERE "inviteCode" = 'DEMO2026'`);
   const [learner] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner1@demo.local'`);
+  const [organisation] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = 'DFB'`);
   const [outsider] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner5@demo.local'`);
   const [enquiry] = await queryE2eDb<{ id: string }>(
     `SELECT id FROM "Enquiry" WHERE "erasedAt" IS NULL ORDER BY "createdAt" LIMIT 1`,
@@ -113,6 +123,7 @@ test("each kind of visitor reaches exactly what the access table allows", async 
       .replace("{cohort}", cohort!.id)
       .replace("{learner}", learner!.id)
       .replace("{outsider}", outsider!.id)
+      .replace("{organisation}", organisation!.id)
       .replace("{enquiry}", enquiry!.id);
   const ids = actionIds();
   const failures: string[] = [];

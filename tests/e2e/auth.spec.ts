@@ -75,7 +75,7 @@ test("a learner signs up with an invite code, signs out, signs in and changes th
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill("wrong password!");
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByText("邮箱或密码不正确")).toBeVisible();
+  await expect(page.getByText("账号或密码不正确")).toBeVisible();
   await page.getByLabel("密码").fill(GOOD_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL("/me");

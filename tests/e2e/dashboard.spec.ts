@@ -65,7 +65,7 @@ test("a trainer sees a learner's fresh quiz pass, drills down and downloads the 
   // The wide matrix scrolls inside its box; the page itself never scrolls sideways (phone too).
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
-  await page.getByRole("searchbox", { name: "姓名或邮箱" }).fill(name);
+  await page.getByRole("searchbox", { name: "姓名、邮箱、工号或手机" }).fill(name);
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page.getByText("共 1 名学员")).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name }) });
@@ -83,7 +83,7 @@ test("a trainer sees a learner's fresh quiz pass, drills down and downloads the 
   await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
   const sheet = book.worksheets[0]!;
   const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-  expect(headers.slice(0, 4)).toEqual(["姓名", "邮箱", "加入班级时间", "状态"]);
+  expect(headers.slice(0, 7)).toEqual(["姓名", "工号", "分行", "支行/部门", "邮箱", "加入班级时间", "状态"]);
   expect(sheet.rowCount).toBe(2);
   const cell = (header: string) => sheet.getRow(2).getCell(headers.indexOf(header) + 1).value;
   expect(cell("姓名")).toBe(name);

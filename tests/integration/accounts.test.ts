@@ -11,6 +11,7 @@ import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
 import { DEMO_COHORTS_FOR_DASHBOARD, keepDemoCohortsCurrent } from "@/prisma/demo-cohort";
 import { DEMO_USERS, seedDemoData } from "@/prisma/demo-data";
+import { assignTestTrainer, testOrganisationId } from "../support/organisations";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 let t: TestDb;
@@ -119,11 +120,16 @@ describe("cohorts", () => {
       ),
     );
     if (!a?.ok || !b?.ok || !admin?.ok || !learner?.ok || !outsider?.ok) throw new Error("setup");
-    const ta = { id: a.value.id, role: "TRAINER" as const };
-    const tb = { id: b.value.id, role: "TRAINER" as const };
-    const ad = { id: admin.value.id, role: "ADMIN" as const };
+    const ta = { id: a.value.id, role: "TRAINER" as const, organisationId: null };
+    const tb = { id: b.value.id, role: "TRAINER" as const, organisationId: null };
+    const ad = { id: admin.value.id, role: "ADMIN" as const, organisationId: null };
+    const organisationId = await testOrganisationId(t.db);
+    // Not yet assigned to the organisation: a trainer cannot open a cohort there.
+    expect(await createCohort(t.db, ta, { name: "一期", organisationId })).toBeNull();
+    await assignTestTrainer(t.db, organisationId, ta.id);
+    await assignTestTrainer(t.db, organisationId, tb.id);
 
-    const cohort = await createCohort(t.db, ta.id, { name: "一期" });
+    const cohort = (await createCohort(t.db, ta, { name: "一期", organisationId }))!;
     expect(cohort.inviteCode).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
     expect((await joinCohort(t.db, learner.value.id, cohort.inviteCode)).ok).toBe(true);
     expect((await joinCohort(t.db, learner.value.id, cohort.inviteCode)).ok).toBe(true); // twice is fine
@@ -158,6 +164,22 @@ describe("demo data", () => {
     expect(
       await t.db.cohort.count({ where: { inviteCode: { in: ["DEMO2026", "BRANCH26", "SPRING26", "SOUTH26"] } } }),
     ).toBe(4);
+    // Every demo cohort belongs to a demo bank; each bank's client admin belongs to it.
+    const banks = await t.db.organisation.findMany({
+      where: { code: { in: ["DFB", "NLB"] } },
+      select: {
+        code: true,
+        cohorts: { select: { inviteCode: true } },
+        people: { where: { role: "CLIENT_ADMIN" }, select: { email: true } },
+      },
+      orderBy: { code: "asc" },
+    });
+    expect(banks.map((b) => [b.code, b.cohorts.map((c) => c.inviteCode).sort(), b.people.map((p) => p.email)])).toEqual(
+      [
+        ["DFB", ["DEMO2026", "SPRING26"], ["client@demo.local"]],
+        ["NLB", ["BRANCH26", "SOUTH26"], ["client2@demo.local"]],
+      ],
+    );
   });
 
   it("the demo cohort gives the dashboard something to show: every stage, failed attempts, enough answers to analyse", async () => {

@@ -13,6 +13,7 @@ import { loadProgressFacts, summariseProgress } from "@/lib/progress/progress";
 import { FINAL_QUIZ_ID, loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
 import { seedDemoCohorts } from "@/prisma/demo-cohort";
+import { testOrganisationId } from "../support/organisations";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 // Small courses, so random records often complete them: a module without a quiz, one whose only
@@ -68,7 +69,15 @@ describe("the completion rule: TypeScript and SQL agree", () => {
     await t.db.quiz.createMany({
       data: QUIZZES.map((id) => ({ id, title: id, passMark: 60, shuffle: false, revealAnswers: "always" })),
     });
-    await t.db.cohort.create({ data: { id: "rule", name: "规则", inviteCode: "RULE0001", trainerId: trainer.id } });
+    await t.db.cohort.create({
+      data: {
+        id: "rule",
+        name: "规则",
+        inviteCode: "RULE0001",
+        trainerId: trainer.id,
+        organisationId: await testOrganisationId(t.db),
+      },
+    });
   });
   afterAll(() => t.close());
 
@@ -184,7 +193,8 @@ describe("demo data follows the rule", () => {
       data: { email: "t@demo.local", name: "培训师", passwordHash: "x", role: "TRAINER" },
       select: { id: true },
     });
-    await seedDemoCohorts(t.db, content, trainer.id, "x");
+    const org = await testOrganisationId(t.db, "DEMO");
+    await seedDemoCohorts(t.db, content, trainer.id, "x", () => org);
     const learners = await t.db.user.findMany({
       where: { role: "LEARNER" },
       select: { id: true, certificate: { select: { id: true } } },

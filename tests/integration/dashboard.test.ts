@@ -11,6 +11,7 @@ import { getTopicMastery } from "@/lib/dashboard/topic-mastery";
 import type { Question } from "@/lib/quiz/schema";
 import type { Response } from "@/lib/quiz/score";
 import { backfillNameSortKeys } from "@/lib/sorting/backfill-name-keys";
+import { testOrganisationId } from "../support/organisations";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 const shape: CourseShape = {
@@ -83,8 +84,17 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
     for (const name of ["L1", "L2", "L3", "L4", "L5"]) {
       ids[name] = (await db.user.create({ data: { email: `${name.toLowerCase()}@x.cn`, name, passwordHash: "x" } })).id;
     }
-    c1 = (await db.cohort.create({ data: { name: "一班", inviteCode: "AAAA1111", trainerId: trainer.id } })).id;
-    c2 = (await db.cohort.create({ data: { name: "二班", inviteCode: "BBBB2222", trainerId: trainer.id } })).id;
+    const org = await testOrganisationId(db);
+    c1 = (
+      await db.cohort.create({
+        data: { name: "一班", inviteCode: "AAAA1111", trainerId: trainer.id, organisationId: org },
+      })
+    ).id;
+    c2 = (
+      await db.cohort.create({
+        data: { name: "二班", inviteCode: "BBBB2222", trainerId: trainer.id, organisationId: org },
+      })
+    ).id;
     for (const n of ["L1", "L2", "L3"])
       await db.cohortMember.create({ data: { cohortId: c1, userId: ids[n]!, joinedAt: daysAgo(20) } });
     await db.cohortMember.create({ data: { cohortId: c1, userId: ids.L4!, joinedAt: daysAgo(10) } });
@@ -295,7 +305,11 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
   it("names sort by pinyin in the matrix, both paths (paged members first, or filtered summary)", async () => {
     const trainerId = (await t.db.cohort.findUniqueOrThrow({ where: { id: c1 }, select: { trainerId: true } }))
       .trainerId;
-    const c3 = (await t.db.cohort.create({ data: { name: "三班", inviteCode: "CCCC3333", trainerId } })).id;
+    const c3 = (
+      await t.db.cohort.create({
+        data: { name: "三班", inviteCode: "CCCC3333", trainerId, organisationId: await testOrganisationId(t.db) },
+      })
+    ).id;
     // Written without keys, as a bulk load would; the start-up backfill fills them in.
     for (const name of ["张伟", "阿强", "周杰", "李娜", "吴磊"]) {
       const u = await t.db.user.create({ data: { email: `${name}@pinyin.cn`, name, passwordHash: "x" } });

@@ -3,6 +3,7 @@
 // the code under test. The browser test (tests/e2e/invite-and-landing.spec.ts) covers the whole way.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
+import { testOrganisationId } from "../support/organisations";
 import { createTestDb, type TestDb } from "../support/test-db";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown, user: null as CurrentUser | null }));
@@ -49,15 +50,24 @@ describe("signing in through an invite link", () => {
       });
       ids[key] = u.id;
     }
-    await t.db.cohort.create({ data: { name: "春季班", inviteCode: "SPRING01", trainerId: ids.trainer! } });
+    const org = await testOrganisationId(t.db);
     await t.db.cohort.create({
-      data: { name: "去年的班", inviteCode: "OLDCLASS", trainerId: ids.trainer!, endsOn: new Date("2020-06-30") },
+      data: { name: "春季班", inviteCode: "SPRING01", trainerId: ids.trainer!, organisationId: org },
+    });
+    await t.db.cohort.create({
+      data: {
+        name: "去年的班",
+        inviteCode: "OLDCLASS",
+        trainerId: ids.trainer!,
+        organisationId: org,
+        endsOn: new Date("2020-06-30"),
+      },
     });
   });
   afterAll(() => t.close());
 
   const as = (key: string, role: CurrentUser["role"]) => {
-    state.user = { id: ids[key]!, name: key, email: `${key}@test.cn`, role };
+    state.user = { id: ids[key]!, name: key, email: `${key}@test.cn`, role, organisationId: null };
   };
   const form = (fields: Record<string, string>) => {
     const f = new FormData();

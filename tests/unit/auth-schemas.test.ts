@@ -40,12 +40,17 @@ describe("account schemas", () => {
   });
 
   it("checks cohort dates", () => {
-    expect(firstMessage(cohortSchema.safeParse({ name: "一期", startsOn: "2026-05-01", endsOn: "2026-04-01" }))).toBe(
-      "结束日期不能早于开始日期",
+    expect(
+      firstMessage(
+        cohortSchema.safeParse({ name: "一期", organisationId: "o1", startsOn: "2026-05-01", endsOn: "2026-04-01" }),
+      ),
+    ).toBe("结束日期不能早于开始日期");
+    expect(firstMessage(cohortSchema.safeParse({ name: "一期", organisationId: "o1", startsOn: "2026-13-45" }))).toBe(
+      "日期格式不正确",
     );
-    expect(firstMessage(cohortSchema.safeParse({ name: "一期", startsOn: "2026-13-45" }))).toBe("日期格式不正确");
-    expect(cohortSchema.parse({ name: " 一期 ", startsOn: "", endsOn: "" })).toEqual({
+    expect(cohortSchema.parse({ name: " 一期 ", organisationId: "o1", startsOn: "", endsOn: "" })).toEqual({
       name: "一期",
+      organisationId: "o1",
       startsOn: undefined,
       endsOn: undefined,
     });

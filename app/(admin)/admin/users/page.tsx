@@ -4,7 +4,8 @@ import { UserAccessForm } from "@/components/admin/user-access-form";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { UnlockSignInForm } from "@/components/admin/unlock-sign-in-form";
-import { lockedEmails } from "@/lib/auth/rate-limit";
+import { lockedSignInKeys } from "@/lib/auth/rate-limit";
+import { signInKeyOf } from "@/lib/auth/sign-in-account";
 import { unlockSignInAction, updateUserAccessAction } from "../actions";
 import { Pager } from "@/components/pager";
 import { formatDate } from "@/lib/format/beijing-time";
@@ -32,10 +33,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
     }),
     db.user.count({ where }),
   ]);
-  const locked = await lockedEmails(
-    db,
-    users.map((u) => u.email),
-  );
+  const locked = await lockedSignInKeys(db, users.map(signInKeyOf));
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
@@ -75,7 +73,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
                 <td className="py-2 pr-4">{u.email}</td>
                 <td className="py-2 pr-4">
                   {u.disabled ? <span className="text-red-700">已停用</span> : "正常"}
-                  {locked.has(u.email) ? (
+                  {locked.has(signInKeyOf(u)) ? (
                     <UnlockSignInForm action={unlockSignInAction} userId={u.id} userName={u.name} />
                   ) : null}
                 </td>

@@ -16,7 +16,7 @@ const MAX_COHORTS = 5;
 type TopicsPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function TopicsPage({ searchParams }: TopicsPageProps) {
-  const user = await requireRole(["TRAINER"], "/trainer/topics");
+  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], "/trainer/topics");
   const db = getDb();
   const visible = await listCohorts(db, user);
   const raw = (await searchParams).c;

@@ -10,7 +10,7 @@ import { endSessions } from "@/lib/auth/accounts";
 import { clientIp } from "@/lib/auth/client-ip";
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, deviceCookieValue } from "@/lib/auth/known-device";
 import { authOptions, secureCookies, SESSION_COOKIE } from "@/lib/auth/options";
-import { emailSchema } from "@/lib/auth/schemas";
+import { lookUpSignIn } from "@/lib/auth/sign-in-account";
 import { signInWouldBeRefused } from "@/lib/auth/sign-in-guard";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -44,9 +44,10 @@ export async function POST(req: Request, ctx: Ctx) {
     .clone()
     .formData()
     .catch(() => null);
-  const email = emailSchema.safeParse(form?.get("email") ?? "");
+  // The same account key authorize() counts under, whether an email, 手机 or 工号 was typed.
+  const { key } = await lookUpSignIn(getDb(), form?.get("identifier") || form?.get("email"));
   const signInCtx = { ip: clientIp(req.headers), cookie: req.headers.get("cookie") };
-  const refused = await signInWouldBeRefused(getDb(), email.success ? email.data : null, signInCtx);
+  const refused = await signInWouldBeRefused(getDb(), key, signInCtx);
   if (refused) {
     // `url` is there because next-auth/react's signIn() reads the error code from it.
     return Response.json(
@@ -56,11 +57,11 @@ export async function POST(req: Request, ctx: Ctx) {
   }
   const res = await handler(req, ctx);
   const signedIn = res.headers.getSetCookie().some((c: string) => c.startsWith(SESSION_COOKIE) && !/^[^=]+=;/.test(c));
-  if (!signedIn || !email.success) return res;
+  if (!signedIn || !key) return res;
   const headers = new Headers(res.headers);
   headers.append(
     "Set-Cookie",
-    `${DEVICE_COOKIE}=${deviceCookieValue(email.data)}; Path=/api/auth; Max-Age=${DEVICE_MAX_AGE_S}; HttpOnly; SameSite=Lax${secureCookies ? "; Secure" : ""}`,
+    `${DEVICE_COOKIE}=${deviceCookieValue(key)}; Path=/api/auth; Max-Age=${DEVICE_MAX_AGE_S}; HttpOnly; SameSite=Lax${secureCookies ? "; Secure" : ""}`,
   );
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }

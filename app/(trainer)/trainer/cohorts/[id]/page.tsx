@@ -13,6 +13,8 @@ import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getCohortOverviews, getCompletionTimeline } from "@/lib/dashboard/overview";
 import { exportHref, matrixQueryString, parseMatrixQuery } from "@/lib/dashboard/params";
 import { getProgressMatrix } from "@/lib/dashboard/progress-matrix";
+import { getBranchBreakdown, hasBranches } from "@/lib/dashboard/branch-breakdown";
+import { BranchTable } from "@/components/trainer/branch-table";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { Pager } from "@/components/pager";
@@ -27,18 +29,20 @@ type CohortPageProps = {
 
 export default async function CohortPage({ params, searchParams }: CohortPageProps) {
   const { id } = await params;
-  const user = await requireRole(["TRAINER"], `/trainer/cohorts/${id}`);
+  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}`);
   const db = getDb();
   const cohort = await findVisibleCohort(db, user, id);
   if (!cohort) forbidden();
   const { query, problems } = parseMatrixQuery(await searchParams);
   const shape = await currentCourseShape();
   const now = new Date();
-  const [overviews, timeline, matrix] = await Promise.all([
+  const [overviews, timeline, matrix, breakdown] = await Promise.all([
     getCohortOverviews(db, shape, [cohort.id], now),
     getCompletionTimeline(db, shape, cohort.id),
     getProgressMatrix(db, shape, cohort.id, query, now),
+    getBranchBreakdown(db, shape, cohort.id, now),
   ]);
+  const distinct = (values: string[]) => [...new Set(values.filter(Boolean))].sort();
   const h = await headers();
   const origin = env.SITE_URL ?? `http://${h.get("host") ?? "localhost"}`;
   const base = `/trainer/cohorts/${cohort.id}`;
@@ -49,14 +53,17 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
     <div className="mx-auto max-w-6xl px-4 py-8">
       <CohortNav cohort={cohort} current="progress" />
 
-      <section className="mt-6 flex flex-wrap gap-x-6 gap-y-1 rounded-lg bg-brand-50 p-3 text-sm text-gray-700">
-        <span>
-          邀请码：<span className="font-mono font-bold">{cohort.inviteCode}</span>
-        </span>
-        <span className="break-all">
-          邀请链接：<span className="font-mono">{`${origin}/join/${cohort.inviteCode}`}</span>
-        </span>
-      </section>
+      {/* Inviting people is the trainer's job; the client's training admin only reads. */}
+      {user.role !== "CLIENT_ADMIN" && (
+        <section className="mt-6 flex flex-wrap gap-x-6 gap-y-1 rounded-lg bg-brand-50 p-3 text-sm text-gray-700">
+          <span>
+            邀请码：<span className="font-mono font-bold">{cohort.inviteCode}</span>
+          </span>
+          <span className="break-all">
+            邀请链接：<span className="font-mono">{`${origin}/join/${cohort.inviteCode}`}</span>
+          </span>
+        </section>
+      )}
 
       <section className="mt-6" aria-labelledby="overview-title">
         <h2 id="overview-title" className="sr-only">
@@ -101,6 +108,18 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
         )}
       </section>
 
+      {hasBranches(breakdown) && (
+        <section className="mt-8" aria-labelledby="branch-title">
+          <h2 id="branch-title" className="text-lg font-semibold">
+            按分行、部门统计
+          </h2>
+          <BranchTable
+            rows={breakdown}
+            href={(r) => `${base}${matrixQueryString(query, { branch: r.branch, dept: r.department, page: 1 })}`}
+          />
+        </section>
+      )}
+
       <section className="mt-8" aria-labelledby="matrix-title">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="matrix-title" className="text-lg font-semibold">
@@ -123,7 +142,14 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
           </p>
         </div>
         <div className="mt-3">
-          <MatrixFilters action={base} query={query} />
+          <MatrixFilters
+            action={base}
+            query={query}
+            branches={distinct(breakdown.map((r) => r.branch))}
+            departments={distinct(
+              breakdown.filter((r) => !query.branch || r.branch === query.branch).map((r) => r.department),
+            )}
+          />
         </div>
         <FilterProblems problems={problems} />
         <p className="mt-3 text-sm text-gray-600" aria-live="polite">

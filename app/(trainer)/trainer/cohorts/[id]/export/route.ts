@@ -18,7 +18,7 @@ const exportSchema = z.object({
 });
 
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await authoriseRequest(["TRAINER"]);
+  const user = await authoriseRequest(["TRAINER", "CLIENT_ADMIN"]);
   if (user instanceof Response) return user;
   const { id } = await params;
   const db = getDb();

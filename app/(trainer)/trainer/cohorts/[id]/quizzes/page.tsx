@@ -13,7 +13,7 @@ type QuizzesPageProps = { params: Promise<{ id: string }> };
 
 export default async function CohortQuizzesPage({ params }: QuizzesPageProps) {
   const { id } = await params;
-  const user = await requireRole(["TRAINER"], `/trainer/cohorts/${id}/quizzes`);
+  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/quizzes`);
   const cohort = await findVisibleCohort(getDb(), user, id);
   if (!cohort) forbidden();
   const shape = await currentCourseShape();

@@ -16,7 +16,7 @@ type LearnerPageProps = { params: Promise<{ id: string; learnerId: string }> };
 
 export default async function LearnerPage({ params }: LearnerPageProps) {
   const { id, learnerId } = await params;
-  const user = await requireRole(["TRAINER"], `/trainer/cohorts/${id}/learners/${learnerId}`);
+  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/learners/${learnerId}`);
   const db = getDb();
   const cohort = await findVisibleCohort(db, user, id);
   if (!cohort) forbidden();
@@ -35,10 +35,23 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
         </Link>
         <h2 className="mt-2 text-2xl font-bold">{detail.user.name}</h2>
         <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="inline text-gray-500">邮箱：</dt>
-            <dd className="inline">{detail.user.email}</dd>
-          </div>
+          {(
+            [
+              ["工号", detail.user.employeeNo],
+              ["邮箱", detail.user.email],
+              ["手机", detail.user.mobile],
+              ["分行", detail.user.branch],
+              ["支行/部门", detail.user.department],
+              ["岗位", detail.user.position],
+            ] as const
+          )
+            .filter(([, v]) => v)
+            .map(([label, value]) => (
+              <div key={label}>
+                <dt className="inline text-gray-500">{label}：</dt>
+                <dd className="inline">{value}</dd>
+              </div>
+            ))}
           <div>
             <dt className="inline text-gray-500">加入班级：</dt>
             <dd className="inline">{formatDateTime(detail.joinedAt)}</dd>

@@ -15,7 +15,7 @@ type ItemAnalysisPageProps = { params: Promise<{ id: string; quizId: string }> }
 
 export default async function ItemAnalysisPage({ params }: ItemAnalysisPageProps) {
   const { id, quizId } = await params;
-  const user = await requireRole(["TRAINER"], `/trainer/cohorts/${id}/quizzes/${quizId}`);
+  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/quizzes/${quizId}`);
   const db = getDb();
   const cohort = await findVisibleCohort(db, user, id);
   if (!cohort) forbidden();
