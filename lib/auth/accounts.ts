@@ -6,7 +6,7 @@ import { recordAudit, type Actor } from "@/lib/audit/audit-log";
 import { findInvite } from "@/lib/cohorts/cohorts";
 import { hashPassword, verifyPassword } from "./password";
 import { clearSignInFailures } from "./rate-limit";
-import { signInKeyOf } from "./sign-in-account";
+import { signInKeyOf } from "./identifier";
 import { ROLE_LABELS } from "./roles";
 import { nameSortKey } from "@/lib/sorting/pinyin";
 import { INVITE_PROBLEM_MESSAGES } from "./schemas";

@@ -38,3 +38,6 @@ export function parseIdentifier(raw: string): SignInIdentifier | null {
   }
   return EMPLOYEE_NO.test(upper) ? { kind: "employee", orgCode: null, employeeNo: upper } : null;
 }
+
+/** The key an account's sign-in limits are counted under, whichever identifier was typed. */
+export const signInKeyOf = (account: { id: string; email: string | null }) => account.email ?? `user:${account.id}`;

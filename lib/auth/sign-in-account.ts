@@ -5,7 +5,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseIdentifier, type SignInIdentifier } from "./identifier";
+import { parseIdentifier, signInKeyOf, type SignInIdentifier } from "./identifier";
 
 const accountSelect = {
   id: true,
@@ -52,9 +52,6 @@ function typedKey(id: SignInIdentifier): string {
       return `employee:${id.orgCode ?? ""}-${id.employeeNo}`;
   }
 }
-
-/** The key an account's sign-in limits are counted under, whichever identifier was typed. */
-export const signInKeyOf = (account: { id: string; email: string | null }) => account.email ?? `user:${account.id}`;
 
 export type SignInLookup = { key: string | null; account: SignInAccount | null };
 

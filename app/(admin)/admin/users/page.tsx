@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { UnlockSignInForm } from "@/components/admin/unlock-sign-in-form";
 import { lockedSignInKeys } from "@/lib/auth/rate-limit";
-import { signInKeyOf } from "@/lib/auth/sign-in-account";
+import { signInKeyOf } from "@/lib/auth/identifier";
 import { unlockSignInAction, updateUserAccessAction } from "../actions";
 import { Pager } from "@/components/pager";
 import { formatDate } from "@/lib/format/beijing-time";
