@@ -22,6 +22,10 @@ export const signupAction = validatedAction(signupSchema, async (data) => {
     return { message: "注册过于频繁，请一小时后再试；如需批量开通账号，请联系培训师。" };
   }
   const result = await createAccount(getDb(), data);
+  // A registered email gets the same answer as a new one (issue 14 L2): the page then signs in
+  // with what was typed, and if that fails it sends everyone to the sign-in page with one notice
+  // for both cases. What is left to tell them apart is that sign-in, under the sign-in limits.
+  if (!result.ok && result.code === "EMAIL_TAKEN") return { ok: true, message: "注册成功" };
   if (!result.ok) return { fieldErrors: result.fieldErrors, message: "请按提示修改后再提交" };
   return { ok: true, message: "注册成功" };
 });

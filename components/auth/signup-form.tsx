@@ -21,10 +21,16 @@ export function SignupForm({ action, inviteCode }: SignupFormProps) {
 
   useEffect(() => {
     if (!state.ok || !credentials.current) return;
-    // The account exists: sign in with what was just typed, then go to the profile page.
-    void signIn("credentials", { ...credentials.current, redirect: false }).then(() => {
-      router.replace("/me");
-      router.refresh();
+    // Sign in with what was just typed, then go to the profile page. If that fails (the email was
+    // registered before, with another password) the sign-in page says what to do; the sign-up
+    // answer itself is the same either way.
+    void signIn("credentials", { ...credentials.current, redirect: false }).then((r) => {
+      if (r?.ok && !r.error) {
+        router.replace("/me");
+        router.refresh();
+      } else {
+        router.replace("/login?from=signup");
+      }
     });
   }, [state.ok, router]);
 

@@ -12,7 +12,8 @@ import { nameSortKey } from "@/lib/sorting/pinyin";
 import { INVITE_PROBLEM_MESSAGES } from "./schemas";
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "./password-policy";
 
-export type Result<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string> };
+export type Result<T> =
+  { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string>; code?: "EMAIL_TAKEN" };
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
@@ -41,7 +42,8 @@ export async function createAccount(
     });
     return { ok: true, value: user };
   } catch (err) {
-    if (isUniqueViolation(err)) return { ok: false, fieldErrors: { email: "该邮箱已注册，请直接登录" } };
+    if (isUniqueViolation(err))
+      return { ok: false, code: "EMAIL_TAKEN", fieldErrors: { email: "该邮箱已注册，请直接登录" } };
     throw err;
   }
 }

@@ -44,13 +44,18 @@ test("sign-up refuses bad input field by field and creates nothing", async ({ pa
   expect(await countUsers(email)).toBe(0);
 });
 
-test("sign-up refuses an email that is already registered", async ({ page }) => {
+test("L2: sign-up answers a registered email as it answers a new one, changes nothing, and the sign-in page explains", async ({
+  page,
+}) => {
   await page.goto("/signup");
   await page.getByLabel("姓名").fill("重复的人");
   await page.getByLabel("邮箱").fill("  Learner1@Demo.local ");
   await page.getByLabel("密码").fill(GOOD_PASSWORD);
   await page.getByRole("button", { name: "注册" }).click();
-  await expect(page.getByText("该邮箱已注册")).toBeVisible();
+  await expect(page.getByText("注册成功，正在登录…")).toBeVisible(); // the same words as for a new email
+  await expect(page).toHaveURL("/login?from=signup");
+  await expect(page.getByRole("status").filter({ hasText: "如果这个邮箱以前注册过" })).toBeVisible();
+  await expect(page.getByText("该邮箱已注册")).toHaveCount(0);
   expect(await countUsers("learner1@demo.local")).toBe(1);
 });
 

@@ -36,7 +36,11 @@ describe("accounts", () => {
 
   it("refuses a second account with the same email and creates nothing", async () => {
     await account("dup@test.cn");
-    expect(await account("dup@test.cn")).toEqual({ ok: false, fieldErrors: { email: "该邮箱已注册，请直接登录" } });
+    expect(await account("dup@test.cn")).toEqual({
+      ok: false,
+      code: "EMAIL_TAKEN",
+      fieldErrors: { email: "该邮箱已注册，请直接登录" },
+    });
     expect(await t.db.user.count({ where: { email: "dup@test.cn" } })).toBe(1);
   });
 

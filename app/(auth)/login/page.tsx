@@ -15,7 +15,7 @@ export const metadata: Metadata = pageMetadata({
   path: "/login",
 });
 
-type LoginPageProps = { searchParams: Promise<{ next?: string; invite?: string }> };
+type LoginPageProps = { searchParams: Promise<{ next?: string; invite?: string; from?: string }> };
 
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const params = await searchParams;
@@ -31,6 +31,11 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       <h1 className="text-2xl font-bold text-brand-900">登录</h1>
       <p className="mt-2 text-sm text-gray-600">登录后可参加测验、保存学习进度。</p>
       <InviteNotice invite={invite} after="登录" />
+      {params.from === "signup" ? (
+        <p role="status" className="mt-4 rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          注册已提交，请用邮箱和密码登录。如果这个邮箱以前注册过，请用原来的密码登录；忘记密码可以请培训师重置。
+        </p>
+      ) : null}
       <div className="mt-6">
         <LoginForm next={next} inviteCode={inviteCode} afterSignIn={afterSignInAction} />
       </div>
