@@ -22,7 +22,10 @@ export default async function CloseOrganisationPage({ params }: ClosePageProps) 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <AdminNav current="/admin/organisations" />
-      <Link href={`/admin/organisations/${org.id}`} className="mt-6 inline-block text-sm text-brand-600 hover:underline">
+      <Link
+        href={`/admin/organisations/${org.id}`}
+        className="mt-6 inline-block text-sm text-brand-600 hover:underline"
+      >
         ← {org.name}
       </Link>
       <h1 className="mt-3 text-3xl font-bold text-brand-900">结束合作：{org.name}</h1>
@@ -38,7 +41,8 @@ export default async function CloseOrganisationPage({ params }: ClosePageProps) 
             <h2 className="text-lg font-semibold text-gray-900">将会发生什么</h2>
             <ul className="mt-2 list-disc pl-5">
               <li>
-                删除 <strong>{counts.erase}</strong> 名学员的个人信息：姓名改为“已删除学员-编号”，清空邮箱、手机、工号、分行、
+                删除 <strong>{counts.erase}</strong>{" "}
+                名学员的个人信息：姓名改为“已删除学员-编号”，清空邮箱、手机、工号、分行、
                 支行/部门、岗位，证书上的姓名同样替换，账号停用且无法登录。
               </li>
               {counts.kept > 0 && (
@@ -47,8 +51,8 @@ export default async function CloseOrganisationPage({ params }: ClosePageProps) 
                 </li>
               )}
               <li>
-                保留学习进度、测验记录的匿名数据，以及统计数字：学员 {counts.learners} 人，班级 {counts.cohorts} 个，证书{" "}
-                {counts.certificates} 张。
+                保留学习进度、测验记录的匿名数据，以及统计数字：学员 {counts.learners} 人，班级 {counts.cohorts}{" "}
+                个，证书 {counts.certificates} 张。
               </li>
               <li>本机构的 {counts.cohorts} 个班级变为只读，邀请码失效，不再接收新学员。</li>
               <li>停用本机构的 {counts.clientAdmins} 名客户培训管理员。</li>
