@@ -26,7 +26,10 @@ export function LogoForm({ action, organisationId, hasLogo }: LogoFormProps) {
   return (
     <div className="space-y-3">
       <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
-        <FormMessage message={tooLarge ? error : (state.message ?? state.fieldErrors?.form)} ok={!tooLarge && state.ok} />
+        <FormMessage
+          message={tooLarge ? error : (state.message ?? state.fieldErrors?.form)}
+          ok={!tooLarge && state.ok}
+        />
         <input type="hidden" name="organisationId" value={organisationId} />
         <input type="hidden" name="op" value="upload" />
         <Field

@@ -24,7 +24,9 @@ export const organisationLearners = (organisationId: string): Prisma.UserWhereIn
 const elsewhere = (organisationId: string): Prisma.UserWhereInput => ({
   OR: [
     { organisation: { id: { not: organisationId }, closedAt: null } },
-    { memberships: { some: { cohort: { organisationId: { not: organisationId }, organisation: { closedAt: null } } } } },
+    {
+      memberships: { some: { cohort: { organisationId: { not: organisationId }, organisation: { closedAt: null } } } },
+    },
   ],
 });
 
@@ -36,7 +38,9 @@ async function counts(db: Db, organisationId: string) {
   const [learners, erase, kept, cohorts, certificates, clientAdmins] = await Promise.all([
     db.user.count({ where: organisationLearners(organisationId) }),
     db.user.count({ where: toErase(organisationId) }),
-    db.user.count({ where: { AND: [organisationLearners(organisationId), { erasedAt: null }, elsewhere(organisationId)] } }),
+    db.user.count({
+      where: { AND: [organisationLearners(organisationId), { erasedAt: null }, elsewhere(organisationId)] },
+    }),
     db.cohort.count({ where: { organisationId } }),
     db.certificate.count({ where: { user: organisationLearners(organisationId) } }),
     db.user.count({ where: { role: "CLIENT_ADMIN", organisationId, disabled: false } }),

@@ -81,7 +81,10 @@ export async function applyRosterImport(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roster:${cohort.organisationId}`}))`;
       // Closing the organisation takes the same lock: an import never lands after its learners were erased.
-      const org = await tx.organisation.findUnique({ where: { id: cohort.organisationId }, select: { closedAt: true } });
+      const org = await tx.organisation.findUnique({
+        where: { id: cohort.organisationId },
+        select: { closedAt: true },
+      });
       if (!org || org.closedAt) return { ok: false as const, code: "CLOSED" as const };
       const plan = await planRosterImport(tx, cohort.organisationId, rows);
       if (plan.some((p) => p.problems.length > 0)) return { ok: false as const, code: "HAS_PROBLEMS" as const, plan };

@@ -75,7 +75,8 @@ export const organisationLogoAction = validatedActionWithUser(
   organisationLogoSchema,
   async ({ organisationId, op }, admin, formData) => {
     const file = formData.get("logo");
-    const bytes = op === "remove" ? null : file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    const bytes =
+      op === "remove" ? null : file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
     const result = await setOrganisationLogo(getDb(), { id: admin.id, name: admin.name }, organisationId, bytes);
     revalidatePath(`/admin/organisations/${organisationId}`);
     if (result.ok) return { ok: true, message: op === "remove" ? "已删除机构标志" : "已更新机构标志" };
