@@ -1,8 +1,15 @@
 // The header every cohort page shares: back link, name, and the tabs between its views.
 import Link from "next/link";
+import { OrganisationLogo } from "@/components/organisation-logo";
+import { formatDate } from "@/lib/format/beijing-time";
 
 export type CohortNavProps = {
-  cohort: { id: string; name: string; trainer: { name: string }; organisation: { name: string } };
+  cohort: {
+    id: string;
+    name: string;
+    trainer: { name: string };
+    organisation: { id: string; name: string; closedAt: Date | null; logo: { sha256: string } | null };
+  };
   current: "progress" | "quizzes" | "topics" | "learner";
 };
 
@@ -17,10 +24,21 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
       <Link href="/trainer" className="text-sm text-brand-600 hover:underline">
         ← 返回班级列表
       </Link>
-      <h1 className="mt-3 text-2xl font-bold text-brand-900 sm:text-3xl">{cohort.name}</h1>
-      <p className="mt-1 text-sm text-gray-600">
-        客户机构：{cohort.organisation.name} · 培训师：{cohort.trainer.name}
-      </p>
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{cohort.name}</h1>
+          <p className="mt-1 text-sm text-gray-600">
+            客户机构：{cohort.organisation.name} · 培训师：{cohort.trainer.name}
+          </p>
+        </div>
+        <OrganisationLogo organisation={cohort.organisation} />
+      </div>
+      {cohort.organisation.closedAt && (
+        <p role="status" className="mt-3 rounded-lg bg-gray-100 p-3 text-sm text-gray-700">
+          {cohort.organisation.name}已于 {formatDate(cohort.organisation.closedAt)} 结束合作：本班级只读，
+          不再接收新学员；学员个人信息已删除，只保留匿名的学习记录。
+        </p>
+      )}
       <nav aria-label="班级视图" className="mt-4 flex gap-1 overflow-x-auto border-b border-gray-200">
         {tabs.map((t) => (
           <Link

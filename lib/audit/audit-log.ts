@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = [
   "USER_ACCESS_CHANGE",
   "ORGANISATION_CHANGE",
   "ROSTER_IMPORT",
+  "ORGANISATION_EXPORT",
+  "ORGANISATION_CLOSE",
+  "LEARNER_PURGE",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_LABELS: Record<AuditAction, string> = {
@@ -36,6 +39,9 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   USER_ACCESS_CHANGE: "修改用户角色或状态",
   ORGANISATION_CHANGE: "修改客户机构或其培训师",
   ROSTER_IMPORT: "导入班级名单",
+  ORGANISATION_EXPORT: "导出客户机构全部数据",
+  ORGANISATION_CLOSE: "结束合作并删除学员个人信息",
+  LEARNER_PURGE: "到期删除学员个人信息",
 };
 
 export type AuditEntry = { action: AuditAction; target?: string | null; detail?: string | null; rows?: number };

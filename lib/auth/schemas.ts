@@ -101,6 +101,7 @@ export const joinCohortSchema = z.object({
 export const INVITE_PROBLEM_MESSAGES: Record<InviteProblem, string> = {
   UNKNOWN: "邀请码无效，请向培训师确认。",
   EXPIRED: "该班级已结束，邀请码已失效。如需加入，请联系培训师。",
+  CLOSED: "该班级所属机构已结束合作，班级不再接收新学员。",
 };
 
 /** Sent by the sign-in form once signed in: where to go, and the class being joined (if any). */

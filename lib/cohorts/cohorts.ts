@@ -20,7 +20,8 @@ export async function createCohort(
   input: { name: string; organisationId: string; startsOn?: Date; endsOn?: Date },
 ) {
   const allowed = await db.organisation.findFirst({
-    where: { AND: [organisationScope(trainer), { id: input.organisationId }] },
+    // A closed organisation (end of contract) takes no new cohorts.
+    where: { AND: [organisationScope(trainer), { id: input.organisationId, closedAt: null }] },
     select: { id: true },
   });
   if (!allowed || trainer.role === "CLIENT_ADMIN") return null;
@@ -37,8 +38,8 @@ export async function createCohort(
   }
 }
 
-/** Why an invite code cannot be used: no such cohort, or the cohort's last day has passed. */
-export type InviteProblem = "UNKNOWN" | "EXPIRED";
+/** Why an invite code cannot be used: no such cohort, its last day has passed, or its organisation's contract ended. */
+export type InviteProblem = "UNKNOWN" | "EXPIRED" | "CLOSED";
 
 export type Invite =
   { ok: true; cohort: { id: string; name: string; trainerName: string } } | { ok: false; code: InviteProblem };
@@ -52,10 +53,17 @@ export async function findInvite(db: PrismaClient, inviteCode: string, now = new
   const cohort = /^[A-Z0-9]{6,12}$/.test(code)
     ? await db.cohort.findUnique({
         where: { inviteCode: code },
-        select: { id: true, name: true, endsOn: true, trainer: { select: { name: true } } },
+        select: {
+          id: true,
+          name: true,
+          endsOn: true,
+          trainer: { select: { name: true } },
+          organisation: { select: { closedAt: true } },
+        },
       })
     : null;
   if (!cohort) return { ok: false, code: "UNKNOWN" };
+  if (cohort.organisation.closedAt) return { ok: false, code: "CLOSED" };
   // endsOn is a calendar date (stored at UTC midnight): compare it as a date with Beijing's today.
   if (cohort.endsOn && cohort.endsOn.toISOString().slice(0, 10) < formatDate(now))
     return { ok: false, code: "EXPIRED" };
@@ -75,6 +83,16 @@ export async function joinCohort(db: PrismaClient, userId: string, inviteCode: s
   return invite;
 }
 
+// What cohort pages show of the organisation: its name, whether the contract ended (the cohort is
+// then read-only), and its logo's version (lib/organisations/logo.ts logoHref).
+const organisationCard = {
+  id: true,
+  name: true,
+  code: true,
+  closedAt: true,
+  logo: { select: { sha256: true } },
+} as const;
+
 export async function listCohorts(db: PrismaClient, viewer: Viewer) {
   return db.cohort.findMany({
     where: scopedCohortWhere(viewer),
@@ -86,7 +104,7 @@ export async function listCohorts(db: PrismaClient, viewer: Viewer) {
       endsOn: true,
       inviteCode: true,
       trainer: { select: { name: true } },
-      organisation: { select: { id: true, name: true, code: true } },
+      organisation: { select: organisationCard },
       _count: { select: { members: true } },
     },
   });
@@ -103,7 +121,7 @@ export async function getCohortFor(db: PrismaClient, viewer: Viewer, cohortId: s
       endsOn: true,
       inviteCode: true,
       trainer: { select: { name: true } },
-      organisation: { select: { id: true, name: true, code: true } },
+      organisation: { select: organisationCard },
       // A count, not the member list: cohorts run to thousands; the dashboard pages them.
       _count: { select: { members: true } },
     },

@@ -43,35 +43,52 @@ export function toCsv<Row>(columns: Column<Row>[], rows: Iterable<Row>): string 
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
-export async function toXlsx<Row>(sheetName: string, columns: Column<Row>[], rows: Iterable<Row>): Promise<Buffer> {
+/** One sheet of a workbook: its rows are typed by its own columns. */
+export type XlsxSheet = { name: string; addTo: (book: ExcelJS.Workbook) => void };
+
+export function xlsxSheet<Row>(name: string, columns: Column<Row>[], rows: Iterable<Row>): XlsxSheet {
+  return {
+    name,
+    addTo(book) {
+      // Sheet names: at most 31 characters, none of : \ / ? * [ ].
+      const sheet = book.addWorksheet(name.replace(/[:\\/?*[\]]/g, " ").slice(0, 31) || "Sheet1", {
+        views: [{ state: "frozen", ySplit: 1 }],
+      });
+      sheet.columns = columns.map((c, i) => ({
+        key: String(i),
+        header: c.header,
+        width: c.width ?? Math.max(10, c.header.length * 2 + 2),
+        style: c.format ? { numFmt: c.format } : undefined,
+      }));
+      sheet.getRow(1).font = { bold: true };
+      for (const row of rows) {
+        const values = columns.map((c, i) => {
+          const v = cellOf(c, row);
+          // Excel has no time zones: it shows a date's UTC fields. Shift to China time so the
+          // trainer sees the same wall-clock time as on the page.
+          if (v instanceof Date) {
+            if (!c.format) sheet.getColumn(i + 1).numFmt = "yyyy-mm-dd hh:mm";
+            return new Date(v.getTime() + 8 * 3600_000);
+          }
+          return v;
+        });
+        sheet.addRow(values);
+      }
+    },
+  };
+}
+
+/** A workbook of several sheets (the end-of-contract pack). */
+export async function toXlsxBook(sheets: XlsxSheet[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "场景化金融生态课程";
   book.created = new Date();
-  // Sheet names: at most 31 characters, none of : \ / ? * [ ].
-  const sheet = book.addWorksheet(sheetName.replace(/[:\\/?*[\]]/g, " ").slice(0, 31) || "Sheet1", {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  sheet.columns = columns.map((c, i) => ({
-    key: String(i),
-    header: c.header,
-    width: c.width ?? Math.max(10, c.header.length * 2 + 2),
-    style: c.format ? { numFmt: c.format } : undefined,
-  }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) {
-    const values = columns.map((c, i) => {
-      const v = cellOf(c, row);
-      // Excel has no time zones: it shows a date's UTC fields. Shift to China time so the
-      // trainer sees the same wall-clock time as on the page.
-      if (v instanceof Date) {
-        if (!c.format) sheet.getColumn(i + 1).numFmt = "yyyy-mm-dd hh:mm";
-        return new Date(v.getTime() + 8 * 3600_000);
-      }
-      return v;
-    });
-    sheet.addRow(values);
-  }
+  for (const sheet of sheets) sheet.addTo(book);
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export async function toXlsx<Row>(sheetName: string, columns: Column<Row>[], rows: Iterable<Row>): Promise<Buffer> {
+  return toXlsxBook([xlsxSheet(sheetName, columns, rows)]);
 }
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

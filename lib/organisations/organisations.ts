@@ -42,8 +42,9 @@ export async function updateOrganisation(
 ): Promise<OrgResult<null>> {
   try {
     return await db.$transaction(async (tx) => {
-      const found = await tx.organisation.findUnique({ where: { id }, select: { id: true } });
+      const found = await tx.organisation.findUnique({ where: { id }, select: { closedAt: true } });
       if (!found) return { ok: false as const, code: "NOT_FOUND" as const };
+      if (found.closedAt) return { ok: false as const, code: "CLOSED" as const };
       await tx.organisation.update({ where: { id }, data: input, select: { id: true } });
       await recordAudit(tx, actor, {
         action: "ORGANISATION_CHANGE",
@@ -68,8 +69,10 @@ export async function setTrainerAssignment(
   assigned: boolean,
 ): Promise<OrgResult<null>> {
   return db.$transaction(async (tx) => {
-    const org = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } });
+    const org = await tx.organisation.findUnique({ where: { id: organisationId }, select: { closedAt: true } });
     if (!org) return { ok: false, code: "NOT_FOUND" };
+    // After the end of the contract the organisation is a record, not a client: nobody joins it.
+    if (org.closedAt) return { ok: false, code: "CLOSED" };
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true } });
     if (!user) return { ok: false, code: "NO_SUCH_USER" };
     const key = { organisationId_trainerId: { organisationId, trainerId: user.id } };
@@ -106,8 +109,10 @@ export async function setClientAdmin(
   isAdmin: boolean,
 ): Promise<OrgResult<null>> {
   return db.$transaction(async (tx) => {
-    const org = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } });
+    const org = await tx.organisation.findUnique({ where: { id: organisationId }, select: { closedAt: true } });
     if (!org) return { ok: false, code: "NOT_FOUND" };
+    // After the end of the contract the organisation is a record, not a client: nobody joins it.
+    if (org.closedAt) return { ok: false, code: "CLOSED" };
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, organisationId: true } });
     if (!user) return { ok: false, code: "NO_SUCH_USER" };
     if (isAdmin) {
@@ -140,6 +145,7 @@ export async function listOrganisations(db: PrismaClient) {
       name: true,
       code: true,
       retentionDays: true,
+      closedAt: true,
       _count: { select: { cohorts: true, trainers: true } },
     },
   });
@@ -150,7 +156,7 @@ export async function listOrganisationsFor(db: PrismaClient, viewer: Viewer) {
   return db.organisation.findMany({
     where: organisationScope(viewer),
     orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, code: true },
+    select: { id: true, name: true, code: true, closedAt: true, logo: { select: { sha256: true } } },
   });
 }
 
@@ -162,6 +168,11 @@ export async function getOrganisationDetail(db: PrismaClient, id: string) {
       name: true,
       code: true,
       retentionDays: true,
+      closedAt: true,
+      closedLearners: true,
+      closedCohorts: true,
+      closedCertificates: true,
+      logo: { select: { sha256: true, contentType: true, updatedAt: true } },
       trainers: {
         orderBy: { assignedAt: "asc" },
         select: { trainer: { select: { id: true, name: true, email: true } } },
@@ -169,7 +180,7 @@ export async function getOrganisationDetail(db: PrismaClient, id: string) {
       people: {
         where: { role: "CLIENT_ADMIN" },
         orderBy: { createdAt: "asc" },
-        select: { id: true, name: true, email: true },
+        select: { id: true, name: true, email: true, disabled: true },
       },
       cohorts: {
         orderBy: { createdAt: "desc" },

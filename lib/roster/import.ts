@@ -63,7 +63,9 @@ const profile = (v: RosterValues) => ({
 });
 
 export type ImportResult =
-  { ok: true; created: number; updated: number } | { ok: false; code: "HAS_PROBLEMS"; plan: PlannedRow[] };
+  | { ok: true; created: number; updated: number }
+  | { ok: false; code: "HAS_PROBLEMS"; plan: PlannedRow[] }
+  | { ok: false; code: "CLOSED" };
 
 /** All rows or none: any row with a problem (in the file or against the bank) stops the import. */
 export async function applyRosterImport(
@@ -78,6 +80,12 @@ export async function applyRosterImport(
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roster:${cohort.organisationId}`}))`;
+      // Closing the organisation takes the same lock: an import never lands after its learners were erased.
+      const org = await tx.organisation.findUnique({
+        where: { id: cohort.organisationId },
+        select: { closedAt: true },
+      });
+      if (!org || org.closedAt) return { ok: false as const, code: "CLOSED" as const };
       const plan = await planRosterImport(tx, cohort.organisationId, rows);
       if (plan.some((p) => p.problems.length > 0)) return { ok: false as const, code: "HAS_PROBLEMS" as const, plan };
       // Imported accounts have no usable password until the learner sets one by the activation

@@ -187,6 +187,40 @@ export const ROUTES: RouteRow[] = [
     path: "/admin/organisations/not-an-organisation",
     expect: { ...adminOnly, admin: 404 },
   },
+  // End of contract: the confirmation page and the export pack (an admin's export of the demo bank
+  // is audited, and harmless). A made-up organisation is 404 for the admin.
+  {
+    file: "app/(admin)/admin/organisations/[id]/close/page.tsx",
+    path: "/admin/organisations/{organisation}/close",
+    expect: adminOnly,
+  },
+  {
+    file: "app/(admin)/admin/organisations/[id]/close/page.tsx",
+    path: "/admin/organisations/not-an-organisation/close",
+    expect: { ...adminOnly, admin: 404 },
+  },
+  {
+    file: "app/(admin)/admin/organisations/[id]/export/route.ts",
+    path: "/admin/organisations/{organisation}/export",
+    expect: { ...adminOnly, anonymous: 401 },
+  },
+  {
+    file: "app/(admin)/admin/organisations/[id]/export/route.ts",
+    path: "/admin/organisations/not-an-organisation/export",
+    expect: { ...adminOnly, anonymous: 401, admin: 404 },
+  },
+  // The demo bank's logo: its trainer, client admin and the admin may read it (404: it has none);
+  // anyone else is refused whether or not it exists.
+  {
+    file: "app/api/organisations/[id]/logo/route.ts",
+    path: "/api/organisations/{organisation}/logo",
+    expect: { ...cohortOwner, anonymous: 401, trainer: 404, clientAdmin: 404, admin: 404 },
+  },
+  {
+    file: "app/api/organisations/[id]/logo/route.ts",
+    path: "/api/organisations/not-an-organisation/logo",
+    expect: { ...signedIn(403), anonymous: 401 },
+  },
   {
     file: "app/(admin)/admin/audit/export/route.ts",
     path: "/admin/audit/export?format=csv",
@@ -292,12 +326,20 @@ export const ACTIONS: ActionRow[] = [
     form: { name: "" },
     expect: adminOnly,
   },
-  ...(["updateOrganisationAction", "assignTrainerAction", "clientAdminAction"] as const).map((name): ActionRow => ({
-    action: `app/(admin)/admin/organisations/actions.ts#${name}`,
-    page: "/admin/organisations/{organisation}",
+  ...(["updateOrganisationAction", "assignTrainerAction", "clientAdminAction", "organisationLogoAction"] as const).map(
+    (name): ActionRow => ({
+      action: `app/(admin)/admin/organisations/actions.ts#${name}`,
+      page: "/admin/organisations/{organisation}",
+      form: { organisationId: "" },
+      expect: adminOnly,
+    }),
+  ),
+  {
+    action: "app/(admin)/admin/organisations/actions.ts#closeOrganisationAction",
+    page: "/admin/organisations/{organisation}/close",
     form: { organisationId: "" },
     expect: adminOnly,
-  })),
+  },
   {
     action: "app/(marketing)/enquiry/actions.ts#submitEnquiryAction",
     page: "/enquiry",

@@ -82,7 +82,9 @@ describe.skipIf(noPostgres)(`roster import on PostgreSQL${noPostgres ? ` (skippe
 
   it("refuses a row whose 工号 and 手机 belong to two different people", async () => {
     const r = await applyRosterImport(t.db, actor, cohort, rowsOf([["混合", "1001", "13900139000", "", "", "", ""]]));
-    expect(r.ok === false && r.plan[0]!.problems).toEqual([{ field: "mobile", code: "MATCHES_TWO_PEOPLE" }]);
+    expect(r.ok === false && r.code === "HAS_PROBLEMS" && r.plan[0]!.problems).toEqual([
+      { field: "mobile", code: "MATCHES_TWO_PEOPLE" },
+    ]);
   });
 
   it("two imports of the same people at once create each person once", async () => {

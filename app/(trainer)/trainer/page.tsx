@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
+import { OrganisationLogo } from "@/components/organisation-logo";
 import { requireRole } from "@/lib/auth/session";
 import { listCohorts } from "@/lib/cohorts/cohorts";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
@@ -19,6 +20,7 @@ export default async function TrainerHomePage() {
   const readOnly = user.role === "CLIENT_ADMIN";
   const db = getDb();
   const [cohorts, organisations] = await Promise.all([listCohorts(db, user), listOrganisationsFor(db, user)]);
+  const openOrganisations = organisations.filter((o) => !o.closedAt);
   // One grouped query for every cohort on the page, however many learners they hold.
   const overviews = await getCohortOverviews(
     db,
@@ -27,7 +29,11 @@ export default async function TrainerHomePage() {
   );
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
-      <h1 className="text-3xl font-bold text-brand-900">{readOnly ? "培训数据" : "培训师后台"}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-bold text-brand-900">{readOnly ? "培训数据" : "培训师后台"}</h1>
+        {/* The bank's own training admin sees their bank's logo on their start page. */}
+        {readOnly && organisations[0] && <OrganisationLogo organisation={organisations[0]} className="h-14" />}
+      </div>
       <p className="mt-2 text-gray-600">
         {user.role === "ADMIN"
           ? "管理员可查看全部班级。"
@@ -95,7 +101,9 @@ export default async function TrainerHomePage() {
                       <td className="py-2 pr-4">
                         {formatDate(c.startsOn)} ~ {formatDate(c.endsOn)}
                       </td>
-                      {!readOnly && <td className="py-2 pr-4 font-mono">{c.inviteCode}</td>}
+                      {!readOnly && (
+                        <td className="py-2 pr-4 font-mono">{c.organisation.closedAt ? "已结束合作" : c.inviteCode}</td>
+                      )}
                     </tr>
                   );
                 })}
@@ -108,7 +116,7 @@ export default async function TrainerHomePage() {
       {!readOnly && (
         <section className="mt-10 max-w-md">
           <h2 className="text-xl font-semibold">创建班级</h2>
-          {organisations.length === 0 ? (
+          {openOrganisations.length === 0 ? (
             <p className="mt-2 text-gray-600">您还没有被指派到任何客户机构，请联系管理员指派后再创建班级。</p>
           ) : (
             <div className="mt-4">
@@ -120,7 +128,7 @@ export default async function TrainerHomePage() {
                   {
                     name: "organisationId",
                     label: "客户机构",
-                    options: organisations.map((o) => ({ value: o.id, label: `${o.name}（${o.code}）` })),
+                    options: openOrganisations.map((o) => ({ value: o.id, label: `${o.name}（${o.code}）` })),
                   },
                   { name: "startsOn", label: "开始日期（选填）", type: "date" },
                   { name: "endsOn", label: "结束日期（选填）", type: "date" },

@@ -64,7 +64,7 @@ export default async function OrganisationsPage() {
               },
               {
                 name: "retentionDays",
-                label: "合同结束后个人信息保留天数",
+                label: "学员停止学习后个人信息保留天数",
                 type: "number",
                 defaultValue: "365",
               },

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { LogoForm } from "@/components/admin/logo-form";
+import { OrganisationLogo } from "@/components/organisation-logo";
 import { ActionForm } from "@/components/forms/action-form";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { formatDate } from "@/lib/format/beijing-time";
 import { getOrganisationDetail } from "@/lib/organisations/organisations";
-import { assignTrainerAction, clientAdminAction, updateOrganisationAction } from "../actions";
+import { assignTrainerAction, clientAdminAction, organisationLogoAction, updateOrganisationAction } from "../actions";
 
 export const metadata: Metadata = { title: "客户机构详情" };
 
@@ -24,11 +27,38 @@ export default async function OrganisationPage({ params }: OrganisationPageProps
       <Link href="/admin/organisations" className="mt-6 inline-block text-sm text-brand-600 hover:underline">
         ← 全部客户机构
       </Link>
-      <h1 className="mt-3 text-3xl font-bold text-brand-900">
-        {org.name} <span className="font-mono text-xl text-gray-500">{org.code}</span>
-      </h1>
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-bold text-brand-900">
+          {org.name} <span className="font-mono text-xl text-gray-500">{org.code}</span>
+        </h1>
+        <OrganisationLogo organisation={org} className="h-14" />
+      </div>
+      {org.closedAt ? (
+        <p role="status" className="mt-4 rounded-lg bg-gray-100 p-3 text-sm text-gray-700">
+          已于 {formatDate(org.closedAt)} 结束合作：学员 {org.closedLearners} 人，班级 {org.closedCohorts} 个，证书{" "}
+          {org.closedCertificates} 张（仅保留统计数字）。机构信息不再修改，班级只读。
+        </p>
+      ) : (
+        <p className="mt-4 text-sm">
+          <Link href={`/admin/organisations/${org.id}/close`} className="font-medium text-red-700 hover:underline">
+            结束合作（导出全部数据，删除学员个人信息）→
+          </Link>
+        </p>
+      )}
 
       <div className="mt-8 grid gap-10 lg:grid-cols-2">
+        {!org.closedAt && (
+          <section>
+            <h2 className="text-xl font-semibold">机构标志</h2>
+            <p className="mt-1 text-sm text-gray-600">
+              {org.logo ? `当前标志更新于 ${formatDate(org.logo.updatedAt)}。` : "还没有上传标志。"}
+            </p>
+            <div className="mt-4">
+              <LogoForm action={organisationLogoAction} organisationId={org.id} hasLogo={Boolean(org.logo)} />
+            </div>
+          </section>
+        )}
+
         <section>
           <h2 className="text-xl font-semibold">机构信息</h2>
           <div className="mt-4">
@@ -41,7 +71,7 @@ export default async function OrganisationPage({ params }: OrganisationPageProps
                 { name: "code", label: "简称代码", defaultValue: org.code, autoComplete: "off" },
                 {
                   name: "retentionDays",
-                  label: "合同结束后个人信息保留天数",
+                  label: "学员停止学习后个人信息保留天数",
                   type: "number",
                   defaultValue: String(org.retentionDays),
                 },

@@ -53,8 +53,9 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
     <div className="mx-auto max-w-6xl px-4 py-8">
       <CohortNav cohort={cohort} current="progress" />
 
-      {/* Inviting people is the trainer's job; the client's training admin only reads. */}
-      {user.role !== "CLIENT_ADMIN" && (
+      {/* Inviting people is the trainer's job; the client's training admin only reads. A closed
+          organisation's cohort takes nobody new. */}
+      {user.role !== "CLIENT_ADMIN" && !cohort.organisation.closedAt && (
         <section className="mt-6 flex flex-wrap gap-x-6 gap-y-1 rounded-lg bg-brand-50 p-3 text-sm text-gray-700">
           <span>
             邀请码：<span className="font-mono font-bold">{cohort.inviteCode}</span>
