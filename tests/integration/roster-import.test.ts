@@ -2,6 +2,7 @@
 // imports into one cohort at once create each person once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyRosterImport } from "@/lib/roster/import";
+import { planRosterImport } from "@/lib/roster/plan";
 import { ROSTER_HEADERS, validateRoster, type RosterRow } from "@/lib/roster/validate";
 import { testOrganisationId } from "../support/organisations";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
@@ -77,12 +78,44 @@ describe.skipIf(noPostgres)(`roster import on PostgreSQL${noPostgres ? ` (skippe
       select: { branch: true, position: true },
     });
     expect(wang).toEqual({ branch: "南京分行", position: "团队负责人" });
+    // An empty 邮箱 cell on re-import keeps the stored email.
+    const li = await t.db.user.findFirstOrThrow({ where: { mobile: "13900139000" }, select: { email: true } });
+    expect(li.email).toBe("li@pab.cn");
     expect(await t.db.auditEvent.count({ where: { action: "ROSTER_IMPORT", target: cohort.id } })).toBe(2);
   });
 
   it("refuses a row whose 工号 and 手机 belong to two different people", async () => {
     const r = await applyRosterImport(t.db, actor, cohort, rowsOf([["混合", "1001", "13900139000", "", "", "", ""]]));
-    expect(r.ok === false && r.plan[0]!.problems).toEqual([{ field: "mobile", code: "MATCHES_TWO_PEOPLE" }]);
+    expect(r.ok === false && r.plan.rows[0]!.problems).toEqual([{ field: "mobile", code: "MATCHES_TWO_PEOPLE" }]);
+  });
+
+  it("refuses a confirmed preview that another import has made stale, and imports a fresh one", async () => {
+    const rows = rowsOf([
+      ["赵六", "3001", "", "", "苏州分行", "", ""],
+      ["钱七", "3002", "", "", "苏州分行", "", ""],
+    ]);
+    const seen = await planRosterImport(t.db, cohort, rows);
+    expect(seen.rows.map((r) => r.action)).toEqual(["create", "create"]);
+    // Another trainer imports one of the same people in between.
+    await applyRosterImport(
+      t.db,
+      { ...actor, name: "另一位培训师" },
+      cohort,
+      rowsOf([["赵六", "3001", "", "", "", "", ""]]),
+    );
+    const stale = await applyRosterImport(t.db, actor, cohort, rows, seen.fingerprint);
+    expect(stale.ok === false && stale.code).toBe("STALE");
+    expect(stale.ok === false && stale.plan.rows.map((r) => [r.action, r.changes])).toEqual([
+      ["update", [{ field: "branch", from: "" }]],
+      ["create", []],
+    ]);
+    expect(await t.db.user.count({ where: { employeeNo: "3002" } })).toBe(0);
+    const fresh = await planRosterImport(t.db, cohort, rows);
+    expect(await applyRosterImport(t.db, actor, cohort, rows, fresh.fingerprint)).toEqual({
+      ok: true,
+      created: 1,
+      updated: 1,
+    });
   });
 
   it("two imports of the same people at once create each person once", async () => {
@@ -101,6 +134,6 @@ describe.skipIf(noPostgres)(`roster import on PostgreSQL${noPostgres ? ` (skippe
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await t.db.user.count({ where: { employeeNo: { startsWith: "2" } } })).toBe(40);
-    expect(await members()).toBe(43);
+    expect(await members()).toBe(45);
   });
 });

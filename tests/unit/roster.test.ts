@@ -29,11 +29,18 @@ describe("roster files", () => {
     expect(decodeCsv(gbk(text))).toBe(text);
   });
 
-  it("parses quoted fields with commas, quotes and line breaks, and drops empty lines", () => {
+  it("parses quoted fields with commas, quotes and line breaks, keeping empty lines in place", () => {
     expect(parseCsv('a,"b,c","d""e"\n\n"f\ng",h\n,,\n')).toEqual([
       ["a", "b,c", 'd"e'],
+      [""],
       ["f\ng", "h"],
+      ["", "", ""],
     ]);
+  });
+
+  it("numbers rows as the spreadsheet does, past blank rows and a title row", () => {
+    const check = validateRoster([["东方示范银行 2026 年内训名单"], [], HEADER, ["王敏", "1"], [""], ["李雷", "2"]]);
+    expect(check.ok && check.rows.map((r) => r.line)).toEqual([4, 6]);
   });
 
   it("reads number-formatted 工号 and 手机 cells from .xlsx as the digits Excel shows", async () => {
@@ -75,7 +82,19 @@ describe("roster validation", () => {
 
   it("refuses a file without the template's headers, or too long", () => {
     expect(validateRoster([])).toEqual({ ok: false, code: "EMPTY" });
-    expect(validateRoster([["name", "id"]])).toEqual({ ok: false, code: "BAD_HEADERS" });
+    expect(validateRoster([[""], []])).toEqual({ ok: false, code: "EMPTY" });
+    expect(validateRoster([HEADER])).toEqual({ ok: false, code: "NO_ROWS" });
+    expect(
+      validateRoster([
+        ["姓名", "工号", "手机号", "电子邮箱", "分行", "部门"],
+        ["王敏", "1"],
+      ]),
+    ).toEqual({
+      ok: false,
+      code: "MISSING_HEADERS",
+      missing: ["岗位"],
+    });
+    expect(validateRoster([["name", "id"]])).toMatchObject({ code: "MISSING_HEADERS", missing: [...HEADER] });
     expect(validateRoster([HEADER, ...Array.from({ length: 5001 }, () => ["甲", "1"])])).toEqual({
       ok: false,
       code: "TOO_MANY_ROWS",
@@ -86,8 +105,9 @@ describe("roster validation", () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ maxLength: 40 }), { maxLength: 9 }), { maxLength: 30 }), (body) => {
         const check = validateRoster([HEADER, ...body]);
-        if (!check.ok) return check.code === "TOO_MANY_ROWS";
-        expect(check.rows).toHaveLength(body.length);
+        const filled = body.filter((r) => r.some((c) => c.trim() !== ""));
+        if (!check.ok) return check.code === "NO_ROWS" && filled.length === 0;
+        expect(check.rows).toHaveLength(filled.length);
         for (const row of check.rows) {
           expect(Object.keys(row.values).sort()).toEqual([...ROSTER_FIELDS].sort());
           if (row.problems.length === 0) {
