@@ -21,10 +21,11 @@ const profile = (v: RosterValues) => ({
 });
 
 /** Rows per UPDATE: each statement carries one array per column, not a parameter per cell. */
-const UPDATE_BATCH = 1000;
+const BATCH = 1000;
 
 export type ImportResult =
-  { ok: true; created: number; updated: number } | { ok: false; code: "HAS_PROBLEMS" | "STALE"; plan: RosterPlan };
+  | { ok: true; created: number; updated: number; unchanged: number }
+  | { ok: false; code: "HAS_PROBLEMS" | "STALE"; plan: RosterPlan };
 
 /**
  * All rows or none: any row with a problem (in the file or against the bank) stops the import.
@@ -61,7 +62,10 @@ export async function applyRosterImport(
         })),
       });
       const updates = plan.rows.filter((p) => p.action === "update");
-      for (let i = 0; i < updates.length; i += UPDATE_BATCH) await updateBatch(tx, updates.slice(i, i + UPDATE_BATCH));
+      // A matched learner whose profile is as in the file only joins this cohort: no profile write.
+      const changed = updates.filter((p) => p.changes.length > 0);
+      for (let i = 0; i < changed.length; i += BATCH) await updateBatch(tx, changed.slice(i, i + BATCH));
+      const unchanged = plan.rows.filter((p) => p.action === "unchanged").length;
       await tx.cohortMember.createMany({
         data: [...ids, ...updates.map((p) => p.userId!)].map((userId) => ({ cohortId: cohort.id, userId })),
         skipDuplicates: true,
@@ -69,10 +73,10 @@ export async function applyRosterImport(
       await recordAudit(tx, actor, {
         action: "ROSTER_IMPORT",
         target: cohort.id,
-        detail: `新建 ${creates.length}，更新 ${updates.length}`,
+        detail: `新建 ${creates.length}，更新 ${updates.length}，无变化 ${unchanged}`,
         rows: plan.rows.length,
       });
-      return { ok: true, created: creates.length, updated: updates.length };
+      return { ok: true, created: creates.length, updated: updates.length, unchanged };
     },
     { timeout: 120_000, maxWait: 60_000 },
   );
@@ -81,8 +85,8 @@ export async function applyRosterImport(
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /**
- * One UPDATE … FROM unnest(…) for a batch: one statement instead of one per learner (2,000
- * updates took 14 s one by one on PGlite). An empty 邮箱 cell keeps the stored email.
+ * One UPDATE … FROM unnest(…) per batch: a statement per 1,000 learners instead of one per
+ * learner (2,000 updates took 14 s one by one on PGlite). An empty 邮箱 cell keeps the stored email.
  */
 async function updateBatch(tx: Tx, rows: PlannedRow[]) {
   const data = rows.map((r) => ({ ...profile(r.values), id: r.userId!, email: r.values.email || null }));

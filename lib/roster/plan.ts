@@ -10,7 +10,8 @@ export type ImportProblem = "EMAIL_TAKEN" | "MATCHES_TWO_PEOPLE" | "NOT_A_LEARNE
 export type PlannedRow = {
   line: number;
   values: RosterValues;
-  action: "create" | "update" | "skip";
+  /** update: matched, and its profile changes or it joins this cohort; unchanged: neither; invalid: has problems. */
+  action: "create" | "update" | "unchanged" | "invalid";
   userId: string | null;
   matchedBy: "employeeNo" | "mobile" | null;
   /** For an update: the fields whose stored value differs, and that value. */
@@ -57,9 +58,10 @@ export async function planRosterImport(
   const byEmployee = new Map(inOrg.filter((u) => u.employeeNo).map((u) => [u.employeeNo!, u.id]));
   const byMobile = new Map(inOrg.filter((u) => u.mobile).map((u) => [u.mobile!, u.id]));
   const byEmail = new Map(withEmail.map((u) => [u.email!, u.id]));
+  const memberIds = new Set(members.map((m) => m.userId));
   const planned = rows.map((r): PlannedRow => {
     const base = { line: r.line, values: r.values, changes: [], problems: [] };
-    if (r.problems.length > 0) return { ...base, action: "skip", userId: null, matchedBy: null };
+    if (r.problems.length > 0) return { ...base, action: "invalid", userId: null, matchedBy: null };
     const e = r.values.employeeNo ? byEmployee.get(r.values.employeeNo) : undefined;
     const m = r.values.mobile ? byMobile.get(r.values.mobile) : undefined;
     const problems: PlannedRow["problems"] = [];
@@ -70,14 +72,15 @@ export async function planRosterImport(
     if (userId && byId.get(userId)!.role !== "LEARNER") problems.push({ field: matchedBy!, code: "NOT_A_LEARNER" });
     const owner = r.values.email ? byEmail.get(r.values.email) : undefined;
     if (owner && owner !== userId) problems.push({ field: "email", code: "EMAIL_TAKEN" });
-    if (problems.length) return { ...base, action: "skip", userId, matchedBy, problems };
+    if (problems.length) return { ...base, action: "invalid", userId, matchedBy, problems };
     if (!userId) return { ...base, action: "create", userId, matchedBy };
     const current = byId.get(userId)!;
     // An empty 邮箱 cell keeps the stored email (a roster rarely has them); every other cell is the roster's word.
     const changes = ROSTER_FIELDS.filter((f) => (f === "email" ? r.values.email !== "" : true))
       .filter((f) => (current[f] ?? "") !== r.values[f])
       .map((f) => ({ field: f, from: current[f] ?? "" }));
-    return { ...base, action: "update", userId, matchedBy, changes };
+    const unchanged = changes.length === 0 && memberIds.has(userId);
+    return { ...base, action: unchanged ? "unchanged" : "update", userId, matchedBy, changes };
   });
   // What the trainer saw: every row's outcome and the stored values it would overwrite, and who
   // is in the cohort. Another import or an edit in between changes it.
@@ -89,5 +92,10 @@ export async function planRosterImport(
 
 export function countPlan(rows: PlannedRow[]) {
   const count = (a: PlannedRow["action"]) => rows.filter((r) => r.action === a).length;
-  return { create: count("create"), update: count("update"), skip: count("skip") };
+  return {
+    create: count("create"),
+    update: count("update"),
+    unchanged: count("unchanged"),
+    invalid: count("invalid"),
+  };
 }

@@ -60,7 +60,7 @@ describe.skipIf(noPostgres)(`roster import on PostgreSQL${noPostgres ? ` (skippe
         ["李雷", "1002", "13900139000", "li@pab.cn", "杭州分行", "", ""],
       ]),
     );
-    expect(first).toEqual({ ok: true, created: 2, updated: 0 });
+    expect(first).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0 });
     const again = await applyRosterImport(
       t.db,
       actor,
@@ -71,7 +71,7 @@ describe.skipIf(noPostgres)(`roster import on PostgreSQL${noPostgres ? ` (skippe
         ["韩梅", "1003", "", "", "", "", ""],
       ]),
     );
-    expect(again).toEqual({ ok: true, created: 1, updated: 2 });
+    expect(again).toEqual({ ok: true, created: 1, updated: 2, unchanged: 0 });
     expect(await members()).toBe(3);
     const wang = await t.db.user.findFirstOrThrow({
       where: { employeeNo: "1001" },
@@ -115,6 +115,7 @@ describe.skipIf(noPostgres)(`roster import on PostgreSQL${noPostgres ? ` (skippe
       ok: true,
       created: 1,
       updated: 1,
+      unchanged: 0,
     });
   });
 
@@ -133,6 +134,11 @@ describe.skipIf(noPostgres)(`roster import on PostgreSQL${noPostgres ? ` (skippe
       applyRosterImport(t.db, { ...actor, name: "另一位培训师" }, cohort, rowsOf(body)),
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
+    // Whichever ran second found everyone already there, unchanged.
+    expect(results.map((r) => r.ok && [r.created, r.unchanged]).sort()).toEqual([
+      [0, 40],
+      [40, 0],
+    ]);
     expect(await t.db.user.count({ where: { employeeNo: { startsWith: "2" } } })).toBe(40);
     expect(await members()).toBe(45);
   });
