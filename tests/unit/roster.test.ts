@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeCsv, parseCsv } from "@/lib/roster/decode";
-import { rosterCellMessage } from "@/lib/roster/messages";
+import { rosterCellMessage, rosterFileMessage } from "@/lib/roster/messages";
+import { rosterTemplate } from "@/lib/roster/template";
+import { MAX_UPLOAD_BYTES, readRosterUpload } from "@/lib/roster/upload";
 import { ROSTER_FIELDS, ROSTER_HEADERS, validateRoster } from "@/lib/roster/validate";
 import { readXlsx } from "@/lib/roster/xlsx";
 
@@ -118,6 +120,32 @@ describe("roster validation", () => {
         return true;
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("roster uploads", () => {
+  const fileOf = (bytes: Uint8Array | string, name: string) => new File([bytes], name);
+
+  it("reads the downloaded template back: its headers, text-formatted columns and no rows yet", async () => {
+    const bytes = new Uint8Array(await rosterTemplate());
+    const table = await readXlsx(bytes, 10);
+    expect(table).toEqual([HEADER]);
+    expect(await readRosterUpload(fileOf(bytes, "模板.xlsx"))).toEqual({ ok: false, code: "NO_ROWS" });
+  });
+
+  it("says what is wrong with a file that is not a roster", async () => {
+    const message = async (file: unknown) => {
+      const r = await readRosterUpload(file);
+      return r.ok ? "ok" : rosterFileMessage(r);
+    };
+    expect(await message(fileOf("", ""))).toBe("请选择要导入的名单文件");
+    expect(await message(fileOf("", "名单.csv"))).toBe("文件是空的");
+    expect(await message(fileOf("x", "名单.xls"))).toMatch(/^只能导入 \.xlsx 或 \.csv 文件/);
+    expect(await message(fileOf("not a zip", "名单.xlsx"))).toMatch(/^文件无法读取/);
+    expect(await message(fileOf(new Uint8Array(MAX_UPLOAD_BYTES + 1), "名单.csv"))).toMatch(/^文件超过 5 MB/);
+    expect(await message(fileOf("姓名,工号,手机号码,邮箱,分行,部门\n王敏,1,,,,\n", "名单.csv"))).toBe(
+      "第一行缺少表头：岗位。表头须为 姓名、工号、手机、邮箱、分行、支行/部门、岗位（请使用下载的模板）",
     );
   });
 });
