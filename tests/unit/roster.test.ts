@@ -125,7 +125,7 @@ describe("roster validation", () => {
 });
 
 describe("roster uploads", () => {
-  const fileOf = (bytes: Uint8Array | string, name: string) => new File([bytes], name);
+  const fileOf = (bytes: Uint8Array<ArrayBuffer> | string, name: string) => new File([bytes], name);
 
   it("reads the downloaded template back: its headers, text-formatted columns and no rows yet", async () => {
     const bytes = new Uint8Array(await rosterTemplate());
