@@ -12,7 +12,10 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Empty lines dropped. */
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Empty lines are kept
+ * (as [""]) so a row's index is its line in the spreadsheet the trainer opens.
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -42,5 +45,5 @@ export function parseCsv(text: string): string[][] {
     row.push(field);
     rows.push(row);
   }
-  return rows.filter((r) => r.some((f) => f.trim() !== ""));
+  return rows;
 }

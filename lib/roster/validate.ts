@@ -28,8 +28,24 @@ export type RosterRow = {
   problems: { field: RosterField; code: RosterProblem }[];
 };
 
-export type RosterFileProblem = "EMPTY" | "BAD_HEADERS" | "TOO_MANY_ROWS";
-export type RosterCheck = { ok: true; rows: RosterRow[] } | { ok: false; code: RosterFileProblem };
+export type RosterFileProblem =
+  | { code: "EMPTY" | "NO_ROWS" | "TOO_MANY_ROWS" }
+  /** the template headers not found */
+  | { code: "MISSING_HEADERS"; missing: string[] };
+export type RosterCheck = { ok: true; rows: RosterRow[] } | ({ ok: false } & RosterFileProblem);
+
+// What banks' own HR exports call the same columns; the template's names are matched first.
+const HEADER_ALIASES: Record<(typeof ROSTER_HEADERS)[number], string[]> = {
+  姓名: ["名字", "员工姓名"],
+  工号: ["员工号", "员工编号", "员工工号"],
+  手机: ["手机号", "手机号码", "移动电话"],
+  邮箱: ["电子邮箱", "邮件", "电子邮件", "email"],
+  分行: ["所属分行"],
+  "支行/部门": ["支行", "部门", "支行／部门", "所属部门"],
+  岗位: ["职位", "职务"],
+};
+/** A title row ("XX银行 2026 年内训名单") may sit above the headers: they are looked for this far down. */
+const HEADER_SEARCH_ROWS = 5;
 
 const MAX_LENGTH: Record<RosterField, number> = {
   name: 50,
@@ -61,29 +77,50 @@ function checkCell(field: RosterField, value: string): RosterProblem | null {
   return null;
 }
 
-/** Header row first; columns found by their Chinese names, in any order. */
+const isBlank = (cells: string[] | undefined) => !cells || cells.every((c) => (c ?? "").trim() === "");
+
+function columnIndex(header: string[]): number[] {
+  const labels = header.map((h) =>
+    normaliseTyped(h ?? "")
+      .replace(/\s+/g, "")
+      .toLowerCase(),
+  );
+  return ROSTER_HEADERS.map((h) => {
+    const exact = labels.indexOf(h);
+    return exact !== -1 ? exact : labels.findIndex((l) => HEADER_ALIASES[h].includes(l));
+  });
+}
+
+/**
+ * Rows as the sheet holds them (table[i] is spreadsheet row i + 1; blank rows may be empty
+ * arrays or holes, so the line numbers the trainer reads match Excel's). The header row holds all seven
+ * template columns, in any order, extra columns ignored; a missing one is named.
+ */
 export function validateRoster(table: string[][]): RosterCheck {
-  const [header, ...body] = table;
-  if (!header) return { ok: false, code: "EMPTY" };
-  if (body.length > MAX_ROSTER_ROWS) return { ok: false, code: "TOO_MANY_ROWS" };
-  const labels = header.map((h) => normaliseTyped(h ?? "").replace(/\s+/g, ""));
-  const index = ROSTER_HEADERS.map((h) => labels.indexOf(h));
-  if (index[0] === -1 || index.slice(1, 3).every((i) => i === -1)) return { ok: false, code: "BAD_HEADERS" };
+  const firstRows = table.flatMap((r, i) => (isBlank(r) ? [] : [i])).slice(0, HEADER_SEARCH_ROWS);
+  if (firstRows.length === 0) return { ok: false, code: "EMPTY" };
+  const headerAt = firstRows.find((i) => columnIndex(table[i]!)[0] !== -1) ?? firstRows[0]!;
+  const index = columnIndex(table[headerAt]!);
+  const missing = ROSTER_HEADERS.filter((_, i) => index[i] === -1);
+  if (missing.length > 0) return { ok: false, code: "MISSING_HEADERS", missing };
+  const body = table.map((cells, i) => ({ cells, line: i + 1 })).slice(headerAt + 1);
+  const filled = body.filter((r) => !isBlank(r.cells));
+  if (filled.length === 0) return { ok: false, code: "NO_ROWS" };
+  if (filled.length > MAX_ROSTER_ROWS) return { ok: false, code: "TOO_MANY_ROWS" };
   const seen: Partial<Record<RosterField, Map<string, number>>> = {
     employeeNo: new Map(),
     mobile: new Map(),
     email: new Map(),
   };
-  const rows = body.map((cells, n): RosterRow => {
+  const rows = filled.map(({ cells, line }): RosterRow => {
     const values = Object.fromEntries(
-      ROSTER_FIELDS.map((f, i) => [f, index[i] === -1 ? "" : normalise(f, cells[index[i]!] ?? "")]),
+      ROSTER_FIELDS.map((f, i) => [f, normalise(f, cells[index[i]!] ?? "")]),
     ) as RosterValues;
     const problems: RosterRow["problems"] = [];
     for (const f of ROSTER_FIELDS) {
       const code = checkCell(f, values[f]);
       if (code) problems.push({ field: f, code });
     }
-    const line = n + 2;
     for (const [f, map] of Object.entries(seen) as [RosterField, Map<string, number>][]) {
       const v = values[f];
       if (!v || problems.some((p) => p.field === f)) continue;

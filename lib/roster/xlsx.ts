@@ -27,6 +27,10 @@ function cellText(cell: ExcelJS.Cell): string {
   return "";
 }
 
+/**
+ * rows[i] is spreadsheet row i + 1; blank rows are holes in the (sparse) array, so a stray cell far
+ * down costs nothing. null when the bytes are not an .xlsx.
+ */
 export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<string[][] | null> {
   const book = new ExcelJS.Workbook();
   try {
@@ -37,11 +41,14 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<stri
   const sheet = book.worksheets[0];
   if (!sheet) return [];
   const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    if (rows.length > maxRows) return;
+  let filled = 0;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (filled > maxRows) return;
     const cells: string[] = [];
     for (let c = 1; c <= Math.max(row.cellCount, 7); c++) cells.push(cellText(row.getCell(c)));
-    if (cells.some((t) => t.trim() !== "")) rows.push(cells);
+    if (cells.every((t) => t.trim() === "")) return;
+    rows[rowNumber - 1] = cells;
+    filled++;
   });
   return rows;
 }

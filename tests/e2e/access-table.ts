@@ -153,6 +153,19 @@ export const ROUTES: RouteRow[] = [
     path: "/trainer/cohorts/{cohort}/export?data=progress&format=csv",
     expect: { ...cohortOwner, anonymous: 401 },
   },
+  // Roster import: the cohort's trainer and the admin; the bank's client admin only reads the cohort.
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/roster/template/route.ts",
+    path: "/trainer/cohorts/{cohort}/roster/template",
+    expect: { ...cohortOwner, anonymous: 401, clientAdmin: 403 },
+  },
+  // Posted without a file: those allowed get 422 (nothing to read), everyone else 401/403.
+  ...(["preview", "import"] as const).map((step): RouteRow => ({
+    file: `app/api/cohorts/[id]/roster/${step}/route.ts`,
+    path: `/api/cohorts/{cohort}/roster/${step}`,
+    post: {},
+    expect: { ...cohortOwner, anonymous: 401, clientAdmin: 403, trainer: 422, admin: 422 },
+  })),
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics", expect: dashboards },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics?c={cohort}", expect: cohortOwner },
   // The trainer kit (agendas, facilitator notes, case teaching notes): every trainer and admin.

@@ -2,6 +2,7 @@
 // imports into one cohort at once create each person once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyRosterImport } from "@/lib/roster/import";
+import { planRosterImport } from "@/lib/roster/plan";
 import { ROSTER_HEADERS, validateRoster, type RosterRow } from "@/lib/roster/validate";
 import { testOrganisationId } from "../support/organisations";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
@@ -59,7 +60,7 @@ describe.skipIf(noPostgres)(`roster import on PostgreSQL${noPostgres ? ` (skippe
         ["李雷", "1002", "13900139000", "li@pab.cn", "杭州分行", "", ""],
       ]),
     );
-    expect(first).toEqual({ ok: true, created: 2, updated: 0 });
+    expect(first).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0 });
     const again = await applyRosterImport(
       t.db,
       actor,
@@ -70,21 +71,54 @@ describe.skipIf(noPostgres)(`roster import on PostgreSQL${noPostgres ? ` (skippe
         ["韩梅", "1003", "", "", "", "", ""],
       ]),
     );
-    expect(again).toEqual({ ok: true, created: 1, updated: 2 });
+    expect(again).toEqual({ ok: true, created: 1, updated: 2, unchanged: 0 });
     expect(await members()).toBe(3);
     const wang = await t.db.user.findFirstOrThrow({
       where: { employeeNo: "1001" },
       select: { branch: true, position: true },
     });
     expect(wang).toEqual({ branch: "南京分行", position: "团队负责人" });
+    // An empty 邮箱 cell on re-import keeps the stored email.
+    const li = await t.db.user.findFirstOrThrow({ where: { mobile: "13900139000" }, select: { email: true } });
+    expect(li.email).toBe("li@pab.cn");
     expect(await t.db.auditEvent.count({ where: { action: "ROSTER_IMPORT", target: cohort.id } })).toBe(2);
   });
 
   it("refuses a row whose 工号 and 手机 belong to two different people", async () => {
     const r = await applyRosterImport(t.db, actor, cohort, rowsOf([["混合", "1001", "13900139000", "", "", "", ""]]));
-    expect(r.ok === false && r.code === "HAS_PROBLEMS" && r.plan[0]!.problems).toEqual([
+    expect(r.ok === false && r.code === "HAS_PROBLEMS" && r.plan.rows[0]!.problems).toEqual([
       { field: "mobile", code: "MATCHES_TWO_PEOPLE" },
     ]);
+  });
+
+  it("refuses a confirmed preview that another import has made stale, and imports a fresh one", async () => {
+    const rows = rowsOf([
+      ["赵六", "3001", "", "", "苏州分行", "", ""],
+      ["钱七", "3002", "", "", "苏州分行", "", ""],
+    ]);
+    const seen = await planRosterImport(t.db, cohort, rows);
+    expect(seen.rows.map((r) => r.action)).toEqual(["create", "create"]);
+    // Another trainer imports one of the same people in between.
+    await applyRosterImport(
+      t.db,
+      { ...actor, name: "另一位培训师" },
+      cohort,
+      rowsOf([["赵六", "3001", "", "", "", "", ""]]),
+    );
+    const stale = await applyRosterImport(t.db, actor, cohort, rows, seen.fingerprint);
+    expect(stale.ok === false && stale.code).toBe("STALE");
+    expect(stale.ok === false && stale.code === "STALE" && stale.plan.rows.map((r) => [r.action, r.changes])).toEqual([
+      ["update", [{ field: "branch", from: "" }]],
+      ["create", []],
+    ]);
+    expect(await t.db.user.count({ where: { employeeNo: "3002" } })).toBe(0);
+    const fresh = await planRosterImport(t.db, cohort, rows);
+    expect(await applyRosterImport(t.db, actor, cohort, rows, fresh.fingerprint)).toEqual({
+      ok: true,
+      created: 1,
+      updated: 1,
+      unchanged: 0,
+    });
   });
 
   it("two imports of the same people at once create each person once", async () => {
@@ -102,7 +136,12 @@ describe.skipIf(noPostgres)(`roster import on PostgreSQL${noPostgres ? ` (skippe
       applyRosterImport(t.db, { ...actor, name: "另一位培训师" }, cohort, rowsOf(body)),
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
+    // Whichever ran second found everyone already there, unchanged.
+    expect(results.map((r) => r.ok && [r.created, r.unchanged]).sort()).toEqual([
+      [0, 40],
+      [40, 0],
+    ]);
     expect(await t.db.user.count({ where: { employeeNo: { startsWith: "2" } } })).toBe(40);
-    expect(await members()).toBe(43);
+    expect(await members()).toBe(45);
   });
 });

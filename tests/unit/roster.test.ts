@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeCsv, parseCsv } from "@/lib/roster/decode";
-import { rosterCellMessage } from "@/lib/roster/messages";
+import { rosterCellMessage, rosterFileMessage } from "@/lib/roster/messages";
+import { rosterTemplate } from "@/lib/roster/template";
+import { MAX_UPLOAD_BYTES, readRosterUpload } from "@/lib/roster/upload";
 import { ROSTER_FIELDS, ROSTER_HEADERS, validateRoster } from "@/lib/roster/validate";
 import { readXlsx } from "@/lib/roster/xlsx";
 
@@ -29,11 +31,18 @@ describe("roster files", () => {
     expect(decodeCsv(gbk(text))).toBe(text);
   });
 
-  it("parses quoted fields with commas, quotes and line breaks, and drops empty lines", () => {
+  it("parses quoted fields with commas, quotes and line breaks, keeping empty lines in place", () => {
     expect(parseCsv('a,"b,c","d""e"\n\n"f\ng",h\n,,\n')).toEqual([
       ["a", "b,c", 'd"e'],
+      [""],
       ["f\ng", "h"],
+      ["", "", ""],
     ]);
+  });
+
+  it("numbers rows as the spreadsheet does, past blank rows and a title row", () => {
+    const check = validateRoster([["东方示范银行 2026 年内训名单"], [], HEADER, ["王敏", "1"], [""], ["李雷", "2"]]);
+    expect(check.ok && check.rows.map((r) => r.line)).toEqual([4, 6]);
   });
 
   it("reads number-formatted 工号 and 手机 cells from .xlsx as the digits Excel shows", async () => {
@@ -75,7 +84,19 @@ describe("roster validation", () => {
 
   it("refuses a file without the template's headers, or too long", () => {
     expect(validateRoster([])).toEqual({ ok: false, code: "EMPTY" });
-    expect(validateRoster([["name", "id"]])).toEqual({ ok: false, code: "BAD_HEADERS" });
+    expect(validateRoster([[""], []])).toEqual({ ok: false, code: "EMPTY" });
+    expect(validateRoster([HEADER])).toEqual({ ok: false, code: "NO_ROWS" });
+    expect(
+      validateRoster([
+        ["姓名", "工号", "手机号", "电子邮箱", "分行", "部门"],
+        ["王敏", "1"],
+      ]),
+    ).toEqual({
+      ok: false,
+      code: "MISSING_HEADERS",
+      missing: ["岗位"],
+    });
+    expect(validateRoster([["name", "id"]])).toMatchObject({ code: "MISSING_HEADERS", missing: [...HEADER] });
     expect(validateRoster([HEADER, ...Array.from({ length: 5001 }, () => ["甲", "1"])])).toEqual({
       ok: false,
       code: "TOO_MANY_ROWS",
@@ -86,8 +107,9 @@ describe("roster validation", () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ maxLength: 40 }), { maxLength: 9 }), { maxLength: 30 }), (body) => {
         const check = validateRoster([HEADER, ...body]);
-        if (!check.ok) return check.code === "TOO_MANY_ROWS";
-        expect(check.rows).toHaveLength(body.length);
+        const filled = body.filter((r) => r.some((c) => c.trim() !== ""));
+        if (!check.ok) return check.code === "NO_ROWS" && filled.length === 0;
+        expect(check.rows).toHaveLength(filled.length);
         for (const row of check.rows) {
           expect(Object.keys(row.values).sort()).toEqual([...ROSTER_FIELDS].sort());
           if (row.problems.length === 0) {
@@ -98,6 +120,32 @@ describe("roster validation", () => {
         return true;
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("roster uploads", () => {
+  const fileOf = (bytes: Uint8Array<ArrayBuffer> | string, name: string) => new File([bytes], name);
+
+  it("reads the downloaded template back: its headers, text-formatted columns and no rows yet", async () => {
+    const bytes = new Uint8Array(await rosterTemplate());
+    const table = await readXlsx(bytes, 10);
+    expect(table).toEqual([HEADER]);
+    expect(await readRosterUpload(fileOf(bytes, "模板.xlsx"))).toEqual({ ok: false, code: "NO_ROWS" });
+  });
+
+  it("says what is wrong with a file that is not a roster", async () => {
+    const message = async (file: unknown) => {
+      const r = await readRosterUpload(file);
+      return r.ok ? "ok" : rosterFileMessage(r);
+    };
+    expect(await message(fileOf("", ""))).toBe("请选择要导入的名单文件");
+    expect(await message(fileOf("", "名单.csv"))).toBe("文件是空的");
+    expect(await message(fileOf("x", "名单.xls"))).toMatch(/^只能导入 \.xlsx 或 \.csv 文件/);
+    expect(await message(fileOf("not a zip", "名单.xlsx"))).toMatch(/^文件无法读取/);
+    expect(await message(fileOf(new Uint8Array(MAX_UPLOAD_BYTES + 1), "名单.csv"))).toMatch(/^文件超过 5 MB/);
+    expect(await message(fileOf("姓名,工号,手机号码,邮箱,分行,部门\n王敏,1,,,,\n", "名单.csv"))).toBe(
+      "第一行缺少表头：岗位。表头须为 姓名、工号、手机、邮箱、分行、支行/部门、岗位（请使用下载的模板）",
     );
   });
 });

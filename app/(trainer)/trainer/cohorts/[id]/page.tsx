@@ -19,6 +19,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { Pager } from "@/components/pager";
 import { FilterProblems } from "@/components/forms/filter-problems";
+import { RosterImport } from "@/components/trainer/roster-import";
 
 export const metadata: Metadata = { title: "班级学习进度" };
 
@@ -65,6 +66,7 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
           </span>
         </section>
       )}
+      {user.role !== "CLIENT_ADMIN" && !cohort.organisation.closedAt && <RosterImport cohortId={cohort.id} />}
 
       <section className="mt-6" aria-labelledby="overview-title">
         <h2 id="overview-title" className="sr-only">
