@@ -3,7 +3,8 @@
 // by 工号, else 手机. Imports into one organisation are serialised by a transaction-scoped
 // advisory lock, and the plan is recomputed inside it, so two trainers importing at once cannot
 // create the same person twice.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { unusablePasswordHash } from "@/lib/auth/password";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit-log";
 import { nameSortKey } from "@/lib/sorting/pinyin";
@@ -82,7 +83,7 @@ export async function applyRosterImport(
       if (plan.some((p) => p.problems.length > 0)) return { ok: false as const, code: "HAS_PROBLEMS" as const, plan };
       // Imported accounts have no usable password until the learner sets one by the activation
       // link: this hash of random bytes matches nothing anyone can type.
-      const unusable = `!${createHash("sha256").update(randomBytes(32)).digest("hex")}`;
+      const unusable = unusablePasswordHash();
       const creates = plan.filter((p) => p.action === "create");
       const ids = creates.map(() => `r${randomBytes(12).toString("hex")}`);
       await tx.user.createMany({
