@@ -53,12 +53,20 @@ const learnerSelect = {
   organisation: { select: { name: true, code: true } },
 } as const;
 
+/** Whether the account has set a password (imported accounts have not, until activation). */
+export async function isActivated(db: PrismaClient, userId: string): Promise<boolean> {
+  const found = await db.user.count({ where: { id: userId, NOT: NOT_ACTIVATED } });
+  return found > 0;
+}
+
 export type LinkStatus = "NONE" | "VALID" | "EXPIRED";
 
 /** The cohort's learners who have not set a password yet, with where their newest activation link stands. */
 export async function listNotActivated(
   db: PrismaClient | Prisma.TransactionClient,
-  cohortId: string, now = new Date()) {
+  cohortId: string,
+  now = new Date(),
+) {
   const rows = await db.user.findMany({
     where: { ...NOT_ACTIVATED, role: "LEARNER", memberships: { some: { cohortId } } },
     orderBy: [{ branch: "asc" }, { department: "asc" }, { nameSortKey: "asc" }, { id: "asc" }],
@@ -97,9 +105,7 @@ export async function issueCohortActivationLinks(
   now = new Date(),
 ): Promise<{ ok: true; links: IssuedFor[] } | { ok: false; code: "NONE_TO_ISSUE" }> {
   const result = await db.$transaction(async (tx) => {
-    const learners = (await listNotActivated(tx, cohortId, now)).filter(
-      (l) => scope === "all" || l.status !== "VALID",
-    );
+    const learners = (await listNotActivated(tx, cohortId, now)).filter((l) => scope === "all" || l.status !== "VALID");
     if (learners.length === 0) return null;
     const issued = await issueLinks(
       tx,

@@ -3,6 +3,7 @@
 // and the same links as an .xlsx, both built from one issue, since the tokens exist only now.
 import "server-only";
 import QRCode from "qrcode";
+import { env } from "@/lib/env";
 import { toXlsx } from "@/lib/export/tabular";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import type { IssuedFor, SignInId } from "./account-links";
@@ -25,6 +26,9 @@ export type NoticeEntry = {
   /** Beijing time, as printed. */
   expires: string;
 };
+
+/** One learner's link, shown once on their page. */
+export type LearnerLink = { purpose: "ACTIVATE" | "RESET"; url: string; qrSvg: string; expires: string };
 
 export type ActivationNotices = { entries: NoticeEntry[]; xlsxBase64: string; fileName: string };
 
@@ -72,4 +76,11 @@ export async function buildActivationNotices(
     xlsxBase64: xlsx.toString("base64"),
     fileName: `开通链接-${cohortName.replace(/[\\/:*?"<>|]/g, "_")}-${day}.xlsx`,
   };
+}
+
+/** The site's address for links a trainer hands out: the configured one, else the address they are using. */
+export function siteOrigin(h: Headers): string {
+  if (env.SITE_URL) return env.SITE_URL.replace(/\/$/, "");
+  const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return `${proto}://${h.get("host") ?? "localhost"}`;
 }

@@ -89,7 +89,8 @@ export type LinkHolder = {
   organisation: { name: string; code: string } | null;
 };
 
-export type LinkCheck = { ok: true; linkId: string; expiresAt: Date; holder: LinkHolder } | { ok: false; code: LinkProblem };
+export type LinkCheck =
+  { ok: true; linkId: string; expiresAt: Date; holder: LinkHolder } | { ok: false; code: LinkProblem };
 
 /** What a link is, for the page it opens. A link of the other purpose is as unknown as a made-up one. */
 export async function inspectLink(
