@@ -152,7 +152,7 @@ test("each kind of visitor reaches exactly what the access table allows", async 
         // The encoding React uses for a form action called as (previousState, formData).
         const withState = signsOut ? '["$K1"]' : '[{},"$K1"]';
         const multipart: Record<string, string> = { "0": withState };
-        for (const [k, v] of Object.entries(row.form)) multipart[`1_${k}`] = v;
+        for (const [k, v] of Object.entries(row.form)) multipart[`1_${k}`] = fill(v);
         const caller = signsOut && who !== "anonymous" ? await throwawayContext(who) : ctx;
         const res = await caller.post(fill(row.page), {
           headers: { "Next-Action": id, Accept: "text/x-component" },
