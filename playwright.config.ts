@@ -43,6 +43,8 @@ export default defineConfig({
       testIgnore: [
         "**/auth.spec.ts",
         "**/access.spec.ts",
+        // Opens its own 360 px phone contexts for the learner's side.
+        "**/account-links.spec.ts",
         "**/quiz.spec.ts",
         "**/learning-path.spec.ts",
         "**/fuzz.spec.ts",

@@ -1,11 +1,23 @@
 "use server";
 
+import { after } from "next/server";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { validatedAction, validatedActionWithUser } from "@/lib/actions/validated-action";
 import { createAccount, endSessions } from "@/lib/auth/accounts";
 import { SESSION_COOKIE } from "@/lib/auth/options";
-import { afterSignInSchema, signupSchema } from "@/lib/auth/schemas";
+import {
+  afterSignInSchema,
+  LINK_PROBLEM_MESSAGES,
+  RESET_REQUESTED,
+  resetRequestSchema,
+  setPasswordSchema,
+  signupSchema,
+} from "@/lib/auth/schemas";
+import { requestPasswordReset } from "@/lib/auth/account-links";
+import { setPasswordWithLink } from "@/lib/auth/one-time-links";
+import { PASSWORD_PROBLEM_MESSAGES } from "@/lib/auth/password-policy";
+import { mailEnabled, mailSiteUrl, sendPendingMail } from "@/lib/mail/outbox";
 import { getCurrentUser, landingPath } from "@/lib/auth/session";
 import { joinCohort } from "@/lib/cohorts/cohorts";
 import { getDb } from "@/lib/db/client";
@@ -51,3 +63,32 @@ export async function signOutAction() {
   for (const c of jar.getAll()) if (c.name.startsWith(SESSION_COOKIE)) jar.delete(c.name);
   redirect("/");
 }
+
+// The set-password form of an activation or reset link. Success ends every session of the account
+// and sends the learner to sign in with the new password.
+export const setPasswordWithLinkAction = validatedAction(setPasswordSchema, async (data) => {
+  const result = await setPasswordWithLink(getDb(), data.token, data.purpose, data.password);
+  if (result.ok) redirect(`/login?done=${data.purpose === "ACTIVATE" ? "activated" : "reset"}`);
+  if (result.code === "WEAK_PASSWORD") {
+    return { fieldErrors: { password: PASSWORD_PROBLEM_MESSAGES[result.problem] }, message: "请按提示修改后再提交" };
+  }
+  return { message: LINK_PROBLEM_MESSAGES[result.code] };
+});
+
+// 忘记密码. The lookup and the mail happen after the answer (next/server `after`), so neither the
+// words nor the time taken tell whether the account exists.
+export const requestPasswordResetAction = validatedAction(resetRequestSchema, async (data) => {
+  const siteUrl = mailSiteUrl();
+  if (!mailEnabled() || !siteUrl)
+    return { message: "本站未开通邮件找回密码。请联系您的培训师，为您生成重置密码的链接。" };
+  const ip = clientIp(await headers());
+  if (await hitLimit(getDb(), LIMITS.resetRequestPerIp(ip))) {
+    logSecurityEvent("reset_request_refused_rate_limit", { ip });
+    return { message: "请求过于频繁，请一小时后再试，或联系培训师为您生成重置密码的链接。" };
+  }
+  after(async () => {
+    await requestPasswordReset(getDb(), data.identifier, siteUrl);
+    await sendPendingMail();
+  });
+  return { ok: true, message: RESET_REQUESTED };
+});

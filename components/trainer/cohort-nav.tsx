@@ -10,7 +10,7 @@ export type CohortNavProps = {
     trainer: { name: string };
     organisation: { id: string; name: string; closedAt: Date | null; logo: { sha256: string } | null };
   };
-  current: "progress" | "quizzes" | "topics" | "learner";
+  current: "progress" | "quizzes" | "topics" | "activation" | "learner";
 };
 
 export function CohortNav({ cohort, current }: CohortNavProps) {
@@ -18,6 +18,7 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
     { key: "progress", href: `/trainer/cohorts/${cohort.id}`, label: "学习进度" },
     { key: "quizzes", href: `/trainer/cohorts/${cohort.id}/quizzes`, label: "题目分析" },
     { key: "topics", href: `/trainer/topics?c=${cohort.id}`, label: "知识点掌握" },
+    { key: "activation", href: `/trainer/cohorts/${cohort.id}/activation`, label: "账号开通" },
   ] as const;
   return (
     <header>

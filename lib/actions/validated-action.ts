@@ -6,12 +6,14 @@ import type { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { requireRole, requireUser, type CurrentUser } from "@/lib/auth/session";
 
-export type ActionState = {
+export type ActionState<D = never> = {
   ok?: boolean;
   message?: string;
   fieldErrors?: Record<string, string>;
   /** What the user typed (never passwords), so a rejected form keeps its values. */
   values?: Record<string, string>;
+  /** What a successful action hands back to its form beyond a message (e.g. links shown once). */
+  data?: D;
 };
 
 const SECRET_FIELDS = /password/i;
@@ -37,16 +39,16 @@ function keepValues(values: Record<string, string>) {
   return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.test(k)));
 }
 
-type Work<S extends z.ZodType, Extra extends unknown[]> = (
+type Work<S extends z.ZodType, Extra extends unknown[], D> = (
   data: z.infer<S>,
   ...rest: [...Extra, FormData]
-) => Promise<ActionState | void>;
+) => Promise<ActionState<D> | void>;
 
-async function run<S extends z.ZodType>(
+async function run<S extends z.ZodType, D>(
   schema: S,
   formData: FormData,
-  work: (data: z.infer<S>) => Promise<ActionState | void>,
-) {
+  work: (data: z.infer<S>) => Promise<ActionState<D> | void>,
+): Promise<ActionState<D>> {
   // A hand-made request can call an action with anything as its arguments: no form, no work.
   if (!(formData instanceof FormData)) return { message: "请求格式不正确，请刷新页面后重试" };
   const values = formValues(formData);
@@ -58,13 +60,17 @@ async function run<S extends z.ZodType>(
   return result.ok ? result : { ...result, values: keepValues(values) };
 }
 
-export function validatedAction<S extends z.ZodType>(schema: S, work: Work<S, []>) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> =>
+export function validatedAction<S extends z.ZodType, D = never>(schema: S, work: Work<S, [], D>) {
+  return async (_prev: ActionState<D>, formData: FormData): Promise<ActionState<D>> =>
     run(schema, formData, (data) => work(data, formData));
 }
 
-export function validatedActionWithUser<S extends z.ZodType>(schema: S, work: Work<S, [CurrentUser]>, roles?: Role[]) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+export function validatedActionWithUser<S extends z.ZodType, D = never>(
+  schema: S,
+  work: Work<S, [CurrentUser], D>,
+  roles?: Role[],
+) {
+  return async (_prev: ActionState<D>, formData: FormData): Promise<ActionState<D>> => {
     // Authorisation first: a signed-out or under-privileged caller learns nothing from validation.
     const user = roles ? await requireRole(roles) : await requireUser();
     return run(schema, formData, (data) => work(data, user, formData));

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   "ORGANISATION_EXPORT",
   "ORGANISATION_CLOSE",
   "LEARNER_PURGE",
+  "ACTIVATION_LINKS_ISSUE",
+  "RESET_LINK_ISSUE",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_LABELS: Record<AuditAction, string> = {
@@ -42,6 +44,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   ORGANISATION_EXPORT: "导出客户机构全部数据",
   ORGANISATION_CLOSE: "结束合作并删除学员个人信息",
   LEARNER_PURGE: "到期删除学员个人信息",
+  ACTIVATION_LINKS_ISSUE: "生成账号开通链接",
+  RESET_LINK_ISSUE: "生成重置密码链接",
 };
 
 export type AuditEntry = { action: AuditAction; target?: string | null; detail?: string | null; rows?: number };

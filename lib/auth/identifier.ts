@@ -9,6 +9,9 @@ export type SignInIdentifier =
   | { kind: "mobile"; mobile: string }
   | { kind: "employee"; orgCode: string | null; employeeNo: string };
 
+/** How each kind of sign-in id is named on notices and pages. */
+export const SIGN_IN_ID_LABELS = { employee: "工号", mobile: "手机号", email: "邮箱" } as const;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const EMPLOYEE_NO = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
 

@@ -1,6 +1,6 @@
 // Password hashing with scrypt (node:crypto): slow, salted, memory-hard, no native dependency.
 // Stored as "scrypt$N$r$p$salt$hash" so the cost can be raised later without breaking old hashes.
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -37,3 +37,15 @@ export async function burnPasswordCheck(password: string) {
   dummyHash ??= hashPassword("timing-equaliser");
   await verifyPassword(password, await dummyHash);
 }
+
+// Accounts imported from a roster have no password until the learner sets one by the activation
+// link (lib/auth/one-time-links.ts). Their hash is "!" and random hex: verifyPassword never
+// matches it (not "scrypt$…"), and the prefix is how "not yet activated" is recognised.
+export const UNUSABLE_PASSWORD_PREFIX = "!";
+
+export function unusablePasswordHash(): string {
+  return `${UNUSABLE_PASSWORD_PREFIX}${createHash("sha256").update(randomBytes(32)).digest("hex")}`;
+}
+
+/** Prisma condition: accounts that have never set a password (imported, waiting for activation). */
+export const NOT_ACTIVATED = { passwordHash: { startsWith: UNUSABLE_PASSWORD_PREFIX } } as const;

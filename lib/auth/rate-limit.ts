@@ -28,6 +28,10 @@ export const LIMITS = {
   signInFailuresPerAccount: (email: string): Limit => ({ bucket: tag("signin-fail", email), max: 50, windowMs: HOUR }),
   /** At most 5 enquiries an hour from one address (counted in lib/enquiries/enquiries.ts). */
   enquiryPerIp: (ip: string): Limit => ({ bucket: tag("enquiry-ip", ip), max: 5, windowMs: HOUR }),
+  /** At most 5 password-reset requests an hour from one address, whatever was typed. */
+  resetRequestPerIp: (ip: string): Limit => ({ bucket: tag("reset-ip", ip), max: 5, windowMs: HOUR }),
+  /** At most 3 reset mails an hour to one account: nobody can fill a learner's inbox. */
+  resetMailPerAccount: (userId: string): Limit => ({ bucket: tag("reset-account", userId), max: 3, windowMs: HOUR }),
   /** At most 5 new accounts an hour from one address. */
   signUpPerIp: (ip: string): Limit => ({ bucket: tag("signup-ip", ip), max: 5, windowMs: HOUR }),
 };

@@ -2,6 +2,7 @@
 // (the check that counts). Messages are Chinese and name the field's problem plainly.
 import { z } from "zod";
 import type { InviteProblem } from "@/lib/cohorts/cohorts";
+import type { LinkProblem } from "./one-time-links";
 import { isCommonPassword } from "./common-passwords";
 import { parseIdentifier } from "./identifier";
 import { PICKABLE_ROLES } from "./roles";
@@ -121,3 +122,41 @@ export const adminUserUpdateSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "true")),
 });
+
+const identifierSchema = loginSchema.shape.identifier;
+
+/** The one answer to every reset request, whether or not the account exists or has an email. */
+export const RESET_REQUESTED =
+  "如果该账号存在并登记了邮箱，重置密码的链接已发送到该邮箱，24 小时内有效。几分钟内没有收到，请查看垃圾邮件，或联系培训师为您生成链接。";
+
+/** The set-password page of an activation or reset link. */
+export const setPasswordSchema = z
+  .object({
+    token: z.string().max(100, "链接无效"),
+    purpose: z.enum(["ACTIVATE", "RESET"], { error: "链接无效" }),
+    password: passwordSchema,
+    confirmPassword: z.string({ error: "请再次输入密码" }).min(1, "请再次输入密码"),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "两次输入的密码不一致" });
+
+/** 忘记密码: the account is named the way it signs in. */
+export const resetRequestSchema = z.object({ identifier: identifierSchema });
+
+const idSchema = z.string({ error: "参数缺失" }).trim().min(1, "参数缺失").max(40, "参数无效");
+
+export const issueActivationSchema = z.object({
+  cohortId: idSchema,
+  scope: z.enum(["pending", "all"], { error: "请选择为哪些学员生成开通通知" }),
+});
+
+export const learnerLinkSchema = z.object({ cohortId: idSchema, learnerId: idSchema });
+
+/** What the link pages and the set-password form say about a link that cannot be used. */
+export const LINK_PROBLEM_MESSAGES: Record<LinkProblem, string> = {
+  UNKNOWN: "这个链接无效。请检查是否完整复制了链接，或请培训师重新生成。",
+  USED: "这个链接已经用过了（每个链接只能使用一次）。如果密码已设置好，请直接登录；忘记密码请联系培训师。",
+  REPLACED: "这个链接已作废：之后又生成过新的链接。请使用最新的开通通知或链接，或请培训师重新生成。",
+  EXPIRED: "这个链接已过期。请联系培训师重新生成。",
+  ACCOUNT_DISABLED: "这个账号已停用，请联系培训师或培训管理员。",
+  ALREADY_ACTIVE: "这个账号已经开通过了，请直接登录。忘记密码请联系培训师，或在登录页点“忘记密码”。",
+};

@@ -3,7 +3,8 @@
 // is recomputed inside it, so two trainers importing at once cannot create the same person twice;
 // when the caller passes the fingerprint of the preview the trainer confirmed, a plan that has
 // changed since (another import, an edit) is refused as STALE instead of being applied blindly.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { unusablePasswordHash } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit-log";
 import { nameSortKey } from "@/lib/sorting/pinyin";
@@ -56,7 +57,7 @@ export async function applyRosterImport(
       if (plan.rows.some((p) => p.problems.length > 0)) return { ok: false, code: "HAS_PROBLEMS", plan };
       // Imported accounts have no usable password until the learner sets one by the activation
       // link: this hash of random bytes matches nothing anyone can type.
-      const unusable = `!${createHash("sha256").update(randomBytes(32)).digest("hex")}`;
+      const unusable = unusablePasswordHash();
       const creates = plan.rows.filter((p) => p.action === "create");
       const ids = creates.map(() => `r${randomBytes(12).toString("hex")}`);
       await tx.user.createMany({

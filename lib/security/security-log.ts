@@ -12,6 +12,7 @@ export type SecurityEvent =
   | "signin_refused_disabled"
   | "account_locked"
   | "signup_refused_rate_limit"
+  | "reset_request_refused_rate_limit"
   | "enquiry_refused_rate_limit"
   | "forbidden"
   | "cross_site_refused";

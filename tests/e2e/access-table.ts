@@ -112,6 +112,15 @@ export const ROUTES: RouteRow[] = [
   // An unknown code is explained on the page itself, to everyone.
   { file: "app/(learn)/join/[code]/page.tsx", path: "/join/NOSUCH99", expect: everyone("ok") },
   { file: "app/(auth)/login/page.tsx", path: "/login", expect: guestsOnly },
+  // One-time links are public (the link is the credential); a made-up one gets a page saying what
+  // to do, for everyone, never an error.
+  { file: "app/(auth)/activate/[token]/page.tsx", path: `/activate/${"A".repeat(43)}`, expect: everyone("ok") },
+  {
+    file: "app/(auth)/reset-password/[token]/page.tsx",
+    path: `/reset-password/${"A".repeat(43)}`,
+    expect: everyone("ok"),
+  },
+  { file: "app/(auth)/forgot-password/page.tsx", path: "/forgot-password", expect: everyone("ok") },
   { file: "app/(auth)/signup/page.tsx", path: "/signup", expect: guestsOnly },
   { file: "app/(trainer)/trainer/page.tsx", path: "/trainer", expect: dashboards },
   { file: "app/(trainer)/trainer/cohorts/[id]/page.tsx", path: "/trainer/cohorts/{cohort}", expect: cohortOwner },
@@ -166,6 +175,12 @@ export const ROUTES: RouteRow[] = [
     post: {},
     expect: { ...cohortOwner, anonymous: 401, clientAdmin: 403, trainer: 422, admin: 422 },
   })),
+  // Who has not activated yet: the client admin reads it too (issuing is trainers' only, below).
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/activation/page.tsx",
+    path: "/trainer/cohorts/{cohort}/activation",
+    expect: cohortOwner,
+  },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics", expect: dashboards },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics?c={cohort}", expect: cohortOwner },
   // The trainer kit (agendas, facilitator notes, case teaching notes): every trainer and admin.
@@ -288,7 +303,8 @@ export type ActionRow = {
   action: string;
   /** The page the action is posted to (as the browser would). */
   page: string;
-  /** Form fields. Chosen to fail validation, so an allowed caller gets field errors and nothing changes. */
+  /** Form fields ({cohort}… filled in like paths). Chosen to fail validation or to change nothing, so
+   * an allowed caller gets field errors or a message and nothing changes. */
   form: Record<string, string>;
   expect: Record<Who, Outcome>;
 };
@@ -301,6 +317,36 @@ export const ACTIONS: ActionRow[] = [
     page: "/login",
     form: { inviteCode: "!" },
     expect: signedIn("ok"),
+  },
+  // Public: the link is the credential. No token, no password: field errors for everyone.
+  {
+    action: "app/(auth)/actions.ts#setPasswordWithLinkAction",
+    page: `/activate/${"A".repeat(43)}`,
+    form: { token: "" },
+    expect: everyone("ok"),
+  },
+  // Public; without SMTP it says to ask the trainer, with it the same answer for every account.
+  {
+    action: "app/(auth)/actions.ts#requestPasswordResetAction",
+    page: "/forgot-password",
+    form: { identifier: "" },
+    expect: everyone("ok"),
+  },
+  // Issuing links: the cohort's trainer and admins; never a client admin (read-only), nor another
+  // trainer (403, the cohort is not theirs). DEMO2026's learners are all activated, so an allowed
+  // caller is told there is nobody to issue for, and nothing is issued.
+  {
+    action: "app/(trainer)/trainer/cohorts/[id]/activation/actions.ts#issueActivationLinksAction",
+    page: "/trainer/cohorts/{cohort}/activation",
+    form: { cohortId: "{cohort}", scope: "pending" },
+    expect: { ...cohortOwner, clientAdmin: 403 },
+  },
+  // learner5 is not in DEMO2026: an allowed caller is told so, and no link is issued.
+  {
+    action: "app/(trainer)/trainer/cohorts/[id]/learners/[learnerId]/actions.ts#issueLearnerLinkAction",
+    page: "/trainer/cohorts/{cohort}/learners/{learner}",
+    form: { cohortId: "{cohort}", learnerId: "{outsider}" },
+    expect: { ...cohortOwner, clientAdmin: 403 },
   },
   { action: "app/(learn)/me/actions.ts#updateProfileAction", page: "/me", form: { name: "" }, expect: signedIn("ok") },
   {

@@ -149,10 +149,13 @@ test("each kind of visitor reaches exactly what the access table allows", async 
           failures.push(`${row.action} is not in the build`);
           continue;
         }
-        // The encoding React uses for a form action called as (previousState, formData).
+        // The encoding React uses for a form action called as (previousState, formData): the form's
+        // fields as "_1_<name>", then the arguments as field "0". The order matters: the server
+        // reads the parts as they stream in, and "$K1" takes the "_1_" fields seen before it.
         const withState = signsOut ? '["$K1"]' : '[{},"$K1"]';
-        const multipart: Record<string, string> = { "0": withState };
-        for (const [k, v] of Object.entries(row.form)) multipart[`1_${k}`] = v;
+        const multipart = new FormData();
+        for (const [k, v] of Object.entries(row.form)) multipart.append(`_1_${k}`, fill(v));
+        multipart.append("0", withState);
         const caller = signsOut && who !== "anonymous" ? await throwawayContext(who) : ctx;
         const res = await caller.post(fill(row.page), {
           headers: { "Next-Action": id, Accept: "text/x-component" },

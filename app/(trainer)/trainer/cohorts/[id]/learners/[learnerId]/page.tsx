@@ -9,6 +9,9 @@ import { formatScore } from "@/lib/dashboard/format";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { getLearnerDetail } from "@/lib/dashboard/learner-detail";
 import { getDb } from "@/lib/db/client";
+import { LearnerLinkPanel } from "@/components/trainer/learner-link-panel";
+import { isActivated } from "@/lib/auth/account-links";
+import { issueLearnerLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "学员详情" };
 
@@ -80,6 +83,16 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
           </div>
         </dl>
       </section>
+
+      {/* Passwords are the trainer's to reset, not the client admin's (read-only). */}
+      {user.role !== "CLIENT_ADMIN" && (
+        <LearnerLinkPanel
+          cohortId={cohort.id}
+          learnerId={detail.user.id}
+          activated={await isActivated(db, detail.user.id)}
+          action={issueLearnerLinkAction}
+        />
+      )}
 
       <section className="mt-8">
         <h3 className="text-lg font-semibold">课时完成情况</h3>
