@@ -3,7 +3,7 @@ import Link from "next/link";
 
 export type CohortNavProps = {
   cohort: { id: string; name: string; trainer: { name: string }; organisation: { name: string } };
-  current: "progress" | "quizzes" | "topics" | "learner";
+  current: "progress" | "quizzes" | "topics" | "learner" | "surveys" | "pretest";
 };
 
 export function CohortNav({ cohort, current }: CohortNavProps) {
@@ -11,6 +11,8 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
     { key: "progress", href: `/trainer/cohorts/${cohort.id}`, label: "学习进度" },
     { key: "quizzes", href: `/trainer/cohorts/${cohort.id}/quizzes`, label: "题目分析" },
     { key: "topics", href: `/trainer/topics?c=${cohort.id}`, label: "知识点掌握" },
+    { key: "surveys", href: `/trainer/cohorts/${cohort.id}/surveys`, label: "问卷" },
+    { key: "pretest", href: `/trainer/cohorts/${cohort.id}/pretest`, label: "训前测验" },
   ] as const;
   return (
     <header>
