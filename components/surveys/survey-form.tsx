@@ -25,16 +25,29 @@ function readDraft(runId: string): Record<string, string> {
   }
 }
 
-function ScaleChoices({ item, from, to, labels }: { item: SurveyItem; from: number; to: number; labels?: readonly string[] }) {
+function ScaleChoices({
+  item,
+  from,
+  to,
+  labels,
+}: {
+  item: SurveyItem;
+  from: number;
+  to: number;
+  labels?: readonly string[];
+}) {
   const values = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   return (
     <div className={`mt-2 grid gap-1.5 ${to - from === 4 ? "grid-cols-5" : "grid-cols-6 sm:grid-cols-11"}`}>
       {values.map((v, i) => (
         <label key={v} className="relative block">
-          <input type="radio" name={item.id} value={String(v)} className="peer absolute inset-0 cursor-pointer opacity-0" />
-          <span
-            className="flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-lg border border-gray-300 px-1 py-2 text-center peer-checked:border-brand-600 peer-checked:bg-brand-600 peer-checked:text-white peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600"
-          >
+          <input
+            type="radio"
+            name={item.id}
+            value={String(v)}
+            className="peer absolute inset-0 cursor-pointer opacity-0"
+          />
+          <span className="flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-lg border border-gray-300 px-1 py-2 text-center peer-checked:border-brand-600 peer-checked:bg-brand-600 peer-checked:text-white peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
             <span className="text-lg font-semibold">{v}</span>
             {labels && <span className="text-[11px] leading-tight">{labels[i]}</span>}
             <span className="sr-only">{labels ? "" : " 分"}</span>

@@ -18,11 +18,12 @@ function Distribution({ counts, from }: { counts: number[]; from: number }) {
               {from + i} 分
             </th>
             <td className="py-0.5">
-              <span className="inline-block h-3 rounded bg-brand-600 align-middle" style={{ width: `${pct(count, total)}%` }} />
+              <span
+                className="inline-block h-3 rounded bg-brand-600 align-middle"
+                style={{ width: `${pct(count, total)}%` }}
+              />
             </td>
-            <td className="w-20 py-0.5 text-right tabular-nums">
-              {count} 人
-            </td>
+            <td className="w-20 py-0.5 text-right tabular-nums">{count} 人</td>
           </tr>
         ))}
       </tbody>
@@ -86,8 +87,8 @@ export function SurveyResultsView({ results }: SurveyResultsViewProps) {
           <p className="text-sm text-gray-600">净推荐值（NPS）</p>
           <p className="text-3xl font-bold text-brand-900">{results.nps.score.toFixed(1)}</p>
           <p className="mt-1 text-sm text-gray-700">
-            推荐者（9–10 分）{results.nps.promoters} 人，中立者（7–8 分）{results.nps.passives} 人，贬损者（0–6
-            分）{results.nps.detractors} 人；NPS = 推荐者占比 − 贬损者占比。
+            推荐者（9–10 分）{results.nps.promoters} 人，中立者（7–8 分）{results.nps.passives} 人，贬损者（0–6 分）
+            {results.nps.detractors} 人；NPS = 推荐者占比 − 贬损者占比。
           </p>
         </section>
       )}
@@ -97,7 +98,9 @@ export function SurveyResultsView({ results }: SurveyResultsViewProps) {
           <section key={section.title} aria-label={section.title}>
             <h2 className="text-lg font-semibold">
               {section.title}
-              {average !== null && <span className="ml-2 text-base font-normal text-gray-600">平均 {average.toFixed(2)} 分</span>}
+              {average !== null && (
+                <span className="ml-2 text-base font-normal text-gray-600">平均 {average.toFixed(2)} 分</span>
+              )}
             </h2>
             <ul className="mt-3 space-y-5">
               {section.items.map((item) => (

@@ -71,7 +71,9 @@ export function computeGain(
     return { key, learners: a.learners.size, pre: preShare, post: postShare, gain: gainOf(preShare, postShare) };
   };
   const rows = (m: Map<string, Acc>) =>
-    [...m].map(([k, a]) => row(k, a)).sort((x, y) => (y.gain ?? -999) - (x.gain ?? -999) || x.key.localeCompare(y.key, "zh-CN"));
+    [...m]
+      .map(([k, a]) => row(k, a))
+      .sort((x, y) => (y.gain ?? -999) - (x.gain ?? -999) || x.key.localeCompare(y.key, "zh-CN"));
   return {
     preTakers: pre.length,
     postTakers: post.length,
@@ -88,7 +90,10 @@ export async function getKnowledgeGain(db: PrismaClient, cohortId: string): Prom
     where: { preTest: { cohortId }, submittedAt: { not: null }, user: { memberships: { some: { cohortId } } } },
     select: { userId: true, results: true },
   });
-  const pre: TakenQuiz[] = preRows.map((r) => ({ userId: r.userId, results: (r.results ?? {}) as Record<string, boolean> }));
+  const pre: TakenQuiz[] = preRows.map((r) => ({
+    userId: r.userId,
+    results: (r.results ?? {}) as Record<string, boolean>,
+  }));
   const firstFinals = await db.$queryRaw<{ userId: string; id: string; questionIds: string[] }[]>`
     SELECT DISTINCT ON (a."userId") a."userId", a.id, a."questionIds"
     FROM "Attempt" a JOIN "CohortMember" cm ON cm."userId" = a."userId" AND cm."cohortId" = ${cohortId}
@@ -104,12 +109,20 @@ export async function getKnowledgeGain(db: PrismaClient, cohortId: string): Prom
     results: Object.fromEntries(f.questionIds.map((q) => [q, right.has(`${f.id}/${q}`)])),
   }));
   const questionIds = [...new Set([...pre, ...post].flatMap((t) => Object.keys(t.results)))];
-  const versions = await db.questionVersion.findMany({ where: { id: { in: questionIds } }, select: { id: true, data: true } });
+  const versions = await db.questionVersion.findMany({
+    where: { id: { in: questionIds } },
+    select: { id: true, data: true },
+  });
   const tags = new Map(versions.map((v) => [v.id, (v.data as Question).tags]));
   const users = await db.user.findMany({
     where: { id: { in: pre.map((p) => p.userId) } },
     select: { id: true, branch: true },
   });
   const branch = new Map(users.map((u) => [u.id, u.branch]));
-  return computeGain(pre, post, (q) => tags.get(q) ?? [], (u) => branch.get(u) ?? null);
+  return computeGain(
+    pre,
+    post,
+    (q) => tags.get(q) ?? [],
+    (u) => branch.get(u) ?? null,
+  );
 }

@@ -12,7 +12,10 @@ import { scoreAttempt, type Response } from "@/lib/quiz/score";
 import { scopedCohortWhere, type Viewer } from "@/lib/organisations/scope";
 import { runState } from "@/lib/surveys/runs";
 
-export type PreTestFailure = { ok: false; code: "NOT_FOUND" | "FORBIDDEN" | "NOT_OPEN" | "CLOSED" | "ALREADY_SUBMITTED" };
+export type PreTestFailure = {
+  ok: false;
+  code: "NOT_FOUND" | "FORBIDDEN" | "NOT_OPEN" | "CLOSED" | "ALREADY_SUBMITTED";
+};
 const fail = (code: PreTestFailure["code"]): PreTestFailure => ({ ok: false, code });
 
 /** Ordering questions are moved with buttons in the quiz; the pre-test form is plain inputs, so it draws from the rest. */
@@ -115,7 +118,11 @@ export async function startPreTest(db: PrismaClient, userId: string, preTestId: 
     .map((v) => ({ id: v.id, module: (v.data as Question).tags[0] ?? "" }));
   const modules = new Set(pool.map((q) => q.module)).size;
   const count = Math.min(found.preTest.questionCount, pool.length);
-  const ids = drawQuestions(pool, { count, minPerModule: count >= modules ? 1 : 0 }, () => randomInt(1_000_000) / 1_000_000);
+  const ids = drawQuestions(
+    pool,
+    { count, minPerModule: count >= modules ? 1 : 0 },
+    () => randomInt(1_000_000) / 1_000_000,
+  );
   const row = await db.preTestAttempt.upsert({
     where: { preTestId_userId: { preTestId, userId } },
     create: { preTestId, userId, questionIds: ids },
@@ -157,7 +164,13 @@ export function responsesFromForm(questions: { id: string; question: Question }[
 }
 
 /** Scores and closes the attempt in one guarded update: a second submit changes nothing. */
-export async function submitPreTest(db: PrismaClient, userId: string, preTestId: string, form: FormData, now = new Date()) {
+export async function submitPreTest(
+  db: PrismaClient,
+  userId: string,
+  preTestId: string,
+  form: FormData,
+  now = new Date(),
+) {
   const found = await getPreTestForLearner(db, userId, preTestId);
   if (!found.ok) return found;
   if (!found.attempt) return fail("NOT_FOUND");
@@ -172,7 +185,13 @@ export async function submitPreTest(db: PrismaClient, userId: string, preTestId:
   );
   const written = await db.preTestAttempt.updateMany({
     where: { id: found.attempt.id, userId, submittedAt: null },
-    data: { answers: responses, results: score.perQuestion, correct: score.correct, total: score.total, submittedAt: now },
+    data: {
+      answers: responses,
+      results: score.perQuestion,
+      correct: score.correct,
+      total: score.total,
+      submittedAt: now,
+    },
   });
   if (written.count === 0) return fail("ALREADY_SUBMITTED");
   return { ok: true as const, correct: score.correct, total: score.total };

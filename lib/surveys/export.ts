@@ -13,12 +13,10 @@ export function responseColumns(survey: Survey, anonymous: boolean): Column<Resp
           { header: "学员", value: (r: ResponseRow) => r.by, width: 18 },
           { header: "提交时间", value: (r: ResponseRow) => r.submittedAt, width: 18 },
         ]),
-    ...surveyItems(survey).map(
-      (item): Column<ResponseRow> => ({
-        header: item.prompt,
-        value: (r) => r.answers[item.id],
-        width: item.type === "text" ? 40 : 14,
-      }),
-    ),
+    ...surveyItems(survey).map((item): Column<ResponseRow> => ({
+      header: item.prompt,
+      value: (r) => r.answers[item.id],
+      width: item.type === "text" ? 40 : 14,
+    })),
   ];
 }

@@ -17,7 +17,11 @@ export function loadSurveys(root = path.join(process.cwd(), "content")): LoadedS
   const dir = path.join(root, "surveys");
   const problems: string[] = [];
   const surveys: LoadedSurvey[] = [];
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
   for (const name of files) {
     const rel = path.relative(path.dirname(root), path.join(dir, name));
     let data: unknown;

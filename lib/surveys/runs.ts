@@ -81,7 +81,14 @@ export async function getRunForLearner(db: PrismaClient, secret: string, userId:
   if (!/^[a-z0-9]{1,40}$/i.test(runId)) return fail("NOT_FOUND");
   const run = await db.surveyRun.findFirst({
     where: { id: runId, cohort: { members: { some: { userId } } } },
-    select: { id: true, surveyId: true, anonymous: true, opensAt: true, closesAt: true, cohort: { select: { name: true } } },
+    select: {
+      id: true,
+      surveyId: true,
+      anonymous: true,
+      opensAt: true,
+      closesAt: true,
+      cohort: { select: { name: true } },
+    },
   });
   const survey = run && getSurvey(run.surveyId);
   if (!run || !survey) return fail("NOT_FOUND");

@@ -12,7 +12,11 @@ const base = { id, prompt: text, required: z.boolean().default(true) };
 
 export const surveyItemSchema = z.discriminatedUnion("type", [
   // 1–5. "agreement": 非常不同意 … 非常同意; "confidence": 完全没把握 … 很有把握.
-  z.strictObject({ ...base, type: z.literal("likert"), scale: z.enum(["agreement", "confidence"]).default("agreement") }),
+  z.strictObject({
+    ...base,
+    type: z.literal("likert"),
+    scale: z.enum(["agreement", "confidence"]).default("agreement"),
+  }),
   // 0–10, "how likely are you to recommend": the NPS question.
   z.strictObject({ ...base, type: z.literal("nps") }),
   z.strictObject({ ...base, type: z.literal("choice"), options: z.array(text).min(2, "needs two or more options") }),
@@ -87,11 +91,7 @@ export function answersSchema(survey: Survey) {
         field = z.enum(item.options as [string, ...string[]], { error: missing });
         break;
       case "text":
-        field = z
-          .string({ error: missing })
-          .trim()
-          .min(1, missing)
-          .max(item.maxLength, `最多 ${item.maxLength} 个字`);
+        field = z.string({ error: missing }).trim().min(1, missing).max(item.maxLength, `最多 ${item.maxLength} 个字`);
         break;
     }
     // An optional item left empty is simply absent from the stored answers.

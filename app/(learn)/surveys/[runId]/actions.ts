@@ -26,7 +26,8 @@ export const submitSurveyAction = validatedActionWithUser(runSchema, async (data
     revalidatePath("/me");
     return { ok: true, message: "提交成功，感谢您的反馈！" };
   }
-  if (r.code === "INVALID") return { fieldErrors: fieldErrorsOf(r.error), message: "还有必填项未完成，请按提示修改后再提交" };
+  if (r.code === "INVALID")
+    return { fieldErrors: fieldErrorsOf(r.error), message: "还有必填项未完成，请按提示修改后再提交" };
   // A second submit (double tap, another tab) recorded nothing; the first one stands.
   if (r.code === "ALREADY_ANSWERED") return { ok: true, message: "您已提交过这份问卷，每人只能提交一次。感谢参与！" };
   return { message: REFUSED[r.code] };

@@ -66,7 +66,12 @@ export default async function CohortSurveysPage({ params }: SurveysPageProps) {
                     { value: "named", label: "实名（训前调研）" },
                   ],
                 },
-                { name: "opensAt", label: "开始时间（北京时间）", type: "datetime-local", defaultValue: toBeijingLocal(now) },
+                {
+                  name: "opensAt",
+                  label: "开始时间（北京时间）",
+                  type: "datetime-local",
+                  defaultValue: toBeijingLocal(now),
+                },
                 {
                   name: "closesAt",
                   label: "截止时间（北京时间）",
@@ -91,7 +96,10 @@ export default async function CohortSurveysPage({ params }: SurveysPageProps) {
               <li key={run.id} className="flex flex-wrap gap-4 rounded-lg border border-gray-200 p-4">
                 <div className="min-w-0 flex-1">
                   <h3 className="font-medium">
-                    <Link href={`/trainer/cohorts/${cohort.id}/surveys/${run.id}`} className="text-brand-700 hover:underline">
+                    <Link
+                      href={`/trainer/cohorts/${cohort.id}/surveys/${run.id}`}
+                      className="text-brand-700 hover:underline"
+                    >
                       {getSurvey(run.surveyId)?.title ?? run.surveyId}
                     </Link>
                     <span className="ml-2 text-sm text-gray-500">

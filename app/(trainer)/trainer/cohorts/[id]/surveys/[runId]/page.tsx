@@ -37,7 +37,10 @@ export default async function SurveyRunPage({ params }: SurveyRunPageProps) {
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
       <CohortNav cohort={cohort} current="surveys" />
-      <Link href={`/trainer/cohorts/${cohort.id}/surveys`} className="mt-4 inline-block text-sm text-brand-600 hover:underline">
+      <Link
+        href={`/trainer/cohorts/${cohort.id}/surveys`}
+        className="mt-4 inline-block text-sm text-brand-600 hover:underline"
+      >
         ← 全部问卷
       </Link>
       <h2 className="mt-2 text-2xl font-bold text-brand-900">{survey.title}</h2>
@@ -47,7 +50,10 @@ export default async function SurveyRunPage({ params }: SurveyRunPageProps) {
       <p className="mt-3 text-gray-800">
         已回收 <strong>{count}</strong> 份，班级 {members} 人，回收率 {rate(count, members)}。
         {visible && (
-          <a href={`/trainer/cohorts/${cohort.id}/surveys/${run.id}/export`} className="ml-3 text-brand-600 hover:underline">
+          <a
+            href={`/trainer/cohorts/${cohort.id}/surveys/${run.id}/export`}
+            className="ml-3 text-brand-600 hover:underline"
+          >
             导出 Excel
           </a>
         )}
@@ -67,27 +73,40 @@ export default async function SurveyRunPage({ params }: SurveyRunPageProps) {
         <h2 id="compare" className="text-lg font-semibold">
           各班级对比
         </h2>
-        <p className="mt-1 text-sm text-gray-600">同一问卷在您可查看的班级中的结果（各部分为李克特题平均分，满分 5 分）。</p>
+        <p className="mt-1 text-sm text-gray-600">
+          同一问卷在您可查看的班级中的结果（各部分为李克特题平均分，满分 5 分）。
+        </p>
         <div className="mt-3 overflow-x-auto">
           <table className="w-full text-sm">
             <thead>
               <tr className="border-b text-left">
-                <th scope="col" className="py-2 pr-3">班级</th>
-                <th scope="col" className="py-2 pr-3">发放日期</th>
-                <th scope="col" className="py-2 pr-3">回收</th>
+                <th scope="col" className="py-2 pr-3">
+                  班级
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  发放日期
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  回收
+                </th>
                 {survey.sections.map((s) => (
                   <th key={s.title} scope="col" className="py-2 pr-3">
                     {s.title}
                   </th>
                 ))}
-                <th scope="col" className="py-2 pr-3">NPS</th>
+                <th scope="col" className="py-2 pr-3">
+                  NPS
+                </th>
               </tr>
             </thead>
             <tbody>
               {comparison.map((row) => (
                 <tr key={row.runId} className={`border-b ${row.runId === run.id ? "bg-brand-50" : ""}`}>
                   <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    <Link href={`/trainer/cohorts/${row.cohortId}/surveys/${row.runId}`} className="text-brand-700 hover:underline">
+                    <Link
+                      href={`/trainer/cohorts/${row.cohortId}/surveys/${row.runId}`}
+                      className="text-brand-700 hover:underline"
+                    >
                       {row.cohortName}
                     </Link>
                   </th>

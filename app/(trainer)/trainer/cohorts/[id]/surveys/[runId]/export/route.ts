@@ -22,16 +22,22 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const survey = run && getSurvey(run.surveyId);
   if (!run || !survey) return Response.json({ error: "没有这份问卷" }, { status: 404 });
   if (!resultsVisible(run.anonymous, run._count.responses))
-    return Response.json(
-      { error: `匿名问卷满 ${MIN_ANONYMOUS_RESPONSES} 份后才能查看和导出结果` },
-      { status: 409 },
-    );
+    return Response.json({ error: `匿名问卷满 ${MIN_ANONYMOUS_RESPONSES} 份后才能查看和导出结果` }, { status: 409 });
   const rows = await getRunResponses(db, run);
-  await recordAudit(db, { id: user.id, name: user.name }, {
-    action: "COHORT_EXPORT",
-    target: cohort.id,
-    detail: `${cohort.name};${survey.title}（${run.anonymous ? "匿名" : "实名"}）;xlsx`,
-    rows: rows.length,
-  });
-  return exportResponse("xlsx", `${cohort.name}-${survey.title}-${formatDate(new Date())}`, responseColumns(survey, run.anonymous), rows);
+  await recordAudit(
+    db,
+    { id: user.id, name: user.name },
+    {
+      action: "COHORT_EXPORT",
+      target: cohort.id,
+      detail: `${cohort.name};${survey.title}（${run.anonymous ? "匿名" : "实名"}）;xlsx`,
+      rows: rows.length,
+    },
+  );
+  return exportResponse(
+    "xlsx",
+    `${cohort.name}-${survey.title}-${formatDate(new Date())}`,
+    responseColumns(survey, run.anonymous),
+    rows,
+  );
 }
