@@ -161,7 +161,8 @@ test("a named 训前调研 shows the trainer who answered what", async ({ page, 
 
   await page.goto(`/trainer/cohorts/${cohortId}/surveys/${path.split("/").pop()}`);
   await expect(page.getByText("已回收 1 份")).toBeVisible();
-  const verbatim = page.getByRole("listitem").filter({ hasText: "想学会和商户谈联合营销。" });
+  // The innermost item: the verbatim itself (the question's item contains it).
+  const verbatim = page.getByRole("listitem").filter({ hasText: "想学会和商户谈联合营销。" }).last();
   await expect(verbatim).toContainText(learners[0]!.name);
   await expect(page.getByText("商户拓展与收单：1 人（100%）")).toBeVisible();
 });

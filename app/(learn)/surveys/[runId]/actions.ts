@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { fieldErrorsOf, formValues, validatedActionWithUser } from "@/lib/actions/validated-action";
 import { getDb } from "@/lib/db/client";
@@ -22,10 +21,9 @@ export const submitSurveyAction = validatedActionWithUser(runSchema, async (data
   const answers: Record<string, string> = formValues(formData);
   delete answers.runId;
   const r = await submitSurveyResponse(getDb(), surveySecret(), user.id, data.runId, answers);
-  if (r.ok) {
-    revalidatePath("/me");
-    return { ok: true, message: "提交成功，感谢您的反馈！" };
-  }
+  // No revalidatePath: /me is rendered per request anyway, and refreshing this page would swap
+  // the thank-you for the "already answered" notice.
+  if (r.ok) return { ok: true, message: "提交成功，感谢您的反馈！" };
   if (r.code === "INVALID")
     return { fieldErrors: fieldErrorsOf(r.error), message: "还有必填项未完成，请按提示修改后再提交" };
   // A second submit (double tap, another tab) recorded nothing; the first one stands.
