@@ -56,7 +56,7 @@ function postAnswers(survey: Survey, rnd: Rnd, mood: number): SurveyAnswers {
   const out: SurveyAnswers = {};
   for (const item of surveyItems(survey)) {
     if (item.type === "likert") out[item.id] = clamp(3.7 + mood * 1.3 + (rnd() - 0.5) * 1.4, 1, 5);
-    else if (item.type === "nps") out[item.id] = clamp(7.2 + mood * 3 + (rnd() - 0.5) * 2.5, 0, 10);
+    else if (item.type === "nps") out[item.id] = clamp(7.9 + mood * 3 + (rnd() - 0.5) * 3, 0, 10);
     else if (item.type === "text" && item.id === "most-useful" && rnd() < 0.55) out[item.id] = pick(MOST_USEFUL, rnd);
     else if (item.type === "text" && item.id !== "most-useful" && rnd() < 0.35) out[item.id] = pick(SUGGESTIONS, rnd);
   }
