@@ -24,13 +24,14 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   if (!resultsVisible(run.anonymous, run._count.responses))
     return Response.json({ error: `匿名问卷满 ${MIN_ANONYMOUS_RESPONSES} 份后才能查看和导出结果` }, { status: 409 });
   const rows = await getRunResponses(db, run);
+  const label = `${survey.title}（${run.anonymous ? "匿名" : "实名"}）`;
   await recordAudit(
     db,
     { id: user.id, name: user.name },
     {
       action: "COHORT_EXPORT",
       target: cohort.id,
-      detail: `${cohort.name};${survey.title}（${run.anonymous ? "匿名" : "实名"}）;xlsx`,
+      detail: `${cohort.name};${label};xlsx`,
       rows: rows.length,
     },
   );
