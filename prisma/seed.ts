@@ -7,6 +7,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
 import { keepDemoCohortsCurrent } from "./demo-cohort";
+import { seedDemoEvaluation } from "./demo-evaluation";
 import { seedDemoData } from "./demo-data";
 import { backfillNameSortKeys } from "@/lib/sorting/backfill-name-keys";
 
@@ -20,6 +21,8 @@ export async function prepareDatabase(url: string, options: { demo: boolean }) {
     const demo = options.demo ? await seedDemoData(db, loaded) : { created: false };
     // A demo instance left running for weeks would otherwise show everyone as inactive.
     if (options.demo && !demo.created) await keepDemoCohortsCurrent(db);
+    // Surveys and pre-tests of the demo cohorts; also added to a demo database seeded before them.
+    if (options.demo) await seedDemoEvaluation(db);
     // Certificates come with the event that completes the course; this catches the learners no
     // event completed: those who finished before that was so, and those a content change
     // completed (a lesson they had not done was removed). Usually issues none.

@@ -11,6 +11,7 @@ import { checkDuration, checkFigureRepeats, checkPunctuation, type TextPlace } f
 import { checkKitCoverage, loadTrainerKit } from "@/lib/content/trainer-kit";
 import { loadQuizzes, QuizFileError, type LoadedQuiz } from "@/lib/quiz/load";
 import { checkQuizRules } from "@/lib/quiz/rules";
+import { loadSurveys, SurveyFileError } from "@/lib/surveys/load";
 
 const root = path.join(process.cwd(), "content");
 
@@ -46,6 +47,7 @@ try {
   const c = loadContent();
   const quizzes = loadQuizzes(c);
   const kit = loadTrainerKit(c);
+  const surveys = loadSurveys(root);
   const minutes = courseReadingMinutes(c.modules);
   const problems: ContentProblem[] = [
     ...checkQuizRules(quizzes, { moduleSlugs: c.modules.map((m) => m.slug), caseSlugs: c.cases.map((k) => k.slug) }),
@@ -65,10 +67,10 @@ try {
   const lessons = c.modules.reduce((n, m) => n + m.lessons.length, 0);
   const questions = quizzes.reduce((n, q) => n + q.questions.length, 0);
   console.log(
-    `内容检查通过 (content OK): ${c.modules.length} 个模块, ${lessons} 节课 (阅读约 ${minutes} 分钟), ${c.cases.length} 个案例, ${quizzes.length} 个测验 ${questions} 道题, 培训师工具包 ${kit.moduleNotes.length + kit.caseNotes.length + kit.rolePlays.length + kit.documents.length + 1} 篇`,
+    `内容检查通过 (content OK): ${c.modules.length} 个模块, ${lessons} 节课 (阅读约 ${minutes} 分钟), ${c.cases.length} 个案例, ${quizzes.length} 个测验 ${questions} 道题, ${surveys.length} 份问卷, 培训师工具包 ${kit.moduleNotes.length + kit.caseNotes.length + kit.rolePlays.length + kit.documents.length + 1} 篇`,
   );
 } catch (err) {
-  if (err instanceof ContentError || err instanceof QuizFileError) {
+  if (err instanceof ContentError || err instanceof QuizFileError || err instanceof SurveyFileError) {
     console.error(err.message);
     process.exit(1);
   }

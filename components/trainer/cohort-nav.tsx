@@ -10,7 +10,7 @@ export type CohortNavProps = {
     trainer: { name: string };
     organisation: { id: string; name: string; closedAt: Date | null; logo: { sha256: string } | null };
   };
-  current: "progress" | "quizzes" | "topics" | "activation" | "learner";
+  current: "progress" | "quizzes" | "topics" | "activation" | "surveys" | "pretest" | "learner";
 };
 
 export function CohortNav({ cohort, current }: CohortNavProps) {
@@ -19,6 +19,8 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
     { key: "quizzes", href: `/trainer/cohorts/${cohort.id}/quizzes`, label: "题目分析" },
     { key: "topics", href: `/trainer/topics?c=${cohort.id}`, label: "知识点掌握" },
     { key: "activation", href: `/trainer/cohorts/${cohort.id}/activation`, label: "账号开通" },
+    { key: "surveys", href: `/trainer/cohorts/${cohort.id}/surveys`, label: "问卷" },
+    { key: "pretest", href: `/trainer/cohorts/${cohort.id}/pretest`, label: "训前测验" },
   ] as const;
   return (
     <header>

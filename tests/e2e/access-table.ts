@@ -181,6 +181,31 @@ export const ROUTES: RouteRow[] = [
     path: "/trainer/cohorts/{cohort}/activation",
     expect: cohortOwner,
   },
+  // Surveys and the pre-test (issue 17): the cohort's trainer opens them, its bank's client admins read.
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/surveys/page.tsx",
+    path: "/trainer/cohorts/{cohort}/surveys",
+    expect: cohortOwner,
+  },
+  // A made-up run in one's own cohort: 404; in someone else's cohort: 403 (nothing leaks).
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/surveys/[runId]/page.tsx",
+    path: "/trainer/cohorts/{cohort}/surveys/not-a-run",
+    expect: { ...cohortOwner, trainer: 404, clientAdmin: 404, admin: 404 },
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/surveys/[runId]/export/route.ts",
+    path: "/trainer/cohorts/{cohort}/surveys/not-a-run/export",
+    expect: { ...cohortOwner, anonymous: 401, trainer: 404, clientAdmin: 404, admin: 404 },
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/pretest/page.tsx",
+    path: "/trainer/cohorts/{cohort}/pretest",
+    expect: cohortOwner,
+  },
+  // A learner's survey or pre-test: only members of its cohort; anything else looks missing.
+  { file: "app/(learn)/surveys/[runId]/page.tsx", path: "/surveys/not-a-run", expect: signedIn(404) },
+  { file: "app/(learn)/pretest/[id]/page.tsx", path: "/pretest/not-a-pretest", expect: signedIn(404) },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics", expect: dashboards },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics?c={cohort}", expect: cohortOwner },
   // The trainer kit (agendas, facilitator notes, case teaching notes): every trainer and admin.
@@ -431,6 +456,31 @@ export const ACTIONS: ActionRow[] = [
     expect: everyone("ok"),
   },
   { action: "app/(learn)/me/review/actions.ts#practiceAction", page: "/me/review", form: {}, expect: signedIn("ok") },
+  {
+    action: "app/(trainer)/trainer/cohorts/[id]/surveys/actions.ts#openSurveyAction",
+    page: "/trainer/cohorts/{cohort}/surveys",
+    form: { cohortId: "" },
+    expect: trainers,
+  },
+  {
+    action: "app/(trainer)/trainer/cohorts/[id]/pretest/actions.ts#openPreTestAction",
+    page: "/trainer/cohorts/{cohort}/pretest",
+    form: { cohortId: "" },
+    expect: trainers,
+  },
+  // Any signed-in user may call them; without a run of their own cohort nothing is stored.
+  {
+    action: "app/(learn)/surveys/[runId]/actions.ts#submitSurveyAction",
+    page: "/surveys/not-a-run",
+    form: { runId: "" },
+    expect: signedIn("ok"),
+  },
+  ...(["startPreTestAction", "submitPreTestAction"] as const).map((name): ActionRow => ({
+    action: `app/(learn)/pretest/[id]/actions.ts#${name}`,
+    page: "/pretest/not-a-pretest",
+    form: { preTestId: "" },
+    expect: signedIn("ok"),
+  })),
   // Everyone may call it; signed-out callers just land home. The spec signs out throwaway accounts (it ends all of a user's sessions).
   { action: "app/(auth)/actions.ts#signOutAction", page: "/me", form: {}, expect: everyone("ok") },
 ];

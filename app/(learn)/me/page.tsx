@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { ProgressOverview } from "@/components/progress-overview";
+import { MyClassroomTasks } from "@/components/surveys/my-classroom-tasks";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listMyCohorts } from "@/lib/cohorts/cohorts";
@@ -49,6 +50,7 @@ export default async function MePage() {
           </Link>
         </p>
       )}
+      <MyClassroomTasks userId={user.id} />
       <ProgressOverview {...progress} />
 
       {mastery.length > 0 && (

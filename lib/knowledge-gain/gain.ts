@@ -1,0 +1,128 @@
+// Knowledge gain: the pre-test against the final assessment, per topic tag and per 分行.
+// The rule (docs/decisions/0023): only learners who submitted both the pre-test and at least one
+// final attempt count; "post" is their FIRST submitted final attempt (retakes follow feedback on
+// the same pool and would inflate the gain); a drawn question left unanswered counts as wrong in
+// both. Per tag, the share right over every question with that tag met by those learners; per
+// 分行, the average of the learners' percentages. Computed in memory: a cohort is tens of people.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
+import type { Question } from "@/lib/quiz/schema";
+
+export type TakenQuiz = { userId: string; results: Record<string, boolean> };
+
+export type Share = { correct: number; total: number; percent: number | null };
+export type GainRow = { key: string; learners: number; pre: Share; post: Share; gain: number | null };
+export type KnowledgeGain = {
+  preTakers: number;
+  postTakers: number;
+  both: number;
+  overall: GainRow;
+  byTag: GainRow[];
+  byBranch: GainRow[];
+};
+
+const share = (correct: number, total: number): Share => ({
+  correct,
+  total,
+  percent: total === 0 ? null : Math.round((correct / total) * 1000) / 10,
+});
+const gainOf = (pre: Share, post: Share) =>
+  pre.percent === null || post.percent === null ? null : Math.round((post.percent - pre.percent) * 10) / 10;
+
+export const NO_BRANCH = "未填分行";
+
+export function computeGain(
+  pre: TakenQuiz[],
+  post: TakenQuiz[],
+  tagsOf: (questionId: string) => string[],
+  branchOf: (userId: string) => string | null,
+): KnowledgeGain {
+  const postBy = new Map(post.map((p) => [p.userId, p]));
+  const pairs = pre.flatMap((p) => {
+    const q = postBy.get(p.userId);
+    return q ? [{ userId: p.userId, pre: p.results, post: q.results }] : [];
+  });
+  type Acc = { learners: Set<string>; pre: [number, number]; post: [number, number] };
+  const tags = new Map<string, Acc>();
+  const branches = new Map<string, Acc>();
+  const all: Acc = { learners: new Set(), pre: [0, 0], post: [0, 0] };
+  const acc = (m: Map<string, Acc>, key: string) => {
+    let a = m.get(key);
+    if (!a) m.set(key, (a = { learners: new Set(), pre: [0, 0], post: [0, 0] }));
+    return a;
+  };
+  const add = (a: Acc, userId: string, side: "pre" | "post", right: boolean) => {
+    a.learners.add(userId);
+    a[side][0] += right ? 1 : 0;
+    a[side][1] += 1;
+  };
+  for (const p of pairs) {
+    const branch = acc(branches, branchOf(p.userId)?.trim() || NO_BRANCH);
+    for (const side of ["pre", "post"] as const)
+      for (const [qid, right] of Object.entries(p[side])) {
+        add(all, p.userId, side, right);
+        add(branch, p.userId, side, right);
+        for (const tag of tagsOf(qid)) add(acc(tags, tag), p.userId, side, right);
+      }
+  }
+  const row = (key: string, a: Acc): GainRow => {
+    const preShare = share(...a.pre);
+    const postShare = share(...a.post);
+    return { key, learners: a.learners.size, pre: preShare, post: postShare, gain: gainOf(preShare, postShare) };
+  };
+  const rows = (m: Map<string, Acc>) =>
+    [...m]
+      .map(([k, a]) => row(k, a))
+      .sort((x, y) => (y.gain ?? -999) - (x.gain ?? -999) || x.key.localeCompare(y.key, "zh-CN"));
+  return {
+    preTakers: pre.length,
+    postTakers: post.length,
+    both: pairs.length,
+    overall: row("全部", all),
+    byTag: rows(tags),
+    byBranch: rows(branches),
+  };
+}
+
+/** Loads the cohort's submitted pre-tests and its members' first submitted finals, then computes. */
+export async function getKnowledgeGain(db: PrismaClient, cohortId: string): Promise<KnowledgeGain> {
+  const preRows = await db.preTestAttempt.findMany({
+    where: { preTest: { cohortId }, submittedAt: { not: null }, user: { memberships: { some: { cohortId } } } },
+    select: { userId: true, results: true },
+  });
+  const pre: TakenQuiz[] = preRows.map((r) => ({
+    userId: r.userId,
+    results: (r.results ?? {}) as Record<string, boolean>,
+  }));
+  const firstFinals = await db.$queryRaw<{ userId: string; id: string; questionIds: string[] }[]>`
+    SELECT DISTINCT ON (a."userId") a."userId", a.id, a."questionIds"
+    FROM "Attempt" a JOIN "CohortMember" cm ON cm."userId" = a."userId" AND cm."cohortId" = ${cohortId}
+    WHERE a."quizId" = ${FINAL_QUIZ_ID} AND a."submittedAt" IS NOT NULL
+    ORDER BY a."userId", a."submittedAt" ASC`;
+  const rightAnswers = await db.answer.findMany({
+    where: { attemptId: { in: firstFinals.map((f) => f.id) }, correct: true },
+    select: { attemptId: true, questionVersionId: true },
+  });
+  const right = new Set(rightAnswers.map((a) => `${a.attemptId}/${a.questionVersionId}`));
+  const post: TakenQuiz[] = firstFinals.map((f) => ({
+    userId: f.userId,
+    results: Object.fromEntries(f.questionIds.map((q) => [q, right.has(`${f.id}/${q}`)])),
+  }));
+  const questionIds = [...new Set([...pre, ...post].flatMap((t) => Object.keys(t.results)))];
+  const versions = await db.questionVersion.findMany({
+    where: { id: { in: questionIds } },
+    select: { id: true, data: true },
+  });
+  const tags = new Map(versions.map((v) => [v.id, (v.data as Question).tags]));
+  const users = await db.user.findMany({
+    where: { id: { in: pre.map((p) => p.userId) } },
+    select: { id: true, branch: true },
+  });
+  const branch = new Map(users.map((u) => [u.id, u.branch]));
+  return computeGain(
+    pre,
+    post,
+    (q) => tags.get(q) ?? [],
+    (u) => branch.get(u) ?? null,
+  );
+}

@@ -1,0 +1,238 @@
+// Surveys and the pre-test on PostgreSQL: one response per learner and run (even when the same
+// learner submits several times at once), anonymous responses that carry no user id, results
+// hidden until five anonymous responses, and the pre-test counted toward nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount } from "@/lib/auth/accounts";
+import { loadContent } from "@/lib/content/load";
+import { getKnowledgeGain } from "@/lib/knowledge-gain/gain";
+import { getPreTestForLearner, openPreTest, startPreTest, submitPreTest } from "@/lib/knowledge-gain/pre-test";
+import { FINAL_QUIZ_ID, loadQuizzes } from "@/lib/quiz/load";
+import { syncQuizzes } from "@/lib/quiz/sync";
+import type { Viewer } from "@/lib/organisations/scope";
+import { getSurvey } from "@/lib/surveys/catalog";
+import { getSurveyComparison } from "@/lib/surveys/compare";
+import { getRunResponses, openSurveyRun, submitSurveyResponse } from "@/lib/surveys/runs";
+import { surveyItems } from "@/lib/surveys/schema";
+import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
+import { assignTestTrainer, testOrganisationId } from "../support/organisations";
+
+const SECRET = "integration-test-secret-of-32-characters!";
+const HOUR = 3_600_000;
+
+describe.skipIf(noPostgres)("surveys and the pre-test (PostgreSQL)", () => {
+  let t: PostgresTestDb;
+  let trainer: Viewer;
+  let clientAdmin: Viewer;
+  let cohortId: string;
+  let learners: string[];
+  let outsider: string;
+
+  const account = async (email: string, role: Viewer["role"] = "LEARNER", organisationId: string | null = null) => {
+    const r = await createAccount(t.db, { name: email.split("@")[0]!, email, password: "long enough secret" });
+    if (!r.ok) throw new Error("setup");
+    await t.db.user.update({ where: { id: r.value.id }, data: { role, organisationId }, select: { id: true } });
+    return r.value.id;
+  };
+  const open = (anonymous: boolean, surveyId = "post-training") =>
+    openSurveyRun(t.db, trainer, {
+      cohortId,
+      surveyId,
+      anonymous,
+      opensAt: new Date(Date.now() - HOUR),
+      closesAt: new Date(Date.now() + HOUR),
+    });
+  const fullPostAnswers = () =>
+    Object.fromEntries(
+      surveyItems(getSurvey("post-training")!).map((i) => [
+        i.id,
+        i.type === "nps" ? "9" : i.type === "likert" ? "4" : "",
+      ]),
+    );
+
+  beforeAll(async () => {
+    t = await createPostgresTestDb();
+    const org = await testOrganisationId(t.db);
+    const otherOrg = await testOrganisationId(t.db, "OTHER");
+    trainer = { id: await account("trainer@s.cn", "TRAINER"), role: "TRAINER", organisationId: null };
+    await assignTestTrainer(t.db, org, trainer.id);
+    clientAdmin = { id: await account("client@s.cn", "CLIENT_ADMIN", org), role: "CLIENT_ADMIN", organisationId: org };
+    await account("other-client@s.cn", "CLIENT_ADMIN", otherOrg);
+    const cohort = await t.db.cohort.create({
+      data: { name: "满意度测试班", inviteCode: "SURVEY01", trainerId: trainer.id, organisationId: org },
+      select: { id: true },
+    });
+    cohortId = cohort.id;
+    learners = [];
+    for (let i = 0; i < 7; i++) learners.push(await account(`l${i}@s.cn`));
+    await t.db.cohortMember.createMany({ data: learners.map((userId) => ({ cohortId, userId })) });
+    outsider = await account("outsider@s.cn");
+  });
+  afterAll(() => t?.close());
+
+  it("lets the cohort's trainer open a survey, not its client admin", async () => {
+    expect(await open(true)).toMatchObject({ ok: true });
+    expect(
+      await openSurveyRun(t.db, clientAdmin, {
+        cohortId,
+        surveyId: "post-training",
+        anonymous: true,
+        opensAt: new Date(),
+        closesAt: new Date(Date.now() + HOUR),
+      }),
+    ).toEqual({ ok: false, code: "FORBIDDEN" });
+  });
+
+  it("records a double submit once, even when the submits arrive together", async () => {
+    const run = await open(true);
+    if (!run.ok) throw new Error("open");
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => submitSurveyResponse(t.db, SECRET, learners[0]!, run.runId, fullPostAnswers())),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => (r as { code: string }).code)).toEqual(
+      Array(5).fill("ALREADY_ANSWERED"),
+    );
+    expect(await t.db.surveyResponse.count({ where: { runId: run.runId } })).toBe(1);
+  });
+
+  it("stores anonymous responses without a user id, and nothing that names the learner", async () => {
+    const run = await open(true);
+    if (!run.ok) throw new Error("open");
+    expect(
+      await submitSurveyResponse(t.db, SECRET, learners[1]!, run.runId, {
+        ...fullPostAnswers(),
+        suggestions: "多些案例",
+      }),
+    ).toEqual({ ok: true });
+    const rows = await t.db.$queryRaw<
+      Record<string, unknown>[]
+    >`SELECT * FROM "SurveyResponse" WHERE "runId" = ${run.runId}`;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.userId).toBeNull();
+    expect(JSON.stringify(rows[0])).not.toContain(learners[1]!);
+    const [shown] = await getRunResponses(t.db, { id: run.runId, anonymous: true });
+    expect(shown).toMatchObject({ by: null, submittedAt: null });
+  });
+
+  it("refuses bad answers (changing nothing), outsiders and closed runs", async () => {
+    const run = await open(true);
+    if (!run.ok) throw new Error("open");
+    const bad = await submitSurveyResponse(t.db, SECRET, learners[2]!, run.runId, { ...fullPostAnswers(), nps: "11" });
+    expect(bad).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await submitSurveyResponse(t.db, SECRET, outsider, run.runId, fullPostAnswers())).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(
+      await submitSurveyResponse(
+        t.db,
+        SECRET,
+        learners[2]!,
+        run.runId,
+        fullPostAnswers(),
+        new Date(Date.now() + 2 * HOUR),
+      ),
+    ).toEqual({ ok: false, code: "CLOSED" });
+    expect(await t.db.surveyResponse.count({ where: { runId: run.runId } })).toBe(0);
+  });
+
+  it("hides an anonymous run's results under 5 responses, for the trainer and the client admin", async () => {
+    const run = await open(true);
+    if (!run.ok) throw new Error("open");
+    const row = async (viewer: Viewer) =>
+      (await getSurveyComparison(t.db, viewer, getSurvey("post-training")!)).find((r) => r.runId === run.runId);
+    for (const learner of learners.slice(0, 4))
+      expect(await submitSurveyResponse(t.db, SECRET, learner, run.runId, fullPostAnswers())).toEqual({ ok: true });
+    expect(await row(trainer)).toMatchObject({
+      responses: 4,
+      visible: false,
+      nps: null,
+      sections: [null, null, null, null],
+    });
+    await submitSurveyResponse(t.db, SECRET, learners[4]!, run.runId, fullPostAnswers());
+    expect(await row(trainer)).toMatchObject({
+      responses: 5,
+      visible: true,
+      nps: { score: 100 },
+      sections: [4, 4, 4, 4],
+    });
+    expect(await row(clientAdmin)).toMatchObject({ responses: 5, visible: true });
+  });
+
+  it("keeps the learner's id in named mode, so the trainer sees names", async () => {
+    const run = await open(false, "pre-training");
+    if (!run.ok) throw new Error("open");
+    const answers = Object.fromEntries(
+      surveyItems(getSurvey("pre-training")!).map((i) => [
+        i.id,
+        i.type === "choice" ? i.options[0]! : i.type === "likert" ? "2" : i.required ? "提高激活率" : "",
+      ]),
+    );
+    expect(await submitSurveyResponse(t.db, SECRET, learners[5]!, run.runId, answers)).toEqual({ ok: true });
+    const [shown] = await getRunResponses(t.db, { id: run.runId, anonymous: false });
+    expect(shown!.by).toBe("l5");
+  });
+
+  it("draws the pre-test from the final's pool, takes it once, counts it toward nothing, and gains only for both", async () => {
+    await syncQuizzes(
+      t.db,
+      loadQuizzes(loadContent()).filter((q) => q.id === FINAL_QUIZ_ID),
+    );
+    const opened = await openPreTest(t.db, trainer, {
+      cohortId,
+      questionCount: 10,
+      opensAt: new Date(Date.now() - HOUR),
+      closesAt: new Date(Date.now() + HOUR),
+    });
+    if (!opened.ok) throw new Error("open");
+    expect(
+      await openPreTest(t.db, clientAdmin, { cohortId, questionCount: 10, opensAt: new Date(), closesAt: new Date() }),
+    ).toEqual({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    const started = await startPreTest(t.db, learners[0]!, opened.preTestId);
+    if (!started.ok) throw new Error("start");
+    expect(await startPreTest(t.db, learners[0]!, opened.preTestId)).toEqual(started);
+    expect(await startPreTest(t.db, outsider, opened.preTestId)).toEqual({ ok: false, code: "NOT_FOUND" });
+    const view = await getPreTestForLearner(t.db, learners[0]!, opened.preTestId);
+    if (!view.ok) throw new Error("view");
+    expect(view.questions).toHaveLength(10);
+    const modules = new Set(view.questions.map((q) => q.question.tags[0]));
+    expect(modules.size).toBe(9);
+
+    const form = new FormData();
+    const first = view.questions.find((q) => q.question.type === "single")!;
+    if (first.question.type !== "single") throw new Error("type");
+    form.set(`q-${first.id}`, first.question.choices.find((c) => c.correct)!.id);
+    const submits = await Promise.all([1, 2, 3].map(() => submitPreTest(t.db, learners[0]!, opened.preTestId, form)));
+    expect(submits.filter((s) => s.ok)).toEqual([{ ok: true, correct: 1, total: 10 }]);
+    expect(await t.db.attempt.count()).toBe(0);
+    expect(await t.db.certificate.count()).toBe(0);
+
+    // A final attempt for learner 0 (took both) and learner 1 (final only): only learner 0 counts.
+    for (const userId of [learners[0]!, learners[1]!]) {
+      const a = await t.db.attempt.create({
+        data: {
+          userId,
+          quizId: FINAL_QUIZ_ID,
+          questionIds: [first.id],
+          submittedAt: new Date(),
+          correct: 1,
+          total: 1,
+          percent: 100,
+          passed: true,
+        },
+        select: { id: true },
+      });
+      await t.db.answer.create({
+        data: { attemptId: a.id, questionVersionId: first.id, response: {}, correct: true },
+        select: { attemptId: true },
+      });
+    }
+    const gain = await getKnowledgeGain(t.db, cohortId);
+    expect(gain).toMatchObject({ preTakers: 1, postTakers: 2, both: 1 });
+    expect(gain.overall.pre).toEqual({ correct: 1, total: 10, percent: 10 });
+    expect(gain.overall.post).toEqual({ correct: 1, total: 1, percent: 100 });
+  });
+});
