@@ -1,8 +1,6 @@
 // Activation and reset links on PostgreSQL: single use under concurrent submits, expiry, newer
 // links retiring older ones, a reset ending every session, who may be given a link, and the reset
 // mail going through the outbox to a real SMTP server on loopback.
-import net from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   issueCohortActivationLinks,
@@ -18,48 +16,7 @@ import { applyRosterImport } from "@/lib/roster/import";
 import { ROSTER_HEADERS, validateRoster } from "@/lib/roster/validate";
 import { testOrganisationId } from "../support/organisations";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
-
-type Received = { to: string[]; data: string };
-
-function startSmtp(): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({ server, port: (server.server.address() as net.AddressInfo).port, received }),
-    ),
-  );
-}
-
-/** The text of a MIME mail: nodemailer encodes Chinese as quoted-printable or base64. */
-function decodeBody(raw: string): string {
-  const gap = raw.search(/\r?\n\r?\n/);
-  const body = gap < 0 ? "" : raw.slice(gap).replace(/^\r?\n\r?\n/, "");
-  if (/Content-Transfer-Encoding: base64/i.test(raw))
-    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(raw)) {
-    const bytes = body
-      .replace(/=\r?\n/g, "")
-      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  }
-  return body;
-}
+import { decodeBody, startSmtp } from "../support/smtp-server";
 
 const DAY = 24 * 3_600_000;
 const GOOD = "晨跑之后喝豆浆2026";
