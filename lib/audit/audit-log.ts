@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   "USER_ACCESS_CHANGE",
   "ORGANISATION_CHANGE",
   "ROSTER_IMPORT",
+  "SESSION_CHANGE",
+  "ATTENDANCE_MARK",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_LABELS: Record<AuditAction, string> = {
@@ -36,6 +38,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   USER_ACCESS_CHANGE: "修改用户角色或状态",
   ORGANISATION_CHANGE: "修改客户机构或其培训师",
   ROSTER_IMPORT: "导入班级名单",
+  SESSION_CHANGE: "新建或修改课次",
+  ATTENDANCE_MARK: "手工登记出勤",
 };
 
 export type AuditEntry = { action: AuditAction; target?: string | null; detail?: string | null; rows?: number };
