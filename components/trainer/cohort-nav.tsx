@@ -3,7 +3,7 @@ import Link from "next/link";
 
 export type CohortNavProps = {
   cohort: { id: string; name: string; trainer: { name: string }; organisation: { name: string } };
-  current: "progress" | "quizzes" | "topics" | "learner";
+  current: "progress" | "quizzes" | "topics" | "learner" | "sessions";
 };
 
 export function CohortNav({ cohort, current }: CohortNavProps) {
@@ -11,6 +11,7 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
     { key: "progress", href: `/trainer/cohorts/${cohort.id}`, label: "学习进度" },
     { key: "quizzes", href: `/trainer/cohorts/${cohort.id}/quizzes`, label: "题目分析" },
     { key: "topics", href: `/trainer/topics?c=${cohort.id}`, label: "知识点掌握" },
+    { key: "sessions", href: `/trainer/cohorts/${cohort.id}/sessions`, label: "课次与签到" },
   ] as const;
   return (
     <header>
