@@ -118,3 +118,22 @@ export async function markAttendance(
   if (session.cohort.minAttendancePercent !== null && isAttended(input.status)) await certify(db, input.userId);
   return { ok: true };
 }
+
+/** One learner's attendance across the cohort's sessions, for the trainer's drill-down. */
+export async function getLearnerSessions(db: PrismaClient, cohortId: string, userId: string) {
+  const sessions = await db.cohortSession.findMany({
+    where: { cohortId },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      startsAt: true,
+      creditHours: true,
+      attendance: {
+        where: { userId },
+        select: { status: true, checkedInAt: true, signedOutAt: true, markedById: true, note: true },
+      },
+    },
+  });
+  return sessions.map(({ attendance, ...s }) => ({ ...s, attendance: attendance[0] ?? null }));
+}
