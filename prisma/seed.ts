@@ -8,6 +8,7 @@ import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
 import { keepDemoCohortsCurrent } from "./demo-cohort";
 import { seedDemoData } from "./demo-data";
+import { seedDemoSessions } from "./demo-sessions";
 import { backfillNameSortKeys } from "@/lib/sorting/backfill-name-keys";
 
 export async function prepareDatabase(url: string, options: { demo: boolean }) {
@@ -20,6 +21,8 @@ export async function prepareDatabase(url: string, options: { demo: boolean }) {
     const demo = options.demo ? await seedDemoData(db, loaded) : { created: false };
     // A demo instance left running for weeks would otherwise show everyone as inactive.
     if (options.demo && !demo.created) await keepDemoCohortsCurrent(db);
+    // After the move, so a session seeded "today" is today; cohorts that have sessions are left alone.
+    if (options.demo) await seedDemoSessions(db);
     // Certificates come with the event that completes the course; this catches the learners no
     // event completed: those who finished before that was so, and those a content change
     // completed (a lesson they had not done was removed). Usually issues none.

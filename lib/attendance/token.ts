@@ -113,3 +113,13 @@ export function readPass(secret: string, pass: string | null | undefined, now: n
   if (scannedAt > now + 60_000 || now - scannedAt > PASS_MS) return null;
   return { sessionId, purpose, scannedAt: new Date(scannedAt) };
 }
+
+/** A scanned token, checked, as the pass it leaves (or why it leaves none). */
+export function passFromScan(
+  secret: string,
+  token: string,
+  now: number,
+): { ok: true; pass: string } | { ok: false; code: "MALFORMED" | "EXPIRED" } {
+  const check = verifyToken(secret, token, now);
+  return check.ok ? { ok: true, pass: signPass(secret, check.sessionId, check.purpose, now) } : check;
+}

@@ -5,18 +5,17 @@
 // counts for 迟到). An expired or made-up token goes to /check-in with the reason.
 import { checkInSecret } from "@/lib/attendance/secret";
 import { PASS_COOKIE } from "@/lib/attendance/pass-cookie";
-import { PASS_MS, signPass, verifyToken } from "@/lib/attendance/token";
+import { passFromScan, PASS_MS } from "@/lib/attendance/token";
 
 export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const now = Date.now();
-  const check = verifyToken(checkInSecret(), decodeURIComponent(token), now);
+  const check = passFromScan(checkInSecret(), decodeURIComponent(token), Date.now());
   if (!check.ok) {
     return new Response(null, { status: 303, headers: { Location: `/check-in?problem=${check.code}` } });
   }
   const secure = req.headers.get("x-forwarded-proto") === "https" || new URL(req.url).protocol === "https:";
   const cookie = [
-    `${PASS_COOKIE}=${signPass(checkInSecret(), check.sessionId, check.purpose, now)}`,
+    `${PASS_COOKIE}=${check.pass}`,
     "Path=/check-in",
     `Max-Age=${PASS_MS / 1000}`,
     "HttpOnly",
