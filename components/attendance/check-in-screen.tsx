@@ -20,14 +20,22 @@ export type CheckInScreenProps = {
 
 const POLL_MS = 4_000;
 
-export function CheckInScreen({ liveUrl, registerUrl, manualUrl, title, subtitle, signOut, initial }: CheckInScreenProps) {
+export function CheckInScreen({
+  liveUrl,
+  registerUrl,
+  manualUrl,
+  title,
+  subtitle,
+  signOut,
+  initial,
+}: CheckInScreenProps) {
   const [state, setState] = useState(initial);
   const [offset, setOffset] = useState(() => initial.now - Date.now());
   const [clock, setClock] = useState(() => Date.now());
   const [offline, setOffline] = useState(false);
   const [purpose, setPurpose] = useState(initial.purpose);
+  // The poll reads the purpose chosen last, also from a request sent before the switch.
   const purposeRef = useRef(purpose);
-  purposeRef.current = purpose;
 
   const poll = useCallback(async () => {
     const asked = purposeRef.current;
@@ -53,9 +61,12 @@ export function CheckInScreen({ liveUrl, registerUrl, manualUrl, title, subtitle
     };
   }, [poll]);
 
-  useEffect(() => {
-    if (purpose !== state.purpose) void poll();
-  }, [purpose, state.purpose, poll]);
+  const switchPurpose = () => {
+    const next = purpose === "in" ? "out" : "in";
+    purposeRef.current = next;
+    setPurpose(next);
+    void poll();
+  };
 
   const now = clock + offset;
   const frame = state.frames.find((f) => f.from <= now && now < f.until);
@@ -75,7 +86,7 @@ export function CheckInScreen({ liveUrl, registerUrl, manualUrl, title, subtitle
           {signOut && (
             <button
               type="button"
-              onClick={() => setPurpose(purpose === "in" ? "out" : "in")}
+              onClick={switchPurpose}
               className="rounded border border-gray-300 px-3 py-1.5 hover:bg-gray-50"
             >
               {purpose === "in" ? "切换到签退" : "切换到签到"}
@@ -105,7 +116,10 @@ export function CheckInScreen({ liveUrl, registerUrl, manualUrl, title, subtitle
             dangerouslySetInnerHTML={{ __html: shown.svg }}
           />
           <p className="mt-4 text-xl text-gray-700">
-            {verb}码 <span className="font-mono text-5xl font-bold tracking-[0.2em] text-brand-900">{shown.code}</span>
+            {verb}码{" "}
+            <span data-testid="manual-code" className="font-mono text-5xl font-bold tracking-[0.2em] text-brand-900">
+              {shown.code}
+            </span>
           </p>
           <p className="mt-2 text-sm text-gray-500" aria-live="off">
             {stale ? "网络中断，正在重新连接…" : `${secondsLeft} 秒后更新；截图转发的二维码一分钟内失效`}

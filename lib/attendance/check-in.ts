@@ -6,7 +6,13 @@ import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hitLimit, LIMITS } from "@/lib/auth/rate-limit";
-import { checkInStatus, checkInWindowProblem, CHECK_IN_OPENS_MS, SIGN_OUT_CLOSES_MS, type WindowProblem } from "./rules";
+import {
+  checkInStatus,
+  checkInWindowProblem,
+  CHECK_IN_OPENS_MS,
+  SIGN_OUT_CLOSES_MS,
+  type WindowProblem,
+} from "./rules";
 import { matchesManualCode, type Purpose } from "./token";
 
 export type CheckInSession = { id: string; title: string; cohortName: string; startsAt: Date };

@@ -33,7 +33,14 @@ export async function getRegister(db: PrismaClient, cohortId: string, sessionId:
     ORDER BY u.branch NULLS LAST, u.department NULLS LAST, u."nameSortKey" COLLATE "C", u.name, u.id`;
 }
 
-export type RegisterCounts = { members: number; present: number; late: number; leave: number; absent: number; missing: number };
+export type RegisterCounts = {
+  members: number;
+  present: number;
+  late: number;
+  leave: number;
+  absent: number;
+  missing: number;
+};
 
 export function countRegister(rows: Pick<RegisterRow, "status">[]): RegisterCounts {
   const c = { members: rows.length, present: 0, late: 0, leave: 0, absent: 0, missing: 0 };
@@ -104,7 +111,13 @@ export async function markAttendance(
     });
     await tx.attendance.upsert({
       where: { sessionId_userId: { sessionId: session.id, userId: input.userId } },
-      create: { sessionId: session.id, userId: input.userId, status: input.status, note: input.note, markedById: viewer.id },
+      create: {
+        sessionId: session.id,
+        userId: input.userId,
+        status: input.status,
+        note: input.note,
+        markedById: viewer.id,
+      },
       update: { status: input.status, note: input.note, markedById: viewer.id },
       select: { status: true },
     });

@@ -13,7 +13,10 @@ const text = (label: string, max: number) =>
     .max(max, `${label}最多 ${max} 个字符`)
     .refine((s) => !CONTROL.test(s), `${label}含有无效字符`);
 
-const id = z.string().trim().regex(/^[a-z0-9]{1,40}$/i, "记录不存在");
+const id = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]{1,40}$/i, "记录不存在");
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -95,7 +98,10 @@ export const attendanceRuleSchema = z.object({
     .trim()
     .optional()
     .transform((s) => s || "")
-    .refine((s) => s === "" || (/^\d{1,3}$/.test(s) && Number(s) >= 1 && Number(s) <= 100), "请填写 1–100 的整数，或留空表示不要求")
+    .refine(
+      (s) => s === "" || (/^\d{1,3}$/.test(s) && Number(s) >= 1 && Number(s) <= 100),
+      "请填写 1–100 的整数，或留空表示不要求",
+    )
     .transform((s) => (s === "" ? null : Number(s))),
 });
 

@@ -26,7 +26,10 @@ export async function listSessions(db: PrismaClient, viewer: Viewer, cohortId: s
   return db.cohortSession.findMany({
     where: { cohortId, cohort: scopedCohortWhere(viewer) },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    select: { ...sessionSelect, _count: { select: { attendance: { where: { status: { in: ["PRESENT", "LATE"] } } } } } },
+    select: {
+      ...sessionSelect,
+      _count: { select: { attendance: { where: { status: { in: ["PRESENT", "LATE"] } } } } },
+    },
   });
 }
 
@@ -40,7 +43,12 @@ export async function findVisibleSession(db: PrismaClient, viewer: Viewer, cohor
     select: {
       ...sessionSelect,
       cohort: {
-        select: { id: true, name: true, organisation: { select: { name: true } }, _count: { select: { members: true } } },
+        select: {
+          id: true,
+          name: true,
+          organisation: { select: { name: true } },
+          _count: { select: { members: true } },
+        },
       },
     },
   });

@@ -5,10 +5,8 @@ import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { recordCheckIn } from "@/lib/attendance/check-in";
 import { CHECK_IN_PROBLEMS } from "@/lib/attendance/labels";
-import { PASS_COOKIE } from "@/lib/attendance/pass-cookie";
+import { PASS_COOKIE, passFromCookie } from "@/lib/attendance/pass-cookie";
 import { checkInResultMessage } from "@/lib/attendance/result-message";
-import { checkInSecret } from "@/lib/attendance/secret";
-import { readPass } from "@/lib/attendance/token";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { checkInCodeAction } from "./actions";
@@ -25,7 +23,7 @@ const LINK_PROBLEMS = { EXPIRED: CHECK_IN_PROBLEMS.EXPIRED, MALFORMED: CHECK_IN_
 export default async function CheckInPage({ searchParams }: CheckInPageProps) {
   const { problem } = await searchParams;
   const linkProblem = problem === "EXPIRED" || problem === "MALFORMED" ? LINK_PROBLEMS[problem] : null;
-  const pass = linkProblem ? null : readPass(checkInSecret(), (await cookies()).get(PASS_COOKIE)?.value, Date.now());
+  const pass = linkProblem ? null : passFromCookie((await cookies()).get(PASS_COOKIE)?.value);
   const user = await getCurrentUser();
   // Signed out with a fresh scan: sign in (or activate) and come straight back here.
   if (!user && pass) redirect(`/login?next=${encodeURIComponent("/check-in")}`);

@@ -20,7 +20,6 @@ export const saveSessionAction = validatedActionWithUser(
   ["TRAINER"],
 );
 
-
 export const markAttendanceAction = validatedActionWithUser(
   markSchema,
   async (data, user) => {

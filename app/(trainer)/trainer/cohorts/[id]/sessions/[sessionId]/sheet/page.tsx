@@ -31,7 +31,10 @@ export default async function SheetPage({ params }: SheetPageProps) {
   return (
     <div className="mx-auto max-w-4xl px-4 py-6">
       <div className="no-print mb-6 flex flex-wrap items-center gap-4">
-        <Link href={`/trainer/cohorts/${cohort.id}/sessions/${session.id}`} className="text-sm text-brand-600 hover:underline">
+        <Link
+          href={`/trainer/cohorts/${cohort.id}/sessions/${session.id}`}
+          className="text-sm text-brand-600 hover:underline"
+        >
           ← 返回签到名单
         </Link>
         <PrintButton />
@@ -52,13 +55,21 @@ export default async function SheetPage({ params }: SheetPageProps) {
           <table className="mt-2 w-full border-collapse text-left">
             <thead>
               <tr>
-                {["序号", "分行", "部门", "姓名", "工号", "签到时间", ...(signOut ? ["签退时间"] : []), "出勤", "签名"].map(
-                  (h) => (
-                    <th key={h} className="border border-gray-500 px-1.5 py-1 font-semibold">
-                      {h}
-                    </th>
-                  ),
-                )}
+                {[
+                  "序号",
+                  "分行",
+                  "部门",
+                  "姓名",
+                  "工号",
+                  "签到时间",
+                  ...(signOut ? ["签退时间"] : []),
+                  "出勤",
+                  "签名",
+                ].map((h) => (
+                  <th key={h} className="border border-gray-500 px-1.5 py-1 font-semibold">
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
