@@ -16,7 +16,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
   const secure = req.headers.get("x-forwarded-proto") === "https" || new URL(req.url).protocol === "https:";
   const cookie = [
     `${PASS_COOKIE}=${check.pass}`,
-    "Path=/check-in",
+    // Path=/: the page after signing in is rendered within the sign-in action's request (to /login).
+    "Path=/",
     `Max-Age=${PASS_MS / 1000}`,
     "HttpOnly",
     "SameSite=Lax",
