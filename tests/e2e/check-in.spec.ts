@@ -125,12 +125,12 @@ test("a learner scans the projector's QR on a phone, signs in and is checked in;
   await typer.getByLabel("密码").fill(DEMO_PASSWORD);
   await typer.getByRole("button", { name: "登录" }).click();
   await expect(typer).toHaveURL("/check-in");
-  await typer.getByLabel("签到码").fill("12345");
-  await typer.getByRole("button", { name: "签到" }).click();
+  await typer.getByRole("textbox", { name: "签到码" }).fill("12345");
+  await typer.getByRole("button", { name: "签到", exact: true }).click();
   await expect(typer.getByRole("alert").first()).toContainText("6 位数字");
   const code = (await page.getByTestId("manual-code").textContent())!.trim();
-  await typer.getByLabel("签到码").fill(code);
-  await typer.getByRole("button", { name: "签到" }).click();
+  await typer.getByRole("textbox", { name: "签到码" }).fill(code);
+  await typer.getByRole("button", { name: "签到", exact: true }).click();
   await expect(typer.getByRole("status")).toContainText("签到成功");
   await typerContext.close();
 
