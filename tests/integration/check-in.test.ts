@@ -155,6 +155,40 @@ describe.skipIf(noPostgres)(`签到 on PostgreSQL${noPostgres ? ` (skipped: ${no
     expect(audit.target).toBe(sessionId);
   });
 
+  it("credits a half day that asks for 签退 only once the learner signs out", async () => {
+    const half = await t.db.cohortSession.create({
+      data: {
+        cohortId,
+        title: "半天 · 需签退",
+        startsAt: new Date(Date.now() - 60 * 60_000),
+        endsAt: new Date(Date.now() + 30 * 60_000),
+        venue: "301",
+        trainerName: "李强",
+        creditHours: 2,
+        graceMinutes: 10,
+        signOutRequired: true,
+      },
+      select: { id: true },
+    });
+    const userId = learners[20]!;
+    // Signing out without having signed in is refused.
+    expect(await recordCheckIn(t.db, { sessionId: half.id, userId, purpose: "out", at: new Date() })).toMatchObject({
+      ok: false,
+      code: "NOT_CHECKED_IN",
+    });
+    await recordCheckIn(t.db, { sessionId: half.id, userId, purpose: "in", at: new Date(Date.now() - 55 * 60_000) });
+    const before = (await getCohortHours(t.db, cohortId, [], [userId])).get(userId)!;
+    expect(await recordCheckIn(t.db, { sessionId: half.id, userId, purpose: "out", at: new Date() })).toMatchObject({
+      ok: true,
+      purpose: "out",
+      again: false,
+    });
+    const after = (await getCohortHours(t.db, cohortId, [], [userId])).get(userId)!;
+    expect(after.classroomHours - before.classroomHours).toBe(2);
+    expect(after.attended).toBe(before.attended);
+    await t.db.cohortSession.delete({ where: { id: half.id } });
+  });
+
   it("holds the certificate back until the cohort's minimum attendance is met", async () => {
     const content = loadContent();
     const quizzes = loadQuizzes(content);
