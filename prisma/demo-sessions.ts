@@ -101,7 +101,7 @@ export async function seedDemoSessions(db: PrismaClient, now = new Date()) {
         }[] = [];
         for (const [i, userId] of members.entries()) {
           const r = rnd();
-          if (p.daysAgo > 0 && i % 11 === 4) {
+          if (i % 11 === 4) {
             rows.push({
               sessionId: session.id,
               userId,
@@ -112,7 +112,7 @@ export async function seedDemoSessions(db: PrismaClient, now = new Date()) {
             });
             continue;
           }
-          if (p.daysAgo > 0 && r < 0.05) continue; // did not come, nobody marked it yet
+          if (r < 0.05) continue; // did not come (or not yet), nobody marked it
           const late = r > 0.88;
           const at = startsAt.getTime() + (late ? 11 + rnd() * 25 : -25 + rnd() * 30) * MINUTE;
           if (at > until) continue;

@@ -105,14 +105,14 @@ export function CheckInScreen({
         </div>
       </div>
 
-      <div className="mt-6 grid flex-1 items-start gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="mt-4 grid flex-1 items-start gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="flex flex-col items-center">
-          <p className="text-3xl font-bold">微信扫码{verb}</p>
+          <p className="text-2xl font-bold lg:text-3xl">微信扫码{verb}</p>
           <div
             role="img"
             aria-label={`${verb}二维码`}
             data-check-in-url={shown.url}
-            className={`mt-4 aspect-square w-full max-w-[min(70vh,36rem)] ${stale ? "opacity-20" : ""}`}
+            className={`mt-3 aspect-square w-full max-w-[min(55vh,36rem)] ${stale ? "opacity-20" : ""}`}
             dangerouslySetInnerHTML={{ __html: shown.svg }}
           />
           <p className="mt-4 text-xl text-gray-700">

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/audit-log";
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { scopedCohortWhere, type Viewer } from "@/lib/organisations/scope";
+import { compareNames } from "@/lib/sorting/pinyin";
 import { certify } from "./check-in";
 import { isAttended } from "./rules";
 import { canManageSessions } from "./sessions";
@@ -23,14 +24,19 @@ export type RegisterRow = {
 };
 
 export async function getRegister(db: PrismaClient, cohortId: string, sessionId: string): Promise<RegisterRow[]> {
-  return db.$queryRaw<RegisterRow[]>`
+  const rows = await db.$queryRaw<RegisterRow[]>`
     SELECT u.id AS "userId", u.name, u."employeeNo", u.branch, u.department,
       a.status, a."checkedInAt", a."signedOutAt", (a."markedById" IS NOT NULL) AS "markedByHand", a.note
     FROM "CohortMember" m
     JOIN "User" u ON u.id = m."userId"
     LEFT JOIN "Attendance" a ON a."sessionId" = ${sessionId} AND a."userId" = m."userId"
     WHERE m."cohortId" = ${cohortId}
-    ORDER BY u.branch NULLS LAST, u.department NULLS LAST, u."nameSortKey" COLLATE "C", u.name, u.id`;
+    ORDER BY u."nameSortKey" COLLATE "C", u.name, u.id`;
+  // 分行 and 部门 in pinyin order too (a class is at most a few hundred): a stable sort keeps the names' order.
+  const place = (v: string | null) => v ?? "\uffff";
+  return rows.sort(
+    (a, b) => compareNames(place(a.branch), place(b.branch)) || compareNames(place(a.department), place(b.department)),
+  );
 }
 
 export type RegisterCounts = {
