@@ -81,7 +81,7 @@ export async function saveSession(
     await recordAudit(tx, viewer, {
       action: "SESSION_CHANGE",
       target: cohortId,
-      detail: `${sessionId ? "修改课次" : "新建课次"};${id}`,
+      detail: `${sessionId ? "修改课次" : "新建课次"}；${id}`,
     });
     return { ok: true as const, id };
   });
@@ -104,7 +104,7 @@ export async function setAttendanceRule(
     await recordAudit(tx, viewer, {
       action: "SESSION_CHANGE",
       target: cohortId,
-      detail: `证书出勤要求;${minAttendancePercent ?? "无"}`,
+      detail: `证书出勤要求；${minAttendancePercent ?? "无"}`,
     });
     return true;
   });

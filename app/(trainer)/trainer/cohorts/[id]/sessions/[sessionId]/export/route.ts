@@ -20,7 +20,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   await recordAudit(db, user, {
     action: "COHORT_EXPORT",
     target: session.cohortId,
-    detail: `${session.cohort.name};签到表 ${session.id};xlsx`,
+    detail: `${session.cohort.name}；签到表 ${session.id}；xlsx`,
     rows: rows.length,
   });
   const name = `${session.cohort.name}-签到表-${formatDate(session.startsAt)}-${session.title}`;
