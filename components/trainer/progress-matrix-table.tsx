@@ -115,7 +115,9 @@ export function ProgressMatrixTable({ cohortId, shape, rows, query, now, hours }
                   ? `${hours.get(r.userId)!.attended}/${hours.get(r.userId)!.sessions}`
                   : "—"}
               </td>
-              <td className="px-2 py-2 text-center tabular-nums">{formatHours(hours.get(r.userId)?.totalHours ?? 0)}</td>
+              <td className="px-2 py-2 text-center tabular-nums">
+                {formatHours(hours.get(r.userId)?.totalHours ?? 0)}
+              </td>
               <td className="whitespace-nowrap px-3 py-2 text-gray-600">{formatAgo(r.lastActive, now)}</td>
             </tr>
           ))}

@@ -123,13 +123,18 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
               {sessions.map((s) => (
                 <tr key={s.id} className="border-b border-gray-100">
                   <td className="py-2 pr-4">
-                    <Link href={`/trainer/cohorts/${cohort.id}/sessions/${s.id}`} className="text-brand-600 hover:underline">
+                    <Link
+                      href={`/trainer/cohorts/${cohort.id}/sessions/${s.id}`}
+                      className="text-brand-600 hover:underline"
+                    >
                       {s.title}
                     </Link>
                   </td>
                   <td className="py-2 pr-4">{formatDate(s.startsAt)}</td>
                   <td className="py-2 pr-4">{statusLabel(s.attendance?.status ?? null)}</td>
-                  <td className="py-2 pr-4">{s.attendance?.checkedInAt ? formatDateTime(s.attendance.checkedInAt) : "—"}</td>
+                  <td className="py-2 pr-4">
+                    {s.attendance?.checkedInAt ? formatDateTime(s.attendance.checkedInAt) : "—"}
+                  </td>
                   <td className="py-2 pr-4">{formatHours(s.creditHours)}</td>
                   <td className="py-2">{s.attendance?.note ?? ""}</td>
                 </tr>
