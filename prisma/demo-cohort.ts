@@ -392,6 +392,9 @@ async function moveDemoCohort(tx: Prisma.TransactionClient, inviteCode: string, 
   await tx.$executeRaw`UPDATE "Certificate" SET "issuedAt" = "issuedAt" + ${by} WHERE "userId" IN (${users})`;
   await tx.$executeRaw`UPDATE "User" SET "createdAt" = "createdAt" + ${by} WHERE id IN (${users})`;
   await tx.$executeRaw`UPDATE "CohortMember" SET "joinedAt" = "joinedAt" + ${by} WHERE "cohortId" = ${cohort.id} AND "userId" IN (${users})`;
+  // Classroom sessions and their check-ins move too, so the session seeded "today" stays today.
+  await tx.$executeRaw`UPDATE "Attendance" SET "checkedInAt" = "checkedInAt" + ${by}, "signedOutAt" = "signedOutAt" + ${by} WHERE "sessionId" IN (SELECT id FROM "CohortSession" WHERE "cohortId" = ${cohort.id})`;
+  await tx.$executeRaw`UPDATE "CohortSession" SET "startsAt" = "startsAt" + ${by}, "endsAt" = "endsAt" + ${by} WHERE "cohortId" = ${cohort.id}`;
   await tx.$executeRaw`UPDATE "Cohort" SET "startsOn" = "startsOn" + ${days}::int, "endsOn" = "endsOn" + ${days}::int WHERE id = ${cohort.id}`;
   return days;
 }

@@ -9,6 +9,7 @@ import { syncQuizzes } from "@/lib/quiz/sync";
 import { keepDemoCohortsCurrent } from "./demo-cohort";
 import { seedDemoEvaluation } from "./demo-evaluation";
 import { seedDemoData } from "./demo-data";
+import { seedDemoSessions } from "./demo-sessions";
 import { backfillNameSortKeys } from "@/lib/sorting/backfill-name-keys";
 
 export async function prepareDatabase(url: string, options: { demo: boolean }) {
@@ -23,6 +24,8 @@ export async function prepareDatabase(url: string, options: { demo: boolean }) {
     if (options.demo && !demo.created) await keepDemoCohortsCurrent(db);
     // Surveys and pre-tests of the demo cohorts; also added to a demo database seeded before them.
     if (options.demo) await seedDemoEvaluation(db);
+    // After the move, so a session seeded "today" is today; cohorts that have sessions are left alone.
+    if (options.demo) await seedDemoSessions(db);
     // Certificates come with the event that completes the course; this catches the learners no
     // event completed: those who finished before that was so, and those a content change
     // completed (a lesson they had not done was removed). Usually issues none.

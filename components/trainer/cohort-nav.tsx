@@ -10,7 +10,7 @@ export type CohortNavProps = {
     trainer: { name: string };
     organisation: { id: string; name: string; closedAt: Date | null; logo: { sha256: string } | null };
   };
-  current: "progress" | "quizzes" | "topics" | "activation" | "surveys" | "pretest" | "learner";
+  current: "progress" | "quizzes" | "topics" | "activation" | "surveys" | "pretest" | "sessions" | "learner";
 };
 
 export function CohortNav({ cohort, current }: CohortNavProps) {
@@ -21,6 +21,7 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
     { key: "activation", href: `/trainer/cohorts/${cohort.id}/activation`, label: "账号开通" },
     { key: "surveys", href: `/trainer/cohorts/${cohort.id}/surveys`, label: "问卷" },
     { key: "pretest", href: `/trainer/cohorts/${cohort.id}/pretest`, label: "训前测验" },
+    { key: "sessions", href: `/trainer/cohorts/${cohort.id}/sessions`, label: "课次与签到" },
   ] as const;
   return (
     <header>

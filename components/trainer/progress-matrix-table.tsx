@@ -7,6 +7,8 @@ import { formatScore } from "@/lib/dashboard/format";
 import { formatAgo } from "@/lib/format/beijing-time";
 import { matrixQueryString, STATUS_LABELS, type MatrixQuery } from "@/lib/dashboard/params";
 import type { MatrixRow } from "@/lib/dashboard/progress-matrix";
+import type { LearnerHours } from "@/lib/attendance/hours";
+import { formatHours } from "@/lib/attendance/rules";
 
 const CELL = {
   done: { mark: "✓", text: "已完成", cls: "bg-green-50 text-green-800" },
@@ -20,9 +22,11 @@ export type ProgressMatrixTableProps = {
   rows: MatrixRow[];
   query: MatrixQuery;
   now: Date;
+  /** Classroom attendance and 学时 of the rows' learners (lib/attendance/hours.ts). */
+  hours: Map<string, LearnerHours>;
 };
 
-export function ProgressMatrixTable({ cohortId, shape, rows, query, now }: ProgressMatrixTableProps) {
+export function ProgressMatrixTable({ cohortId, shape, rows, query, now, hours }: ProgressMatrixTableProps) {
   const base = `/trainer/cohorts/${cohortId}`;
   const sortLink = (sort: MatrixQuery["sort"], label: string) => {
     const active = query.sort === sort;
@@ -54,6 +58,12 @@ export function ProgressMatrixTable({ cohortId, shape, rows, query, now }: Progr
             ))}
             <th scope="col" className="px-2 py-2 text-center" aria-sort={ariaSort("final")}>
               {sortLink("final", "结业测评")}
+            </th>
+            <th scope="col" className="px-2 py-2 text-center">
+              出勤
+            </th>
+            <th scope="col" className="px-2 py-2 text-center">
+              学时
             </th>
             <th scope="col" className="px-3 py-2" aria-sort={ariaSort("last_active")}>
               {sortLink("last_active", "最近学习")}
@@ -99,6 +109,14 @@ export function ProgressMatrixTable({ cohortId, shape, rows, query, now }: Progr
               <td className="px-2 py-2 text-center tabular-nums">
                 {formatScore(r.finalBest)}
                 {r.finalPassed ? <span className="ml-1 text-green-700">通过</span> : null}
+              </td>
+              <td className="whitespace-nowrap px-2 py-2 text-center tabular-nums">
+                {hours.get(r.userId)?.sessions
+                  ? `${hours.get(r.userId)!.attended}/${hours.get(r.userId)!.sessions}`
+                  : "—"}
+              </td>
+              <td className="px-2 py-2 text-center tabular-nums">
+                {formatHours(hours.get(r.userId)?.totalHours ?? 0)}
               </td>
               <td className="whitespace-nowrap px-3 py-2 text-gray-600">{formatAgo(r.lastActive, now)}</td>
             </tr>

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   "LEARNER_PURGE",
   "ACTIVATION_LINKS_ISSUE",
   "RESET_LINK_ISSUE",
+  "SESSION_CHANGE",
+  "ATTENDANCE_MARK",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_LABELS: Record<AuditAction, string> = {
@@ -46,6 +48,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   LEARNER_PURGE: "到期删除学员个人信息",
   ACTIVATION_LINKS_ISSUE: "生成账号开通链接",
   RESET_LINK_ISSUE: "生成重置密码链接",
+  SESSION_CHANGE: "新建或修改课次",
+  ATTENDANCE_MARK: "手工登记出勤",
 };
 
 export type AuditEntry = { action: AuditAction; target?: string | null; detail?: string | null; rows?: number };

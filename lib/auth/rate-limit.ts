@@ -34,6 +34,12 @@ export const LIMITS = {
   resetMailPerAccount: (userId: string): Limit => ({ bucket: tag("reset-account", userId), max: 3, windowMs: HOUR }),
   /** At most 5 new accounts an hour from one address. */
   signUpPerIp: (ip: string): Limit => ({ bucket: tag("signup-ip", ip), max: 5, windowMs: HOUR }),
+  /** At most 10 typed 签到 codes in 10 minutes per account: 6 digits are not guessed by trying. */
+  checkInCodePerUser: (userId: string): Limit => ({
+    bucket: tag("check-in-code", userId),
+    max: 10,
+    windowMs: 10 * 60_000,
+  }),
 };
 
 export async function countRecent(db: PrismaClient, limit: Limit, now = new Date()): Promise<number> {

@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
 import { shapeArrays } from "@/lib/dashboard/course-shape";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { shortOfAttendanceSql } from "@/lib/attendance/certificate-gate";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -55,8 +56,15 @@ export function completedLearnersSql(course: CourseShape, candidates: Prisma.Sql
     AND (${a.finalQuizId} = '' OR EXISTS (SELECT 1 FROM passed q WHERE q.user_id = c.user_id AND q.quiz = ${a.finalQuizId}))`;
 }
 
+/** Of the candidates, those due a certificate: the course complete, and any cohort's minimum attendance met. */
+function certifiableSql(course: CourseShape, candidates: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT user_id FROM (${completedLearnersSql(course, candidates)}) AS done
+    WHERE user_id NOT IN (${shortOfAttendanceSql(candidates)})`;
+}
+
 /**
- * Issues the learner's certificate if the course is complete; returns its id (also when it already
+ * Issues the learner's certificate if the course is complete (and the classroom attendance a
+ * cohort asks for is met: recording attendance is a completing event too); returns its id (also when it already
  * existed) or null. Call it inside the transaction that records the event. It first locks the
  * learner's row, so two completing events of one learner committing at once (a lesson tick in one
  * tab, the last quiz in another) are checked one after the other: the second check runs after the
@@ -72,7 +80,7 @@ export async function issueCertificateIfComplete(tx: Db, course: CourseShape, us
     WITH issued AS (
       INSERT INTO "Certificate" (id, "userId", name)
       SELECT ${newCertificateId()}, u.id, u.name FROM "User" u
-      WHERE u.id IN (${completedLearnersSql(course, candidate)})
+      WHERE u.id IN (${certifiableSql(course, candidate)})
       ON CONFLICT ("userId") DO NOTHING
       RETURNING id
     )
@@ -95,7 +103,7 @@ export const COMPLETION_TX = { maxWait: 15_000, timeout: 15_000 };
 export async function issueMissingCertificates(db: PrismaClient, course: CourseShape): Promise<number> {
   const uncertified = Prisma.sql`SELECT u.id AS user_id FROM "User" u
     WHERE NOT EXISTS (SELECT 1 FROM "Certificate" c WHERE c."userId" = u.id)`;
-  const due = await db.$queryRaw<{ user_id: string }[]>(completedLearnersSql(course, uncertified));
+  const due = await db.$queryRaw<{ user_id: string }[]>(certifiableSql(course, uncertified));
   let issued = 0;
   for (const { user_id } of due) {
     issued += await db.$transaction(

@@ -1,6 +1,7 @@
 // The two cohort downloads: the progress matrix (as filtered on the page) and every attempt.
 // Column headers are Chinese; dates stay dates (lib/export/tabular.ts).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { NO_HOURS, type LearnerHours } from "@/lib/attendance/hours";
 import type { Column } from "@/lib/export/tabular";
 import type { CourseShape } from "./course-shape";
 import type { MatrixRow } from "./progress-matrix";
@@ -9,7 +10,9 @@ import { STATUS_LABELS } from "./params";
 const CELL_LABELS = { done: "已完成", in_progress: "学习中", not_started: "未开始" } as const;
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
-export function matrixColumns(shape: CourseShape): Column<MatrixRow>[] {
+/** The matrix's columns, with the learners' classroom attendance and 学时 (lib/attendance/hours.ts). */
+export function matrixColumns(shape: CourseShape, hours: Map<string, LearnerHours>): Column<MatrixRow>[] {
+  const h = (r: MatrixRow) => hours.get(r.userId) ?? NO_HOURS;
   return [
     { header: "姓名", value: (r) => r.name, width: 14 },
     { header: "工号", value: (r) => r.employeeNo, width: 12 },
@@ -29,6 +32,14 @@ export function matrixColumns(shape: CourseShape): Column<MatrixRow>[] {
     ]),
     { header: "结业测评最高分", value: (r) => pct(r.finalBest), width: 16 },
     { header: "结业时间", value: (r) => r.certifiedAt, width: 18 },
+    { header: "课次数", value: (r) => h(r).sessions },
+    { header: "出勤课次（含迟到）", value: (r) => h(r).attended, width: 18 },
+    { header: "迟到", value: (r) => h(r).late },
+    { header: "请假", value: (r) => h(r).leave },
+    { header: "缺勤", value: (r) => h(r).absent },
+    { header: "线下学时", value: (r) => h(r).classroomHours },
+    { header: "线上学时", value: (r) => h(r).onlineHours },
+    { header: "总学时", value: (r) => h(r).totalHours },
     { header: "最近学习时间", value: (r) => r.lastActive, width: 18 },
   ];
 }

@@ -25,6 +25,13 @@ export function formatDateTime(d: Date | null | undefined): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
+/** "14:07" in Beijing time; "—" for no date. */
+export function formatTime(d: Date | null | undefined): string {
+  if (!d) return "—";
+  const p = beijingParts(d);
+  return `${p.hour}:${p.minute}`;
+}
+
 /** "2026-03-05" in Beijing time; "—" for no date. */
 export function formatDate(d: Date | null | undefined): string {
   if (!d) return "—";

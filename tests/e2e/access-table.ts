@@ -14,8 +14,8 @@ export const WHO: Who[] = [
 ];
 
 /** ok: served (200). login: sent to the sign-in page. signup: sent to sign-up. me / trainer: sent to
- * that start page. 401/403: refused. */
-export type Outcome = "ok" | "login" | "signup" | "me" | "trainer" | 401 | 403 | 404 | 422;
+ * that start page. checkIn: sent to the check-in page. 401/403: refused. */
+export type Outcome = "ok" | "login" | "signup" | "me" | "trainer" | "checkIn" | 401 | 403 | 404 | 422;
 
 const everyone = (o: Outcome): Record<Who, Outcome> => ({
   anonymous: o,
@@ -49,6 +49,9 @@ const cohortOwner: Record<Who, Outcome> = {
   otherClientAdmin: 403,
   admin: "ok",
 };
+// Running the room (the projector's rotating codes): the cohort's trainer and the admin; the bank's
+// client admin reads the register but does not take attendance.
+const cohortTrainer: Record<Who, Outcome> = { ...cohortOwner, clientAdmin: 403 };
 const adminOnly: Record<Who, Outcome> = {
   anonymous: "login",
   learner: 403,
@@ -206,6 +209,47 @@ export const ROUTES: RouteRow[] = [
   // A learner's survey or pre-test: only members of its cohort; anything else looks missing.
   { file: "app/(learn)/surveys/[runId]/page.tsx", path: "/surveys/not-a-run", expect: signedIn(404) },
   { file: "app/(learn)/pretest/[id]/page.tsx", path: "/pretest/not-a-pretest", expect: signedIn(404) },
+  // Classroom sessions (课次) and 签到: the register and 签到表 are read by the bank's client admin too.
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/sessions/page.tsx",
+    path: "/trainer/cohorts/{cohort}/sessions",
+    expect: cohortOwner,
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/sessions/[sessionId]/page.tsx",
+    path: "/trainer/cohorts/{cohort}/sessions/{session}",
+    expect: cohortOwner,
+  },
+  // A made-up session in one's own cohort: 404; in someone else's cohort: 403.
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/sessions/[sessionId]/page.tsx",
+    path: "/trainer/cohorts/{cohort}/sessions/nosuchsession",
+    expect: { ...cohortOwner, trainer: 404, clientAdmin: 404, admin: 404 },
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/sessions/[sessionId]/sheet/page.tsx",
+    path: "/trainer/cohorts/{cohort}/sessions/{session}/sheet",
+    expect: cohortOwner,
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/sessions/[sessionId]/export/route.ts",
+    path: "/trainer/cohorts/{cohort}/sessions/{session}/export",
+    expect: { ...cohortOwner, anonymous: 401 },
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/sessions/[sessionId]/screen/page.tsx",
+    path: "/trainer/cohorts/{cohort}/sessions/{session}/screen",
+    expect: cohortTrainer,
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/sessions/[sessionId]/live/route.ts",
+    path: "/trainer/cohorts/{cohort}/sessions/{session}/live",
+    expect: { ...cohortTrainer, anonymous: 401 },
+  },
+  // The learner's side: the page explains itself to everyone; a scanned link with a made-up or
+  // expired token goes to it with the reason (a valid one leaves a pass first).
+  { file: "app/(learn)/check-in/page.tsx", path: "/check-in", expect: everyone("ok") },
+  { file: "app/(learn)/check-in/[token]/route.ts", path: "/check-in/not.a.real.token", expect: everyone("checkIn") },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics", expect: dashboards },
   { file: "app/(trainer)/trainer/topics/page.tsx", path: "/trainer/topics?c={cohort}", expect: cohortOwner },
   // The trainer kit (agendas, facilitator notes, case teaching notes): every trainer and admin.
@@ -391,6 +435,19 @@ export const ACTIONS: ActionRow[] = [
     page: "/trainer",
     form: { name: "" },
     expect: trainers,
+  },
+  ...(["saveSessionAction", "markAttendanceAction", "attendanceRuleAction"] as const).map((name): ActionRow => ({
+    action: `app/(trainer)/trainer/cohorts/[id]/sessions/actions.ts#${name}`,
+    page: "/trainer/cohorts/{cohort}/sessions",
+    form: { cohortId: "" },
+    expect: trainers,
+  })),
+  // The typed 签到 code: any signed-in user may try (a wrong code changes nothing).
+  {
+    action: "app/(learn)/check-in/actions.ts#checkInCodeAction",
+    page: "/check-in",
+    form: { code: "" },
+    expect: signedIn("ok"),
   },
   {
     action: "app/(admin)/admin/actions.ts#updateUserAccessAction",

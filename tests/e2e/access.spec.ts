@@ -98,6 +98,7 @@ function pageOutcome(status: number, location: string | undefined): Outcome | nu
     if (p === "/signup") return "signup";
     if (p === "/me") return "me";
     if (p === "/trainer") return "trainer";
+    if (p === "/check-in") return "checkIn";
   }
   return status;
 }
@@ -111,6 +112,10 @@ test("each kind of visitor reaches exactly what the access table allows", async 
   const [learner] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner1@demo.local'`);
   const [organisation] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = 'DFB'`);
   const [outsider] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner5@demo.local'`);
+  const [session] = await queryE2eDb<{ id: string }>(
+    `SELECT id FROM "CohortSession" WHERE "cohortId" = $1 ORDER BY "startsAt" LIMIT 1`,
+    [cohort!.id],
+  );
   const [enquiry] = await queryE2eDb<{ id: string }>(
     `SELECT id FROM "Enquiry" WHERE "erasedAt" IS NULL ORDER BY "createdAt" LIMIT 1`,
   );
@@ -121,6 +126,7 @@ test("each kind of visitor reaches exactly what the access table allows", async 
       .replace("{case}", content.cases[0]!.slug)
       .replace("{rolePlay}", rolePlay)
       .replace("{cohort}", cohort!.id)
+      .replace("{session}", session!.id)
       .replace("{learner}", learner!.id)
       .replace("{outsider}", outsider!.id)
       .replace("{organisation}", organisation!.id)

@@ -11,6 +11,8 @@ import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
 import { DEMO_COHORTS_FOR_DASHBOARD, keepDemoCohortsCurrent } from "@/prisma/demo-cohort";
 import { DEMO_USERS, seedDemoData } from "@/prisma/demo-data";
+import { seedDemoSessions } from "@/prisma/demo-sessions";
+import { formatDate } from "@/lib/format/beijing-time";
 import { assignTestTrainer, testOrganisationId } from "../support/organisations";
 import { createTestDb, type TestDb } from "../support/test-db";
 
@@ -238,8 +240,19 @@ describe("demo data", () => {
     // The seed day is stored by date, so the move is 19 or 20 whole days.
     const asOf = new Map<number, Awaited<ReturnType<typeof overview>>>();
     for (const d of [19, 20]) asOf.set(d, await overview(new Date(later.getTime() - d * day)));
+    // The classroom sessions (one of them today, with its check-ins) move with the rest.
+    await seedDemoSessions(t.db);
+    const todays = () =>
+      t.db.cohortSession.findFirstOrThrow({
+        where: { cohortId: cohort.id },
+        orderBy: { startsAt: "desc" },
+        select: { startsAt: true },
+      });
+    const seededToday = (await todays()).startsAt;
+    expect(formatDate(seededToday)).toBe(formatDate(new Date()));
     const { shiftedDays } = await keepDemoCohortsCurrent(t.db, later);
     expect([19, 20]).toContain(shiftedDays);
+    expect((await todays()).startsAt.getTime()).toBe(seededToday.getTime() + shiftedDays * day);
     // After the move, "later" looks exactly as "later minus the days moved" looked before it.
     const moved = await overview(later);
     // The average is summed by PostgreSQL in whatever order it reads rows: equal up to rounding.

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listMyCohorts } from "@/lib/cohorts/cohorts";
 import { getCertificateOf } from "@/lib/certificates/certificates";
+import { getAttendanceShortfalls } from "@/lib/attendance/certificate-gate";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
@@ -26,6 +27,8 @@ export default async function MePage() {
     getCertificateOf(getDb(), user.id),
     getTopicMastery(getDb(), user.id),
   ]);
+  // The course is done but a cohort's minimum classroom attendance holds the certificate back: say so.
+  const shortfalls = progress.courseDone && !certificate ? await getAttendanceShortfalls(getDb(), user.id) : [];
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -51,6 +54,19 @@ export default async function MePage() {
         </p>
       )}
       <MyClassroomTasks userId={user.id} />
+      {shortfalls.length > 0 && (
+        <div role="status" className="mt-6 rounded-lg bg-amber-50 p-4 text-amber-900">
+          <p>线上课程已全部完成。结业证书还需要达到班级的线下出勤要求：</p>
+          <ul className="mt-2 list-disc pl-5">
+            {shortfalls.map((s) => (
+              <li key={s.cohortName}>
+                {s.cohortName}：要求出勤率 {s.minPercent}%，目前出勤 {s.attended} / {s.sessions} 个课次
+                {s.sessions === 0 ? "（线下课次尚未安排）" : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ProgressOverview {...progress} />
 
       {mastery.length > 0 && (

@@ -16,6 +16,7 @@ import { getProgressMatrix } from "@/lib/dashboard/progress-matrix";
 import { getBranchBreakdown, hasBranches } from "@/lib/dashboard/branch-breakdown";
 import { BranchTable } from "@/components/trainer/branch-table";
 import { getDb } from "@/lib/db/client";
+import { currentOnlineModules, getCohortHours } from "@/lib/attendance/hours";
 import { env } from "@/lib/env";
 import { Pager } from "@/components/pager";
 import { FilterProblems } from "@/components/forms/filter-problems";
@@ -43,6 +44,12 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
     getProgressMatrix(db, shape, cohort.id, query, now),
     getBranchBreakdown(db, shape, cohort.id, now),
   ]);
+  const hours = await getCohortHours(
+    db,
+    cohort.id,
+    await currentOnlineModules(),
+    matrix.rows.map((r) => r.userId),
+  );
   const distinct = (values: string[]) => [...new Set(values.filter(Boolean))].sort();
   const h = await headers();
   const origin = env.SITE_URL ?? `http://${h.get("host") ?? "localhost"}`;
@@ -169,6 +176,7 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
               rows={matrix.rows}
               query={{ ...query, page: matrix.page }}
               now={now}
+              hours={hours}
             />
           </div>
         )}

@@ -9,6 +9,7 @@ import { attemptColumns, getCohortAttempts, matrixColumns } from "@/lib/dashboar
 import { EXPORT_DATA, EXPORT_FORMATS, parseMatrixQuery } from "@/lib/dashboard/params";
 import { getProgressMatrixAll } from "@/lib/dashboard/progress-matrix";
 import { getDb } from "@/lib/db/client";
+import { currentOnlineModules, getCohortHours } from "@/lib/attendance/hours";
 import { exportResponse } from "@/lib/export/tabular";
 import { formatDate } from "@/lib/format/beijing-time";
 
@@ -46,6 +47,12 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   }
   const shape = await currentCourseShape();
   const rows = await getProgressMatrixAll(db, shape, cohort.id, query);
+  const hours = await getCohortHours(
+    db,
+    cohort.id,
+    await currentOnlineModules(),
+    rows.map((r) => r.userId),
+  );
   await audit("学习进度", rows.length);
-  return exportResponse(parsed.data.format, `${cohort.name}-学习进度-${day}`, matrixColumns(shape), rows);
+  return exportResponse(parsed.data.format, `${cohort.name}-学习进度-${day}`, matrixColumns(shape, hours), rows);
 }

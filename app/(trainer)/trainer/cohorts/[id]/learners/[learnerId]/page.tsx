@@ -6,12 +6,16 @@ import { requireRole } from "@/lib/auth/session";
 import { findVisibleCohort } from "@/lib/dashboard/access";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { formatScore } from "@/lib/dashboard/format";
-import { formatDateTime } from "@/lib/format/beijing-time";
+import { formatDate, formatDateTime } from "@/lib/format/beijing-time";
 import { getLearnerDetail } from "@/lib/dashboard/learner-detail";
 import { getDb } from "@/lib/db/client";
 import { LearnerLinkPanel } from "@/components/trainer/learner-link-panel";
 import { isActivated } from "@/lib/auth/account-links";
 import { issueLearnerLinkAction } from "./actions";
+import { currentOnlineModules, getCohortHours, NO_HOURS } from "@/lib/attendance/hours";
+import { statusLabel } from "@/lib/attendance/labels";
+import { getLearnerSessions } from "@/lib/attendance/register";
+import { formatHours } from "@/lib/attendance/rules";
 
 export const metadata: Metadata = { title: "学员详情" };
 
@@ -27,6 +31,11 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
   const detail =
     learnerId.length <= 40 ? await getLearnerDetail(db, await currentCourseShape(), cohort.id, learnerId) : null;
   if (!detail) notFound();
+  const [hoursMap, sessions] = await Promise.all([
+    getCohortHours(db, cohort.id, await currentOnlineModules(), [learnerId]),
+    getLearnerSessions(db, cohort.id, learnerId),
+  ]);
+  const hours = hoursMap.get(learnerId) ?? NO_HOURS;
   const lessonsDone = detail.modules.reduce((n, m) => n + m.lessons.filter((l) => l.completedAt).length, 0);
   const lessonsTotal = detail.modules.reduce((n, m) => n + m.lessons.length, 0);
   return (
@@ -70,6 +79,19 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
             </dd>
           </div>
           <div>
+            <dt className="inline text-gray-500">学时：</dt>
+            <dd className="inline">
+              共 {formatHours(hours.totalHours)}（线下 {formatHours(hours.classroomHours)}，线上{" "}
+              {formatHours(hours.onlineHours)}）
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-gray-500">线下出勤：</dt>
+            <dd className="inline">
+              {hours.attended} / {hours.sessions} 个课次（迟到 {hours.late}，请假 {hours.leave}，缺勤 {hours.absent}）
+            </dd>
+          </div>
+          <div>
             <dt className="inline text-gray-500">结业证书：</dt>
             <dd className="inline">
               {detail.certificate ? (
@@ -92,6 +114,46 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
           activated={await isActivated(db, detail.user.id)}
           action={issueLearnerLinkAction}
         />
+      )}
+      {sessions.length > 0 && (
+        <section className="mt-8" aria-labelledby="sessions-title">
+          <h3 id="sessions-title" className="text-lg font-semibold">
+            线下课次
+          </h3>
+          <table className="mt-3 min-w-full text-left text-sm">
+            <thead className="border-b border-gray-200 text-gray-600">
+              <tr>
+                <th className="py-2 pr-4">课次</th>
+                <th className="py-2 pr-4">日期</th>
+                <th className="py-2 pr-4">出勤情况</th>
+                <th className="py-2 pr-4">签到时间</th>
+                <th className="py-2 pr-4">学时</th>
+                <th className="py-2">备注</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id} className="border-b border-gray-100">
+                  <td className="py-2 pr-4">
+                    <Link
+                      href={`/trainer/cohorts/${cohort.id}/sessions/${s.id}`}
+                      className="text-brand-600 hover:underline"
+                    >
+                      {s.title}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-4">{formatDate(s.startsAt)}</td>
+                  <td className="py-2 pr-4">{statusLabel(s.attendance?.status ?? null)}</td>
+                  <td className="py-2 pr-4">
+                    {s.attendance?.checkedInAt ? formatDateTime(s.attendance.checkedInAt) : "—"}
+                  </td>
+                  <td className="py-2 pr-4">{formatHours(s.creditHours)}</td>
+                  <td className="py-2">{s.attendance?.note ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
 
       <section className="mt-8">

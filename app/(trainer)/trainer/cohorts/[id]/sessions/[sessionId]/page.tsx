@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { MarkForm } from "@/components/attendance/mark-form";
+import { SessionForm } from "@/components/attendance/session-form";
+import { CohortNav } from "@/components/trainer/cohort-nav";
+import { statusLabel } from "@/lib/attendance/labels";
+import { countRegister, getRegister } from "@/lib/attendance/register";
+import { formatHours } from "@/lib/attendance/rules";
+import { canManageSessions, findVisibleSession } from "@/lib/attendance/sessions";
+import { requireRole } from "@/lib/auth/session";
+import { findVisibleCohort } from "@/lib/dashboard/access";
+import { getDb } from "@/lib/db/client";
+import { formatDate, formatTime } from "@/lib/format/beijing-time";
+import { markAttendanceAction, saveSessionAction } from "../actions";
+
+export const metadata: Metadata = { title: "签到名单" };
+
+type RegisterPageProps = { params: Promise<{ id: string; sessionId: string }> };
+
+const STATUS_STYLE = {
+  PRESENT: "text-green-800",
+  LATE: "text-amber-800",
+  LEAVE: "text-sky-800",
+  ABSENT: "text-red-700",
+} as const;
+
+export default async function RegisterPage({ params }: RegisterPageProps) {
+  const { id, sessionId } = await params;
+  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/sessions/${sessionId}`);
+  const db = getDb();
+  const cohort = await findVisibleCohort(db, user, id);
+  if (!cohort) forbidden();
+  const session = await findVisibleSession(db, user, cohort.id, sessionId);
+  if (!session) notFound();
+  const rows = await getRegister(db, cohort.id, session.id);
+  const counts = countRegister(rows);
+  const manage = canManageSessions(user);
+  const base = `/trainer/cohorts/${cohort.id}/sessions/${session.id}`;
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <CohortNav cohort={cohort} current="sessions" />
+      <p className="mt-4 text-sm">
+        <Link href={`/trainer/cohorts/${cohort.id}/sessions`} className="text-brand-600 hover:underline">
+          ← 全部课次
+        </Link>
+      </p>
+      <h2 className="mt-2 text-xl font-semibold">{session.title}</h2>
+      <p className="mt-1 text-sm text-gray-700">
+        {formatDate(session.startsAt)} {formatTime(session.startsAt)}–{formatTime(session.endsAt)} · {session.venue} ·
+        讲师：{session.trainerName} · {formatHours(session.creditHours)} 学时 · 迟到宽限 {session.graceMinutes} 分钟
+        {session.signOutRequired ? " · 需要签退" : ""}
+      </p>
+      <p className="mt-3 flex flex-wrap gap-4 text-sm">
+        {manage && (
+          <Link href={`${base}/screen`} className="font-semibold text-brand-600 hover:underline">
+            打开签到屏幕
+          </Link>
+        )}
+        <Link href={`${base}/sheet`} className="text-brand-600 hover:underline">
+          打印签到表
+        </Link>
+        <a href={`${base}/export`} className="text-brand-600 hover:underline">
+          签到表 Excel
+        </a>
+      </p>
+
+      <section className="mt-6" aria-labelledby="register-title">
+        <h3 id="register-title" className="text-lg font-semibold">
+          签到名单
+        </h3>
+        <p className="mt-1 text-sm text-gray-700" aria-live="polite" data-testid="register-counts">
+          共 {counts.members} 人：出勤 {counts.present}，迟到 {counts.late}，请假 {counts.leave}，缺勤 {counts.absent}
+          ，未签到 {counts.missing}
+        </p>
+        <div className="mt-3 overflow-x-auto">
+          <table className="min-w-full text-left text-sm">
+            <thead className="border-b border-gray-200 text-gray-600">
+              <tr>
+                <th className="py-2 pr-3">分行</th>
+                <th className="py-2 pr-3">部门</th>
+                <th className="py-2 pr-3">姓名</th>
+                <th className="py-2 pr-3">工号</th>
+                <th className="py-2 pr-3">状态</th>
+                <th className="py-2 pr-3">签到时间</th>
+                {session.signOutRequired && <th className="py-2 pr-3">签退时间</th>}
+                <th className="py-2 pr-3">{manage ? "手工登记" : "备注"}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.userId} className="border-b border-gray-100 align-top">
+                  <td className="py-2 pr-3">{r.branch ?? "—"}</td>
+                  <td className="py-2 pr-3">{r.department ?? "—"}</td>
+                  <td className="py-2 pr-3 font-medium">{r.name}</td>
+                  <td className="py-2 pr-3">{r.employeeNo ?? "—"}</td>
+                  <td className={`py-2 pr-3 ${r.status ? STATUS_STYLE[r.status] : "text-gray-500"}`}>
+                    {statusLabel(r.status)}
+                    {r.markedByHand && <span className="ml-1 text-xs text-gray-500">（手工）</span>}
+                  </td>
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    {r.checkedInAt ? formatTime(r.checkedInAt) : r.markedByHand && r.status ? "补登" : "—"}
+                  </td>
+                  {session.signOutRequired && (
+                    <td className="py-2 pr-3 whitespace-nowrap">{formatTime(r.signedOutAt)}</td>
+                  )}
+                  <td className="py-2 pr-3">
+                    {manage ? (
+                      <MarkForm
+                        action={markAttendanceAction}
+                        sessionId={session.id}
+                        userId={r.userId}
+                        learnerName={r.name}
+                        status={r.status}
+                        note={r.note}
+                      />
+                    ) : (
+                      (r.note ?? "")
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {manage && (
+        <details className="mt-10 max-w-md">
+          <summary className="cursor-pointer text-lg font-semibold">修改课次</summary>
+          <div className="mt-4">
+            <SessionForm
+              action={saveSessionAction}
+              cohortId={cohort.id}
+              defaultTrainer={cohort.trainer.name}
+              session={session}
+            />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

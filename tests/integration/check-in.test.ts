@@ -1,0 +1,223 @@
+// 签到 on a real PostgreSQL server: a whole room scanning at once records each learner exactly
+// once; an expired token leaves no pass; a second scan records nothing new; a learner outside the
+// cohort is refused; a cohort's minimum attendance holds the certificate back until it is met.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkInWithCode, recordCheckIn } from "@/lib/attendance/check-in";
+import { getCohortHours, onlineModulesOf } from "@/lib/attendance/hours";
+import { markAttendance } from "@/lib/attendance/register";
+import { manualCode, passFromScan, readPass, signToken, windowOf, WINDOW_MS } from "@/lib/attendance/token";
+import { issueCertificateIfComplete } from "@/lib/certificates/certificates";
+import { loadContent } from "@/lib/content/load";
+import { courseShapeOf } from "@/lib/dashboard/course-shape";
+import { loadQuizzes } from "@/lib/quiz/load";
+import { syncQuizzes } from "@/lib/quiz/sync";
+import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
+import { assignTestTrainer, testOrganisationId } from "../support/organisations";
+
+const SECRET = "integration-secret-integration-secret";
+const ROOM = 300;
+
+describe.skipIf(noPostgres)(`签到 on PostgreSQL${noPostgres ? ` (skipped: ${noPostgres})` : ""}`, () => {
+  let t: PostgresTestDb;
+  let cohortId: string;
+  let sessionId: string;
+  let trainer: { id: string; name: string; role: "TRAINER"; organisationId: null };
+  const learners: string[] = [];
+  const now = new Date();
+
+  beforeAll(async () => {
+    t = await createPostgresTestDb(10);
+    const org = await testOrganisationId(t.db);
+    const tr = await t.db.user.create({
+      data: { email: "trainer@ci.test", name: "培训师", passwordHash: "x", role: "TRAINER" },
+      select: { id: true },
+    });
+    trainer = { id: tr.id, name: "培训师", role: "TRAINER", organisationId: null };
+    await assignTestTrainer(t.db, org, tr.id);
+    cohortId = (
+      await t.db.cohort.create({
+        data: { name: "签到班", inviteCode: "CHECKIN1", trainerId: tr.id, organisationId: org },
+        select: { id: true },
+      })
+    ).id;
+    await t.db.user.createMany({
+      data: Array.from({ length: ROOM }, (_, i) => ({
+        id: `ci${String(i).padStart(4, "0")}`,
+        email: `ci${i}@ci.test`,
+        name: `学员${i}`,
+        passwordHash: "x",
+      })),
+    });
+    for (let i = 0; i < ROOM; i++) learners.push(`ci${String(i).padStart(4, "0")}`);
+    await t.db.cohortMember.createMany({ data: learners.map((userId) => ({ cohortId, userId })) });
+    sessionId = (
+      await t.db.cohortSession.create({
+        data: {
+          cohortId,
+          title: "第一天上午",
+          startsAt: new Date(now.getTime() - 5 * 60_000),
+          endsAt: new Date(now.getTime() + 3 * 3_600_000),
+          venue: "301",
+          trainerName: "李强",
+          creditHours: 3,
+          graceMinutes: 10,
+        },
+        select: { id: true },
+      })
+    ).id;
+  });
+  afterAll(() => t?.close());
+
+  const rows = () => t.db.attendance.count({ where: { sessionId } });
+
+  it("records exactly one row per learner when 300 scan within a minute, each twice", async () => {
+    const started = Date.now();
+    // Every learner's phone sends the scan twice (a double tap, a reload) and all arrive together.
+    const results = await Promise.all(
+      [...learners, ...learners].map((userId) =>
+        recordCheckIn(t.db, { sessionId, userId, purpose: "in", at: new Date() }),
+      ),
+    );
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(await rows()).toBe(ROOM);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => r.ok && !r.again)).toHaveLength(ROOM);
+    expect(results.filter((r) => r.ok && r.status === "PRESENT")).toHaveLength(2 * ROOM);
+  }, 120_000);
+
+  it("says 已签到 with the first time on a second scan, and records nothing new", async () => {
+    const first = await t.db.attendance.findUniqueOrThrow({
+      where: { sessionId_userId: { sessionId, userId: learners[0]! } },
+      select: { checkedInAt: true, updatedAt: true },
+    });
+    const again = await recordCheckIn(t.db, {
+      sessionId,
+      userId: learners[0]!,
+      purpose: "in",
+      at: new Date(Date.now() + 30 * 60_000),
+    });
+    expect(again).toMatchObject({ ok: true, again: true, status: "PRESENT", at: first.checkedInAt });
+    expect(await rows()).toBe(ROOM);
+  });
+
+  it("leaves no pass for an expired token, so nothing can be recorded with it", async () => {
+    const old = signToken(SECRET, sessionId, windowOf(Date.now() - 70_000));
+    expect(passFromScan(SECRET, old, Date.now())).toEqual({ ok: false, code: "EXPIRED" });
+    const fresh = passFromScan(SECRET, signToken(SECRET, sessionId, windowOf(Date.now())), Date.now());
+    expect(fresh.ok).toBe(true);
+    expect(readPass(SECRET, fresh.ok ? fresh.pass : "", Date.now())?.sessionId).toBe(sessionId);
+  });
+
+  it("refuses a learner who is not in the cohort, and records nothing", async () => {
+    const outsider = await t.db.user.create({
+      data: { email: "outsider@ci.test", name: "外人", passwordHash: "x" },
+      select: { id: true },
+    });
+    const r = await recordCheckIn(t.db, { sessionId, userId: outsider.id, purpose: "in", at: new Date() });
+    expect(r).toMatchObject({ ok: false, code: "NOT_MEMBER" });
+    expect(await rows()).toBe(ROOM);
+  });
+
+  it("records 迟到 after the grace minutes, and takes the typed code of the current window", async () => {
+    const late = await t.db.cohortSession.create({
+      data: {
+        cohortId,
+        title: "第一天下午",
+        startsAt: new Date(Date.now() - 30 * 60_000),
+        endsAt: new Date(Date.now() + 3_600_000),
+        venue: "301",
+        trainerName: "李强",
+        creditHours: 3.5,
+        graceMinutes: 10,
+      },
+      select: { id: true },
+    });
+    const code = manualCode(SECRET, late.id, windowOf(Date.now()));
+    const r = await checkInWithCode(t.db, SECRET, learners[1]!, code);
+    expect(r).toMatchObject({ ok: true, status: "LATE", again: false });
+    const wrong = await checkInWithCode(t.db, SECRET, learners[2]!, code === "000000" ? "000001" : "000000");
+    expect(wrong).toEqual({ ok: false, code: "WRONG_CODE" });
+    const stale = manualCode(SECRET, late.id, windowOf(Date.now() - 5 * WINDOW_MS));
+    if (stale !== code) expect((await checkInWithCode(t.db, SECRET, learners[3]!, stale)).ok).toBe(false);
+  });
+
+  it("sums 学时 over attended sessions; a hand mark is audited", async () => {
+    expect(
+      (await markAttendance(t.db, trainer, { sessionId, userId: learners[4]!, status: "LEAVE", note: "病假" })).ok,
+    ).toBe(true);
+    const hours = await getCohortHours(t.db, cohortId, [], [learners[1]!, learners[4]!]);
+    expect(hours.get(learners[1]!)).toMatchObject({ sessions: 2, attended: 2, late: 1, classroomHours: 6.5 });
+    expect(hours.get(learners[4]!)).toMatchObject({ attended: 0, leave: 1, classroomHours: 0 });
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: "ATTENDANCE_MARK" },
+      select: { target: true },
+    });
+    expect(audit.target).toBe(sessionId);
+  });
+
+  it("credits a half day that asks for 签退 only once the learner signs out", async () => {
+    const half = await t.db.cohortSession.create({
+      data: {
+        cohortId,
+        title: "半天 · 需签退",
+        startsAt: new Date(Date.now() - 60 * 60_000),
+        endsAt: new Date(Date.now() + 30 * 60_000),
+        venue: "301",
+        trainerName: "李强",
+        creditHours: 2,
+        graceMinutes: 10,
+        signOutRequired: true,
+      },
+      select: { id: true },
+    });
+    const userId = learners[20]!;
+    // Signing out without having signed in is refused.
+    expect(await recordCheckIn(t.db, { sessionId: half.id, userId, purpose: "out", at: new Date() })).toMatchObject({
+      ok: false,
+      code: "NOT_CHECKED_IN",
+    });
+    await recordCheckIn(t.db, { sessionId: half.id, userId, purpose: "in", at: new Date(Date.now() - 55 * 60_000) });
+    const before = (await getCohortHours(t.db, cohortId, [], [userId])).get(userId)!;
+    expect(await recordCheckIn(t.db, { sessionId: half.id, userId, purpose: "out", at: new Date() })).toMatchObject({
+      ok: true,
+      purpose: "out",
+      again: false,
+    });
+    const after = (await getCohortHours(t.db, cohortId, [], [userId])).get(userId)!;
+    expect(after.classroomHours - before.classroomHours).toBe(2);
+    expect(after.attended).toBe(before.attended);
+    await t.db.cohortSession.delete({ where: { id: half.id } });
+  });
+
+  it("holds the certificate back until the cohort's minimum attendance is met", async () => {
+    const content = loadContent();
+    const quizzes = loadQuizzes(content);
+    await syncQuizzes(t.db, quizzes);
+    const course = courseShapeOf(content, quizzes);
+    const userId = learners[10]!;
+    for (const m of course.modules)
+      for (const l of m.lessons)
+        await t.db.lessonProgress.create({ data: { userId, moduleSlug: m.slug, lessonSlug: l } });
+    for (const quizId of [...course.modules.map((m) => m.quizId), course.finalQuizId].filter((q) => q !== null))
+      await t.db.attempt.create({
+        data: { userId, quizId, questionIds: [], submittedAt: new Date(), percent: 100, passed: true },
+      });
+    // Every online module done: its reading time counts as online 学时.
+    const online = (await getCohortHours(t.db, cohortId, onlineModulesOf(content.modules), [userId])).get(userId)!;
+    expect(online.onlineHours).toBeGreaterThan(0);
+    await t.db.cohort.update({ where: { id: cohortId }, data: { minAttendancePercent: 100 } });
+    await t.db.attendance.deleteMany({ where: { userId } });
+    const issue = () => t.db.$transaction((tx) => issueCertificateIfComplete(tx, course, userId));
+    expect(await issue()).toBeNull();
+    // Attending one of two sessions is 50%: still short.
+    await recordCheckIn(t.db, { sessionId, userId, purpose: "in", at: new Date() });
+    expect(await issue()).toBeNull();
+    const other = await t.db.cohortSession.findFirstOrThrow({
+      where: { cohortId, id: { not: sessionId } },
+      select: { id: true },
+    });
+    // The check-in that meets the minimum issues it (recording attendance is a completing event).
+    await recordCheckIn(t.db, { sessionId: other.id, userId, purpose: "in", at: new Date() });
+    expect(await t.db.certificate.findUnique({ where: { userId }, select: { id: true } })).not.toBeNull();
+  });
+});
