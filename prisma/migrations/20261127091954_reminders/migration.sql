@@ -4,11 +4,11 @@ ALTER TABLE "User" ADD COLUMN     "reminderEmailOptOut" BOOLEAN NOT NULL DEFAULT
 -- CreateTable
 CREATE TABLE "ReminderSettings" (
     "cohortId" TEXT NOT NULL,
-    "notStartedOn" BOOLEAN NOT NULL DEFAULT false,
+    "notStartedOn" BOOLEAN NOT NULL DEFAULT true,
     "notStartedDays" INTEGER NOT NULL DEFAULT 3,
-    "dueSoonOn" BOOLEAN NOT NULL DEFAULT false,
-    "inactiveOn" BOOLEAN NOT NULL DEFAULT false,
-    "checkInDueOn" BOOLEAN NOT NULL DEFAULT false,
+    "dueSoonOn" BOOLEAN NOT NULL DEFAULT true,
+    "inactiveOn" BOOLEAN NOT NULL DEFAULT true,
+    "checkInDueOn" BOOLEAN NOT NULL DEFAULT true,
     "emailOn" BOOLEAN NOT NULL DEFAULT false,
     "webhookUrl" TEXT,
     "automaticOn" BOOLEAN NOT NULL DEFAULT false,
