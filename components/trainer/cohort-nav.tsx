@@ -10,7 +10,8 @@ export type CohortNavProps = {
     trainer: { name: string };
     organisation: { id: string; name: string; closedAt: Date | null; logo: { sha256: string } | null };
   };
-  current: "progress" | "quizzes" | "topics" | "activation" | "surveys" | "pretest" | "sessions" | "learner";
+  current:
+    "progress" | "quizzes" | "topics" | "activation" | "surveys" | "pretest" | "sessions" | "reminders" | "learner";
 };
 
 export function CohortNav({ cohort, current }: CohortNavProps) {
@@ -22,6 +23,7 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
     { key: "surveys", href: `/trainer/cohorts/${cohort.id}/surveys`, label: "问卷" },
     { key: "pretest", href: `/trainer/cohorts/${cohort.id}/pretest`, label: "训前测验" },
     { key: "sessions", href: `/trainer/cohorts/${cohort.id}/sessions`, label: "课次与签到" },
+    { key: "reminders", href: `/trainer/cohorts/${cohort.id}/reminders`, label: "学习提醒" },
   ] as const;
   return (
     <header>

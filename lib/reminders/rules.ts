@@ -64,9 +64,9 @@ export function dueReminders(
   const out: DueReminder[] = [];
   for (const l of learners) {
     if (l.courseDone) continue;
-    const module = settings.dueSoonOn ? dueSoon.find((d) => !l.modulesDone.has(d.moduleSlug)) : undefined;
-    if (module) {
-      out.push({ userId: l.userId, rule: "DUE_SOON", moduleSlug: module.moduleSlug });
+    const dueModule = settings.dueSoonOn ? dueSoon.find((d) => !l.modulesDone.has(d.moduleSlug)) : undefined;
+    if (dueModule) {
+      out.push({ userId: l.userId, rule: "DUE_SOON", moduleSlug: dueModule.moduleSlug });
     } else if (
       settings.notStartedOn &&
       l.lastActivity === null &&

@@ -174,7 +174,14 @@ export async function runAutomaticReminders(db: PrismaClient, opts: Omit<SendOpt
   return { cohorts: cohorts.length };
 }
 
-export type ReminderLogEntry = { id: string; createdAt: Date; name: string; rule: string; channel: string; trigger: string };
+export type ReminderLogEntry = {
+  id: string;
+  createdAt: Date;
+  name: string;
+  rule: string;
+  channel: string;
+  trigger: string;
+};
 
 /** The send log of a cohort, newest first: per-learner mails and the group summaries. */
 export async function reminderLog(db: PrismaClient, cohortId: string, take = 100) {

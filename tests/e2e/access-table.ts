@@ -246,6 +246,18 @@ export const ROUTES: RouteRow[] = [
     path: "/trainer/cohorts/{cohort}/sessions/{session}/live",
     expect: { ...cohortTrainer, anonymous: 401 },
   },
+  // 学习提醒: the 待提醒 list and send log, read by the bank's client admin too.
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/reminders/page.tsx",
+    path: "/trainer/cohorts/{cohort}/reminders",
+    expect: cohortOwner,
+  },
+  // The opt-out link of a reminder mail: public (the signature is the credential); a bad one says so.
+  {
+    file: "app/(marketing)/reminders/opt-out/[token]/page.tsx",
+    path: "/reminders/opt-out/bad",
+    expect: everyone("ok"),
+  },
   // The learner's side: the page explains itself to everyone; a scanned link with a made-up or
   // expired token goes to it with the reason (a valid one leaves a pass first).
   { file: "app/(learn)/check-in/page.tsx", path: "/check-in", expect: everyone("ok") },
@@ -442,6 +454,21 @@ export const ACTIONS: ActionRow[] = [
     form: { cohortId: "" },
     expect: trainers,
   })),
+  // Reminder settings and 一键催学: trainers (another trainer's cohort, or a blank id: a refusal
+  // message, nothing changes); never a client admin, who only reads.
+  ...(["saveReminderSettingsAction", "sendRemindersNowAction"] as const).map((name): ActionRow => ({
+    action: `app/(trainer)/trainer/cohorts/[id]/reminders/actions.ts#${name}`,
+    page: "/trainer/cohorts/{cohort}/reminders",
+    form: { cohortId: "" },
+    expect: trainers,
+  })),
+  // A learner's own reminder-mail opt-out: any signed-in user, for themselves only.
+  {
+    action: "app/(learn)/me/actions.ts#reminderOptOutAction",
+    page: "/me",
+    form: { optOut: "" },
+    expect: signedIn("ok"),
+  },
   // The typed 签到 code: any signed-in user may try (a wrong code changes nothing).
   {
     action: "app/(learn)/check-in/actions.ts#checkInCodeAction",

@@ -6,6 +6,8 @@ import { changePassword, updateProfile } from "@/lib/auth/accounts";
 import { INVITE_PROBLEM_MESSAGES, joinCohortSchema, passwordChangeSchema, profileSchema } from "@/lib/auth/schemas";
 import { joinCohort } from "@/lib/cohorts/cohorts";
 import { getDb } from "@/lib/db/client";
+import { setReminderOptOut } from "@/lib/reminders/opt-out";
+import { optOutSchema } from "@/lib/reminders/schema";
 
 export const updateProfileAction = validatedActionWithUser(profileSchema, async (data, user) => {
   await updateProfile(getDb(), user.id, data.name);
@@ -27,4 +29,10 @@ export const joinCohortAction = validatedActionWithUser(joinCohortSchema, async 
     return { fieldErrors: { inviteCode: INVITE_PROBLEM_MESSAGES[result.code] }, message: "请按提示修改后再提交" };
   revalidatePath("/me");
   return { ok: true, message: `已加入班级：${result.cohort.name}` };
+});
+
+export const reminderOptOutAction = validatedActionWithUser(optOutSchema, async (data, user) => {
+  await setReminderOptOut(getDb(), user.id, data.optOut);
+  revalidatePath("/me");
+  return { ok: true, message: data.optOut ? "已退订学习提醒邮件" : "已恢复接收学习提醒邮件" };
 });

@@ -13,7 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
 import { getTopicMastery } from "@/lib/quiz/review";
 import { signOutAction } from "../../(auth)/actions";
-import { changePasswordAction, joinCohortAction, updateProfileAction } from "./actions";
+import { changePasswordAction, joinCohortAction, reminderOptOutAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "我的" };
 
@@ -27,6 +27,7 @@ export default async function MePage() {
     getCertificateOf(getDb(), user.id),
     getTopicMastery(getDb(), user.id),
   ]);
+  const prefs = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { reminderEmailOptOut: true } });
   // The course is done but a cohort's minimum classroom attendance holds the certificate back: say so.
   const shortfalls = progress.courseDone && !certificate ? await getAttendanceShortfalls(getDb(), user.id) : [];
   return (
@@ -115,6 +116,25 @@ export default async function MePage() {
             action={joinCohortAction}
             submitLabel="加入班级"
             fields={[{ name: "inviteCode", label: "邀请码", autoComplete: "off" }]}
+          />
+        </div>
+      </section>
+
+      <section className="mt-10" aria-labelledby="reminder-mail-title">
+        <h2 id="reminder-mail-title" className="text-xl font-semibold">
+          学习提醒邮件
+        </h2>
+        <p className="mt-1 text-sm text-gray-600">
+          {prefs.reminderEmailOptOut
+            ? "您已退订学习提醒邮件。"
+            : "培训师开启邮件提醒后，您会在学习进度落后时收到邮件。"}
+        </p>
+        <div className="mt-4 max-w-xs">
+          <ActionForm
+            action={reminderOptOutAction}
+            submitLabel={prefs.reminderEmailOptOut ? "恢复接收" : "退订提醒邮件"}
+            hidden={{ optOut: prefs.reminderEmailOptOut ? "off" : "on" }}
+            fields={[]}
           />
         </div>
       </section>
