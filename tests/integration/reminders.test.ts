@@ -1,0 +1,173 @@
+// 学习提醒 on a real PostgreSQL server, a real SMTP server and a real HTTP server on loopback:
+// two runs of the periodic job at once send each learner one mail; an opted-out learner gets none;
+// quiet hours hold the automatic job; the 企业微信 summary is retried after the endpoint fails.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CourseShape } from "@/lib/dashboard/course-shape";
+import { smtpMailer } from "@/lib/enquiries/notify";
+import { drainMail } from "@/lib/mail/queue";
+import { setReminderOptOut, verifyOptOutToken } from "@/lib/reminders/opt-out";
+import { listPendingReminders, runAutomaticReminders, sendReminders } from "@/lib/reminders/send";
+import { drainWebhooks } from "@/lib/reminders/webhook";
+import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
+import { assignTestTrainer, testOrganisationId } from "../support/organisations";
+import { decodeBody, startSmtp } from "../support/smtp-server";
+
+process.env.NEXTAUTH_SECRET ??= "integration-secret-integration-secret";
+
+const COURSE: CourseShape = {
+  modules: [{ slug: "m1", number: 1, title: "单元一", lessons: ["l1"], quizId: null, quizTitle: null }],
+  finalQuizId: null,
+};
+const SITE = "https://training.example.cn";
+// 2026-03-10 10:00 Beijing time: outside quiet hours.
+const DAY_TIME = new Date("2026-03-10T02:00:00Z");
+const LEARNERS = 20;
+
+describe.skipIf(noPostgres)(`reminders on PostgreSQL${noPostgres ? ` (skipped: ${noPostgres})` : ""}`, () => {
+  let t: PostgresTestDb;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let hook: Server;
+  let hookUrl: string;
+  const hookBodies: string[] = [];
+  let hookCalls = 0;
+  let org: string;
+  let trainerId: string;
+
+  async function cohortWithLearners(code: string, settings: Record<string, unknown>) {
+    const cohortId = (
+      await t.db.cohort.create({
+        data: { name: `${code} 班`, inviteCode: code, trainerId, organisationId: org },
+        select: { id: true },
+      })
+    ).id;
+    const ids = Array.from({ length: LEARNERS }, (_, i) => `${code.toLowerCase()}${i}`);
+    await t.db.user.createMany({
+      data: ids.map((id, i) => ({ id, email: `${id}@bank.test`, name: `学员${code}${i}`, passwordHash: "x" })),
+    });
+    // Joined ten days ago and never started: the NOT_STARTED rule applies to all.
+    await t.db.cohortMember.createMany({
+      data: ids.map((userId) => ({ cohortId, userId, joinedAt: new Date(DAY_TIME.getTime() - 10 * 86_400_000) })),
+    });
+    await t.db.reminderSettings.create({ data: { cohortId, ...settings } });
+    return { cohortId, ids };
+  }
+
+  beforeAll(async () => {
+    t = await createPostgresTestDb(10);
+    smtp = await startSmtp();
+    org = await testOrganisationId(t.db);
+    trainerId = (
+      await t.db.user.create({
+        data: { email: "trainer@rem.test", name: "培训师", passwordHash: "x", role: "TRAINER" },
+        select: { id: true },
+      })
+    ).id;
+    await assignTestTrainer(t.db, org, trainerId);
+    // The group robot's stand-in: fails the first request with 502, then answers as 企业微信 does.
+    hook = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        hookCalls++;
+        if (hookCalls === 1) {
+          res.writeHead(502).end("bad gateway");
+          return;
+        }
+        hookBodies.push(body);
+        res.writeHead(200, { "content-type": "application/json" }).end('{"errcode":0,"errmsg":"ok"}');
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
+    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((r) => (hook ? hook.close(() => r()) : r()));
+    await new Promise<void>((r) => (smtp ? smtp.server.close(() => r()) : r()));
+    await t?.close();
+  });
+
+  it("sends each learner one mail when two runs of the job race, and none again that day", async () => {
+    const { ids } = await cohortWithLearners("RACE", { emailOn: true, automaticOn: true });
+    const [a, b] = await Promise.all([
+      runAutomaticReminders(t.db, { course: COURSE, siteUrl: SITE, now: DAY_TIME }),
+      runAutomaticReminders(t.db, { course: COURSE, siteUrl: SITE, now: DAY_TIME }),
+    ]);
+    expect(a.cohorts).toBe(1);
+    expect(b.cohorts).toBe(1);
+    const sends = await t.db.reminderSend.findMany({
+      where: { userId: { in: ids } },
+      select: { userId: true, rule: true },
+    });
+    expect(sends).toHaveLength(LEARNERS);
+    expect(new Set(sends.map((s) => s.rule))).toEqual(new Set(["NOT_STARTED"]));
+    expect(await t.db.outboundMail.count({ where: { to: { endsWith: "@bank.test" } } })).toBe(LEARNERS);
+
+    // Later the same Beijing day, by hand: nobody is mailed twice.
+    const again = await sendReminders(
+      t.db,
+      (await t.db.cohort.findFirstOrThrow({ where: { inviteCode: "RACE" } })).id,
+      {
+        trigger: "MANUAL",
+        course: COURSE,
+        siteUrl: SITE,
+        now: new Date(DAY_TIME.getTime() + 3_600_000),
+      },
+    );
+    expect(again).toMatchObject({ emailed: 0, alreadyToday: LEARNERS });
+
+    // The mails go out through the real SMTP server, each with a working signed opt-out link.
+    await drainMail(t.db, smtpMailer(`smtp://127.0.0.1:${smtp.port}`), "培训平台 <no-reply@x.cn>", DAY_TIME);
+    const mine = smtp.received.filter((m) => m.to.some((to) => to.endsWith("@bank.test")));
+    expect(mine).toHaveLength(LEARNERS);
+    const body = decodeBody(mine[0]!.data);
+    expect(body).toContain("还没有开始学习");
+    const token = /reminders\/opt-out\/(\S+)/.exec(body)![1]!;
+    expect(ids).toContain(verifyOptOutToken(token));
+    expect(verifyOptOutToken(token.slice(0, -2) + "xx")).toBeNull();
+  });
+
+  it("respects an opt-out: the learner stays on the list, marked, and gets no mail", async () => {
+    const { cohortId, ids } = await cohortWithLearners("OPTOUT", { emailOn: true });
+    await setReminderOptOut(t.db, ids[0]!, true);
+    const list = await listPendingReminders(t.db, cohortId, COURSE, DAY_TIME);
+    expect(list.pending.find((p) => p.userId === ids[0])?.reach).toBe("LIST_OPTED_OUT");
+    const r = await sendReminders(t.db, cohortId, { trigger: "MANUAL", course: COURSE, siteUrl: SITE, now: DAY_TIME });
+    expect(r).toMatchObject({ emailed: LEARNERS - 1, listOnly: 1 });
+    expect(await t.db.outboundMail.count({ where: { to: `${ids[0]}@bank.test` } })).toBe(0);
+    expect(await t.db.reminderSend.count({ where: { userId: ids[0] } })).toBe(0);
+  });
+
+  it("sends nothing automatically in quiet hours", async () => {
+    const { ids } = await cohortWithLearners("QUIET", { emailOn: true, automaticOn: true });
+    // 22:30 Beijing time.
+    const r = await runAutomaticReminders(t.db, {
+      course: COURSE,
+      siteUrl: SITE,
+      now: new Date("2026-03-11T14:30:00Z"),
+    });
+    expect(r.cohorts).toBe(0);
+    expect(await t.db.reminderSend.count({ where: { userId: { in: ids } } })).toBe(0);
+  });
+
+  it("posts one class summary to the group robot, retried after the endpoint fails, with counts and no names", async () => {
+    const { cohortId } = await cohortWithLearners("HOOK", { webhookUrl: hookUrl });
+    await sendReminders(t.db, cohortId, { trigger: "MANUAL", course: COURSE, siteUrl: SITE, now: DAY_TIME });
+    // A second press the same day adds no second summary.
+    await sendReminders(t.db, cohortId, { trigger: "MANUAL", course: COURSE, siteUrl: SITE, now: DAY_TIME });
+    expect(await t.db.webhookPost.count({ where: { cohortId } })).toBe(1);
+
+    expect(await drainWebhooks(t.db, undefined, DAY_TIME)).toEqual({ sent: 0, failed: 1 });
+    const waiting = await t.db.webhookPost.findFirstOrThrow({ where: { cohortId } });
+    expect(waiting).toMatchObject({ state: "PENDING", attempts: 1, lastError: "HTTP 502" });
+    // Not before its back-off (1 minute): nothing is claimed.
+    expect(await drainWebhooks(t.db, undefined, new Date(DAY_TIME.getTime() + 30_000))).toEqual({ sent: 0, failed: 0 });
+    expect(await drainWebhooks(t.db, undefined, new Date(DAY_TIME.getTime() + 61_000))).toEqual({ sent: 1, failed: 0 });
+    expect(await t.db.webhookPost.findFirstOrThrow({ where: { cohortId } })).toMatchObject({ state: "SENT" });
+    expect(hookBodies).toHaveLength(1);
+    const content = JSON.parse(hookBodies[0]!).markdown.content as string;
+    expect(content).toContain(`加入后尚未开始学习：${LEARNERS} 人`);
+    expect(content).not.toContain("学员HOOK");
+  });
+});
