@@ -2,7 +2,9 @@
 //  - with SMTP configured, retries enquiry notifications and outbox mail (reset links) that failed
 //    (or were cut off by a restart) every minute;
 //  - every ten minutes, deletes rate-limit events no window looks at any more, so typed-email and
-//    address tags do not pile up even where nobody schedules `npm run data:purge`.
+//    address tags do not pile up even where nobody schedules `npm run data:purge`;
+//  - every ten minutes, 学习提醒 for cohorts with automatic sending on (outside quiet hours, once
+//    per learner per day however many instances run it), and every minute the 企业微信 outbox.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("@/lib/db/client");
@@ -10,7 +12,17 @@ export async function register() {
   const purge = () => void purgeRateLimitEvents(getDb()).catch((e) => console.error("rate-limit purge failed", e));
   setInterval(purge, 10 * 60_000).unref();
 
-  const { mailEnabled, sendPendingMail } = await import("@/lib/mail/outbox");
+  const { mailEnabled, mailSiteUrl, sendPendingMail } = await import("@/lib/mail/outbox");
+  const { runAutomaticReminders } = await import("@/lib/reminders/send");
+  const { drainWebhooks } = await import("@/lib/reminders/webhook");
+  const { currentCourseShape } = await import("@/lib/dashboard/course-shape");
+  const remind = async () => {
+    await runAutomaticReminders(getDb(), { course: await currentCourseShape(), siteUrl: mailSiteUrl() });
+    if (mailEnabled()) await sendPendingMail();
+  };
+  setInterval(() => void remind().catch((e) => console.error("[reminders] 自动提醒失败：", e)), 10 * 60_000).unref();
+  setInterval(() => void drainWebhooks(getDb()).catch((e) => console.error("[webhook] 发送失败：", e)), 60_000).unref();
+
   if (mailEnabled()) {
     void sendPendingMail();
     setInterval(() => void sendPendingMail(), 60_000).unref();
