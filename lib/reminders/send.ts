@@ -145,12 +145,17 @@ export async function sendReminders(db: PrismaClient, cohortId: string, opts: Se
       result.emailed = mine.size;
       result.alreadyToday += mailable.length - mine.size;
     }
-    if (settings.webhookUrl && fresh.length > 0 && opts.siteUrl) {
+    if (settings.webhookUrl && fresh.length > 0) {
       const counts: Partial<Record<ReminderRule, number>> = {};
       for (const p of fresh) counts[p.rule] = (counts[p.rule] ?? 0) + 1;
       await enqueueWebhookPost(
         tx,
-        { cohortId, day, url: settings.webhookUrl, body: webhookBody(cohort.name, counts, `${opts.siteUrl}/course`) },
+        {
+          cohortId,
+          day,
+          url: settings.webhookUrl,
+          body: webhookBody(cohort.name, counts, opts.siteUrl && `${opts.siteUrl}/course`),
+        },
         now,
       );
       result.webhookQueued = true;

@@ -17,11 +17,17 @@ const RULE_LINES: Record<ReminderRule, string> = {
  * The class-level message: counts per rule and a link to the course. Never names or scores
  * (PIPL: a group chat is not the place for one person's standing).
  */
-export function webhookBody(cohortName: string, counts: Partial<Record<ReminderRule, number>>, courseUrl: string) {
+export function webhookBody(
+  cohortName: string,
+  counts: Partial<Record<ReminderRule, number>>,
+  courseUrl: string | null,
+) {
   const lines = Object.entries(counts)
     .filter(([, n]) => n && n > 0)
     .map(([rule, n]) => `> ${RULE_LINES[rule as ReminderRule]}：${n} 人`);
-  const content = [`**${cohortName}** 学习提醒`, ...lines, `请大家抽空完成学习：[进入课程](${courseUrl})`].join("\n");
+  // Without a configured site address there is no link to give, only the nudge.
+  const close = courseUrl ? `请大家抽空完成学习：[进入课程](${courseUrl})` : "请大家抽空完成学习。";
+  const content = [`**${cohortName}** 学习提醒`, ...lines, close].join("\n");
   return JSON.stringify({ msgtype: "markdown", markdown: { content } });
 }
 
