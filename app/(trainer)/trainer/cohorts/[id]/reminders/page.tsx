@@ -211,6 +211,19 @@ export default async function RemindersPage({ params }: RemindersPageProps) {
         )}
       </section>
 
+      {/* The bank's admin reads what is switched on; settings and sending are the trainer's. */}
+      {!manage && (
+        <section className="mt-10" aria-labelledby="settings-title">
+          <h2 id="settings-title" className="text-lg font-semibold">
+            提醒设置
+          </h2>
+          <p className="mt-1 text-sm text-gray-600">
+            邮件提醒：{settings.emailOn ? "已开启" : "未开启"}；企业微信群：{settings.webhookUrl ? "已开启" : "未开启"}
+            ； 自动发送：{settings.automaticOn ? "已开启" : "未开启"}。
+          </p>
+        </section>
+      )}
+
       {manage && (
         <section className="mt-10" aria-labelledby="settings-title">
           <h2 id="settings-title" className="text-lg font-semibold">
