@@ -10,7 +10,8 @@ export type CohortNavProps = {
     trainer: { name: string };
     organisation: { id: string; name: string; closedAt: Date | null; logo: { sha256: string } | null };
   };
-  current: "progress" | "quizzes" | "topics" | "activation" | "surveys" | "pretest" | "sessions" | "action-plans" | "learner";
+  current:
+    "progress" | "quizzes" | "topics" | "activation" | "surveys" | "pretest" | "sessions" | "action-plans" | "learner";
 };
 
 export function CohortNav({ cohort, current }: CohortNavProps) {

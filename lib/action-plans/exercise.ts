@@ -18,9 +18,7 @@ export function choiceFromQuery(q: Record<string, string | string[] | undefined>
     customerBenefit: q.customerBenefit,
   });
   if (!parsed.success) return null;
-  const known = (Object.keys(PRINCIPLES) as Principle[]).every((p) =>
-    OPTIONS[p].some((o) => o.id === parsed.data[p]),
-  );
+  const known = (Object.keys(PRINCIPLES) as Principle[]).every((p) => OPTIONS[p].some((o) => o.id === parsed.data[p]));
   return known ? parsed.data : null;
 }
 

@@ -85,7 +85,11 @@ export function actionPlanSchema(now: Date) {
       check(baseline === null, "Baseline", "请填写现在的数值（基线），如 35 或 12.5");
       check(target === null, "Target", "请填写目标数值，如 45");
       if (metric.data === "ACTIVE_CARD_RATE") {
-        check(baseline !== null && (baseline < 0 || baseline > 100), "Baseline", "活卡率是百分比，请填写 0 到 100 之间的数");
+        check(
+          baseline !== null && (baseline < 0 || baseline > 100),
+          "Baseline",
+          "活卡率是百分比，请填写 0 到 100 之间的数",
+        );
         check(target !== null && (target < 0 || target > 100), "Target", "活卡率是百分比，请填写 0 到 100 之间的数");
       }
       check(baseline !== null && target !== null && baseline === target, "Target", "目标值应与基线不同");
@@ -126,28 +130,26 @@ function safeJson(raw: string): unknown {
 export type CheckInReport = { actionId: string; status: ActionStatus; result: number | null; obstacles: string };
 
 /** Status rules of a report: 完成 needs the result figure; 未开始 and 放弃 need what got in the way. */
-export const checkInSchema = z
-  .record(z.string(), z.string())
-  .transform((raw, ctx) => {
-    const round = Number(raw.round);
-    const reports: CheckInReport[] = [];
-    const ids = Object.keys(raw)
-      .filter((k) => k.startsWith("status_"))
-      .map((k) => k.slice("status_".length));
-    for (const id of ids) {
-      const status = z.enum(ActionStatus).safeParse(raw[`status_${id}`]);
-      const resultRaw = (raw[`result_${id}`] ?? "").trim();
-      const result = resultRaw === "" ? null : parseFigure(resultRaw);
-      const obstacles = (raw[`obstacles_${id}`] ?? "").trim();
-      const fail = (f: string, message: string) => ctx.addIssue({ code: "custom", path: [`${f}_${id}`], message });
-      if (!status.success) fail("status", "请选择这项行动的进展");
-      if (resultRaw !== "" && result === null) fail("result", "请填写数字，如 42 或 12.5");
-      if (status.data === "DONE" && resultRaw === "") fail("result", "已完成的行动请填写实际结果数值");
-      if ((status.data === "NOT_STARTED" || status.data === "ABANDONED") && obstacles === "")
-        fail("obstacles", status.data === "ABANDONED" ? "请写明放弃的原因" : "请写明是什么让行动还没开始");
-      if (obstacles.length > 300) fail("obstacles", "请不超过 300 个字");
-      if (status.success) reports.push({ actionId: id, status: status.data, result, obstacles });
-    }
-    if (ids.length === 0) ctx.addIssue({ code: "custom", path: ["form"], message: "没有需要汇报的行动" });
-    return { round, reports };
-  });
+export const checkInSchema = z.record(z.string(), z.string()).transform((raw, ctx) => {
+  const round = Number(raw.round);
+  const reports: CheckInReport[] = [];
+  const ids = Object.keys(raw)
+    .filter((k) => k.startsWith("status_"))
+    .map((k) => k.slice("status_".length));
+  for (const id of ids) {
+    const status = z.enum(ActionStatus).safeParse(raw[`status_${id}`]);
+    const resultRaw = (raw[`result_${id}`] ?? "").trim();
+    const result = resultRaw === "" ? null : parseFigure(resultRaw);
+    const obstacles = (raw[`obstacles_${id}`] ?? "").trim();
+    const fail = (f: string, message: string) => ctx.addIssue({ code: "custom", path: [`${f}_${id}`], message });
+    if (!status.success) fail("status", "请选择这项行动的进展");
+    if (resultRaw !== "" && result === null) fail("result", "请填写数字，如 42 或 12.5");
+    if (status.data === "DONE" && resultRaw === "") fail("result", "已完成的行动请填写实际结果数值");
+    if ((status.data === "NOT_STARTED" || status.data === "ABANDONED") && obstacles === "")
+      fail("obstacles", status.data === "ABANDONED" ? "请写明放弃的原因" : "请写明是什么让行动还没开始");
+    if (obstacles.length > 300) fail("obstacles", "请不超过 300 个字");
+    if (status.success) reports.push({ actionId: id, status: status.data, result, obstacles });
+  }
+  if (ids.length === 0) ctx.addIssue({ code: "custom", path: ["form"], message: "没有需要汇报的行动" });
+  return { round, reports };
+});

@@ -52,7 +52,10 @@ export async function getCohortActionPlans(db: PrismaClient, cohortId: string, n
             baseline: true,
             target: true,
             dueOn: true,
-            checkIns: { orderBy: { round: "asc" }, select: { round: true, status: true, result: true, obstacles: true } },
+            checkIns: {
+              orderBy: { round: "asc" },
+              select: { round: true, status: true, result: true, obstacles: true },
+            },
           },
         },
       },

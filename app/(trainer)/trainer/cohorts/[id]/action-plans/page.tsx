@@ -24,7 +24,8 @@ export default async function CohortActionPlansPage({ params }: ActionPlansPageP
     ...s.rounds.map((r) => ({
       label: `第 ${r.round} 天已回访`,
       value: share(r.followed, r.eligible),
-      detail: r.eligible === 0 ? "尚无计划满 " + r.round + " 天" : `${r.followed} / ${r.eligible} 份已满 ${r.round} 天的计划`,
+      detail:
+        r.eligible === 0 ? "尚无计划满 " + r.round + " 天" : `${r.followed} / ${r.eligible} 份已满 ${r.round} 天的计划`,
     })),
     { label: "行动已完成", value: share(s.actionsDone, s.actions), detail: `${s.actionsDone} / ${s.actions} 项行动` },
   ];
