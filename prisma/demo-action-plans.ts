@@ -77,7 +77,7 @@ export async function seedDemoActionPlans(db: PrismaClient, now = new Date()) {
     const userIds = cohort.members.map((m) => m.userId).sort();
     if ((await db.actionPlan.count({ where: { userId: { in: userIds } } })) > 0) continue;
     for (const [i, userId] of userIds.entries()) {
-      if (i % 4 === 3) continue; // a quarter have not filed: the trainer's share is not 100%
+      if (i % 5 === 4) continue; // a fifth have not filed: the trainer's share is not 100%
       const daysAgo = FILED_DAYS_AGO[i % FILED_DAYS_AGO.length]!;
       const filedAt = new Date(now.getTime() - daysAgo * DAY - (i % 7) * 3_600_000);
       const count = 1 + (i % 3);

@@ -8,6 +8,7 @@ import type { ActionInput } from "@/lib/action-plans/schema";
 import { getCohortActionPlans } from "@/lib/action-plans/summary";
 import { findVisibleCohort } from "@/lib/dashboard/access";
 import type { Viewer } from "@/lib/organisations/scope";
+import { seedDemoActionPlans } from "@/prisma/demo-action-plans";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
 import { assignTestTrainer, testOrganisationId } from "../support/organisations";
 
@@ -140,6 +141,33 @@ describe.skipIf(noPostgres)("action plans (PostgreSQL)", () => {
     });
     // Most complete first: learner 0's plan has the reports.
     expect(s.examples[0]!.user.name).toBe("l0");
+  });
+
+  it("seeds demo plans once, at every stage of follow-up", async () => {
+    const org = await testOrganisationId(t.db);
+    const demo = await t.db.cohort.create({
+      data: { name: "演示班", inviteCode: "SPRING26", trainerId: trainer.id, organisationId: org },
+      select: { id: true },
+    });
+    for (let i = 0; i < 12; i++) {
+      const id = await account(`demo${i}@demo.local`);
+      await t.db.cohortMember.create({ data: { cohortId: demo.id, userId: id } });
+    }
+    const now = at(200);
+    await seedDemoActionPlans(t.db, now);
+    const count = () =>
+      t.db.actionCheckIn.count({ where: { action: { plan: { user: { email: { endsWith: "@demo.local" } } } } } });
+    const reports = await count();
+    await seedDemoActionPlans(t.db, now);
+    expect(await count()).toBe(reports);
+    const s = await getCohortActionPlans(t.db, demo.id, now);
+    expect(s.filed).toBe(10);
+    expect(s.rounds.every((r) => r.eligible > 0 && r.followed > 0)).toBe(true);
+    expect(s.actionsDone).toBeGreaterThan(0);
+    expect(s.actionsDone).toBeLessThan(s.actions);
+    // Some learners have a check-in waiting, some are not yet at day 30.
+    expect((await dueCheckIns(t.db, now, { cohortId: demo.id })).length).toBeGreaterThan(0);
+    expect(s.rounds[0]!.eligible).toBeLessThan(s.filed);
   });
 
   it("shows the cohort only to viewers in its scope", async () => {
