@@ -18,7 +18,15 @@ export type ActionPlanFormProps = {
 
 /** Three action slots; the first is required, the other two count only when filled in. */
 export function ActionPlanForm({ action, tools, metrics, prefill, today }: ActionPlanFormProps) {
-  const [state, formAction, pending] = useActionState(action, {});
+  // React resets a form after its action; the fields are remounted on every answer so
+  // selects and inputs show what was sent back rather than their first defaults.
+  const [state, formAction, pending] = useActionState<ActionState & { answers?: number }, FormData>(
+    async (prev, form) => ({
+      ...(await action(prev, form)),
+      answers: (prev.answers ?? 0) + 1,
+    }),
+    {},
+  );
   const values = state.values ?? {};
   const err = state.fieldErrors ?? {};
   return (
@@ -28,7 +36,7 @@ export function ActionPlanForm({ action, tools, metrics, prefill, today }: Actio
         const v = (f: string, fallback = "") => values[`a${i}${f}`] ?? fallback;
         const fromExercise = i === 1 ? prefill : undefined;
         return (
-          <fieldset key={i} className="space-y-3 rounded-lg border border-gray-200 p-4">
+          <fieldset key={`${i}-${state.answers ?? 0}`} className="space-y-3 rounded-lg border border-gray-200 p-4">
             <legend className="px-1 font-semibold text-brand-900">
               第 {i} 项行动{i === 1 ? "" : "（可选，留空则不计入）"}
             </legend>

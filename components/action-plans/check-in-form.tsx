@@ -13,7 +13,15 @@ export type CheckInFormProps = {
 
 /** One status, result figure and obstacle per open action of the round that is due. */
 export function CheckInForm({ action, round, actions, statuses }: CheckInFormProps) {
-  const [state, formAction, pending] = useActionState(action, {});
+  // React resets a form after its action; the fields are remounted on every answer so
+  // selects and inputs show what was sent back rather than their first defaults.
+  const [state, formAction, pending] = useActionState<ActionState & { answers?: number }, FormData>(
+    async (prev, form) => ({
+      ...(await action(prev, form)),
+      answers: (prev.answers ?? 0) + 1,
+    }),
+    {},
+  );
   const values = state.values ?? {};
   const err = state.fieldErrors ?? {};
   return (
@@ -21,7 +29,7 @@ export function CheckInForm({ action, round, actions, statuses }: CheckInFormPro
       <FormMessage message={state.message ?? err.form} ok={state.ok} />
       <input type="hidden" name="round" value={round} />
       {actions.map((a, i) => (
-        <fieldset key={a.id} className="space-y-3 rounded-lg border border-gray-200 p-4">
+        <fieldset key={`${a.id}-${state.answers ?? 0}`} className="space-y-3 rounded-lg border border-gray-200 p-4">
           <legend className="px-1 font-semibold text-brand-900">
             第 {i + 1} 项：{a.title}
           </legend>

@@ -75,12 +75,17 @@ test("a learner files a plan on a phone, reports at day 30, and the trainer sees
   await phone.getByLabel("第 1 项：完成日期").fill(due);
   await phone.getByRole("button", { name: "提交行动计划" }).click();
   await expect(phone.getByText("银商合作方案请填写一家真实商户的名称")).toBeVisible();
+  // What was chosen and typed stays for the correction.
+  await expect(phone.getByLabel("第 1 项：用到的课程工具")).toHaveValue("PARTNERSHIP");
+  await expect(phone.getByLabel("第 1 项：衡量指标")).toHaveValue("MERCHANT_SIGNINGS");
   expect(await queryE2eDb(`SELECT 1 FROM "ActionPlan" WHERE "userId" = $1`, [learner.id])).toHaveLength(0);
 
   await phone.getByLabel("第 1 项：合作商户（银商合作方案必填）").fill("城东社区生鲜超市");
   await phone.getByRole("button", { name: "提交行动计划" }).click();
-  await expect(phone.getByRole("main").getByRole("status")).toContainText("行动计划已提交");
-  await expect(phone.getByText("城东社区生鲜超市")).toBeVisible();
+  // The page turns into the filed plan.
+  await expect(phone.getByRole("heading", { name: "我的行动" })).toBeVisible();
+  await expect(phone.getByText(/城东社区生鲜超市/)).toBeVisible();
+  expect(await queryE2eDb(`SELECT 1 FROM "ActionPlan" WHERE "userId" = $1`, [learner.id])).toHaveLength(1);
 
   // Day 0: /me tells when the first check-in comes and asks nothing yet.
   await phone.goto("/me");
@@ -100,8 +105,9 @@ test("a learner files a plan on a phone, reports at day 30, and the trainer sees
   await expect(phone.getByText("已完成的行动请填写实际结果数值")).toBeVisible();
   await phone.getByLabel(/第 1 项目前结果/).fill("1");
   await phone.getByRole("button", { name: "提交第 30 天回访" }).click();
-  await expect(phone.getByRole("main").getByRole("status")).toContainText("第 30 天回访已提交");
+  // The check-in form gives way to the report, shown with the action.
   await expect(phone.getByText("第 30 天：完成，结果 1")).toBeVisible();
+  await expect(phone.getByRole("heading", { name: "第 30 天回访" })).toHaveCount(0);
   await phone.goto("/me");
   await expect(card).toContainText("回访已全部完成");
   await context.close();
