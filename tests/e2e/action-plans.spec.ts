@@ -125,3 +125,33 @@ test("a learner files a plan on a phone, reports at day 30, and the trainer sees
   await expect(figure("行动已完成")).toContainText("1 / 1 项行动");
   await expect(page.getByRole("heading", { name: new RegExp(learner.name) })).toBeVisible();
 });
+
+test("the 银商合作 exercise's checked plan becomes the first action and is stored with it", async ({ page }) => {
+  const { learner } = await freshCohortWithLearner();
+  await signIn(page, learner.email);
+  await page.goto("/exercises/partnership-plan");
+  await page.getByRole("radio", { name: /集中投在工作日下午/ }).check();
+  await page.getByRole("radio", { name: /按约定比例分担/ }).check();
+  await page.getByRole("radio", { name: /刷卡直接立减/ }).check();
+  await page.getByRole("button", { name: "检查方案" }).click();
+  await page.getByRole("link", { name: "作为行动计划的一项保存" }).click();
+  await expect(page.getByText("已带入银商合作练习中的方案。")).toBeVisible();
+  await expect(page.getByLabel("第 1 项：用到的课程工具")).toHaveValue("PARTNERSHIP");
+  await expect(page.getByLabel("第 1 项：具体要做什么")).toHaveValue(/^银行出力：/);
+  await page.getByLabel("第 1 项：合作商户（银商合作方案必填）").fill("城西烘焙坊");
+  await page.getByLabel("第 1 项：衡量指标").selectOption({ label: "新增动卡客户" });
+  await page.getByLabel("第 1 项：基线").fill("10");
+  await page.getByLabel("第 1 项：目标").fill("30");
+  await page.getByLabel("第 1 项：完成日期").fill(formatDate(new Date(Date.now() + 45 * 86_400_000)));
+  await page.getByRole("button", { name: "提交行动计划" }).click();
+  await expect(page.getByRole("heading", { name: "我的行动" })).toBeVisible();
+  const [stored] = await queryE2eDb<{ exercise: unknown }>(
+    `SELECT a.exercise FROM "PlanAction" a JOIN "ActionPlan" p ON p.id = a."planId" WHERE p."userId" = $1`,
+    [learner.id],
+  );
+  expect(stored?.exercise).toEqual({
+    bankEffort: "targeted-slot",
+    sharedGain: "split-cost",
+    customerBenefit: "instant-discount",
+  });
+});
