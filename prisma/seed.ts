@@ -6,6 +6,7 @@ import { courseShapeOf } from "@/lib/dashboard/course-shape";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
+import { seedDemoActionPlans } from "./demo-action-plans";
 import { keepDemoCohortsCurrent } from "./demo-cohort";
 import { seedDemoEvaluation } from "./demo-evaluation";
 import { seedDemoData } from "./demo-data";
@@ -26,6 +27,8 @@ export async function prepareDatabase(url: string, options: { demo: boolean }) {
     if (options.demo) await seedDemoEvaluation(db);
     // After the move, so a session seeded "today" is today; cohorts that have sessions are left alone.
     if (options.demo) await seedDemoSessions(db);
+    // 行动计划 at every stage of the 30/60/90-day follow-up; also added to an older demo database.
+    if (options.demo) await seedDemoActionPlans(db);
     // Certificates come with the event that completes the course; this catches the learners no
     // event completed: those who finished before that was so, and those a content change
     // completed (a lesson they had not done was removed). Usually issues none.

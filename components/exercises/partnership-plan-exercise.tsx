@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import {
@@ -77,6 +78,15 @@ export function PartnershipPlanExercise() {
       <p aria-live="polite" className="mt-4 font-semibold text-brand-900">
         {graded?.summary}
       </p>
+      {/* A checked plan is kept: it opens the 行动计划 form with this plan as its first action. */}
+      {graded && graded.answered === graded.total && (
+        <Link
+          href={`/me/action-plan?${new URLSearchParams(choice as Record<string, string>).toString()}`}
+          className="mt-4 inline-block rounded-lg border border-brand-600 px-5 py-2.5 font-semibold text-brand-700 hover:bg-brand-50"
+        >
+          作为行动计划的一项保存
+        </Link>
+      )}
     </div>
   );
 }

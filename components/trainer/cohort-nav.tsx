@@ -11,7 +11,16 @@ export type CohortNavProps = {
     organisation: { id: string; name: string; closedAt: Date | null; logo: { sha256: string } | null };
   };
   current:
-    "progress" | "quizzes" | "topics" | "activation" | "surveys" | "pretest" | "sessions" | "reminders" | "learner";
+    | "progress"
+    | "quizzes"
+    | "topics"
+    | "activation"
+    | "surveys"
+    | "pretest"
+    | "sessions"
+    | "reminders"
+    | "action-plans"
+    | "learner";
 };
 
 export function CohortNav({ cohort, current }: CohortNavProps) {
@@ -23,6 +32,7 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
     { key: "surveys", href: `/trainer/cohorts/${cohort.id}/surveys`, label: "问卷" },
     { key: "pretest", href: `/trainer/cohorts/${cohort.id}/pretest`, label: "训前测验" },
     { key: "sessions", href: `/trainer/cohorts/${cohort.id}/sessions`, label: "课次与签到" },
+    { key: "action-plans", href: `/trainer/cohorts/${cohort.id}/action-plans`, label: "行动计划" },
     { key: "reminders", href: `/trainer/cohorts/${cohort.id}/reminders`, label: "学习提醒" },
   ] as const;
   return (

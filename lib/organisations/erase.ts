@@ -1,7 +1,8 @@
 // Erasing learners' personal data, shared by the end of a contract (close.ts) and the retention
 // job (retention.ts). The User row stays, anonymous, so progress, attempts and certificates still
 // count; what names or reaches the person goes: name (on the certificate too), email, 手机, 工号,
-// 分行, 部门, 岗位, the password, every session, and sign-in limit records keyed by the email.
+// 分行, 部门, 岗位, the password, every session, sign-in limit records keyed by the email, and the
+// free text of action-plan check-ins.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nameSortKey } from "@/lib/sorting/pinyin";
 
@@ -34,6 +35,11 @@ export async function eraseLearners(tx: Prisma.TransactionClient, ids: string[],
   await tx.$executeRaw`
     UPDATE "Certificate" c SET name = u.name FROM "User" u
     WHERE c."userId" = u.id AND u.id = ANY(${ids}::text[])`;
+  // What got in the way of an action plan is the learner's own words, often about colleagues or
+  // customers; the statuses and figures stay for the cohort's follow-up counts.
+  await tx.$executeRaw`
+    UPDATE "ActionCheckIn" c SET obstacles = '' FROM "PlanAction" a, "ActionPlan" p
+    WHERE c."actionId" = a.id AND a."planId" = p.id AND p."userId" = ANY(${ids}::text[])`;
   await tx.$executeRaw`
     DELETE FROM "RateLimitEvent" r USING unnest(${emails}::text[]) AS e(email)
     WHERE right(r.bucket, length(e.email) + 1) = ':' || e.email`;

@@ -1,9 +1,8 @@
-// The action-plan check-in rule's source: learners whose 30/60/90-day check-in is due. Action
-// plans (行动计划) are being built separately (issue 18); until lib/action-plans exists this
-// answers nobody, and the rule, though switchable, reminds no one. Wire it to the plans' due
-// check-ins when they land.
+// The action-plan check-in rule's source: the cohort's learners whose 30/60/90-day check-in is due
+// (lib/action-plans, decision 0025).
+import { dueCheckIns } from "@/lib/action-plans/plans";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-export async function learnersWithCheckInDue(_db: PrismaClient, _cohortId: string, _now: Date): Promise<Set<string>> {
-  return new Set();
+export async function learnersWithCheckInDue(db: PrismaClient, cohortId: string, now: Date): Promise<Set<string>> {
+  return new Set((await dueCheckIns(db, now, { cohortId })).map((r) => r.userId));
 }

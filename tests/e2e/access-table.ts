@@ -102,6 +102,8 @@ export const ROUTES: RouteRow[] = [
   },
   { file: "app/(learn)/me/page.tsx", path: "/me", expect: signedIn("ok") },
   { file: "app/(learn)/me/review/page.tsx", path: "/me/review", expect: signedIn("ok") },
+  // A learner's own 行动计划 (issue 18): anyone signed in files and reports their own, nobody else's.
+  { file: "app/(learn)/me/action-plan/page.tsx", path: "/me/action-plan", expect: signedIn("ok") },
   // Public verification page; a made-up id is 404 for everyone.
   { file: "app/(learn)/certificates/[id]/page.tsx", path: "/certificates/AAAAAAAAAAAAAAAAAAAA", expect: everyone(404) },
   { file: "app/(learn)/quiz/[quizId]/page.tsx", path: "/quiz/{module}", expect: everyone("ok") },
@@ -200,6 +202,12 @@ export const ROUTES: RouteRow[] = [
     file: "app/(trainer)/trainer/cohorts/[id]/surveys/[runId]/export/route.ts",
     path: "/trainer/cohorts/{cohort}/surveys/not-a-run/export",
     expect: { ...cohortOwner, anonymous: 401, trainer: 404, clientAdmin: 404, admin: 404 },
+  },
+  // A cohort's action-plan follow-through: its trainer, and its bank's client admins read it.
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/action-plans/page.tsx",
+    path: "/trainer/cohorts/{cohort}/action-plans",
+    expect: cohortOwner,
   },
   {
     file: "app/(trainer)/trainer/cohorts/[id]/pretest/page.tsx",
@@ -540,6 +548,13 @@ export const ACTIONS: ActionRow[] = [
     expect: everyone("ok"),
   },
   { action: "app/(learn)/me/review/actions.ts#practiceAction", page: "/me/review", form: {}, expect: signedIn("ok") },
+  // Filing and reporting one's own plan; an empty form is refused field by field and stores nothing.
+  ...(["fileActionPlanAction", "submitCheckInAction"] as const).map((name): ActionRow => ({
+    action: `app/(learn)/me/action-plan/actions.ts#${name}`,
+    page: "/me/action-plan",
+    form: {},
+    expect: signedIn("ok"),
+  })),
   {
     action: "app/(trainer)/trainer/cohorts/[id]/surveys/actions.ts#openSurveyAction",
     page: "/trainer/cohorts/{cohort}/surveys",

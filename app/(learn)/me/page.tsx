@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { ProgressOverview } from "@/components/progress-overview";
+import { MyActionPlan } from "@/components/action-plans/my-action-plan";
 import { MyClassroomTasks } from "@/components/surveys/my-classroom-tasks";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -55,6 +56,7 @@ export default async function MePage() {
         </p>
       )}
       <MyClassroomTasks userId={user.id} />
+      <MyActionPlan userId={user.id} now={new Date()} />
       {shortfalls.length > 0 && (
         <div role="status" className="mt-6 rounded-lg bg-amber-50 p-4 text-amber-900">
           <p>线上课程已全部完成。结业证书还需要达到班级的线下出勤要求：</p>

@@ -78,7 +78,7 @@ export default async function RemindersPage({ params }: RemindersPageProps) {
       label: "规则：行动计划待回访",
       options: ON_OFF,
       defaultValue: onOff(settings.checkInDueOn),
-      hint: "行动计划功能上线后生效。",
+      hint: "学员提交行动计划满 30、60、90 天仍未回访时提醒。",
     },
     {
       name: "emailOn",

@@ -1,0 +1,139 @@
+// Filing a plan, reading one's own, reporting a check-in, and who has a check-in due. Every
+// function takes the clock (`now`) so tests can move time; pages pass new Date().
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { checkInDue, isRound, type Round } from "./rules";
+import type { ActionInput, CheckInReport } from "./schema";
+
+const planSelect = {
+  id: true,
+  filedAt: true,
+  actions: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      position: true,
+      tool: true,
+      merchant: true,
+      description: true,
+      metric: true,
+      metricName: true,
+      baseline: true,
+      target: true,
+      dueOn: true,
+      checkIns: {
+        orderBy: { round: "asc" },
+        select: { round: true, status: true, result: true, obstacles: true, submittedAt: true },
+      },
+    },
+  },
+} as const;
+
+export async function getMyActionPlan(db: PrismaClient, userId: string) {
+  return db.actionPlan.findUnique({ where: { userId }, select: planSelect });
+}
+export type MyActionPlan = NonNullable<Awaited<ReturnType<typeof getMyActionPlan>>>;
+
+/** One plan per learner: a second filing is refused (the check-in clock runs from the first). */
+export async function fileActionPlan(db: PrismaClient, userId: string, actions: ActionInput[], now: Date) {
+  if (actions.length === 0 || actions.length > 3) return { ok: false as const, code: "bad_actions" as const };
+  const existing = await db.actionPlan.findUnique({ where: { userId }, select: { id: true } });
+  if (existing) return { ok: false as const, code: "already_filed" as const };
+  try {
+    const plan = await db.actionPlan.create({
+      data: {
+        userId,
+        filedAt: now,
+        actions: {
+          create: actions.map((a, i) => ({
+            position: i + 1,
+            tool: a.tool,
+            merchant: a.merchant,
+            description: a.description,
+            metric: a.metric,
+            metricName: a.metricName,
+            baseline: a.baseline,
+            target: a.target,
+            dueOn: a.dueOn,
+            exercise: a.exercise ?? undefined,
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    return { ok: true as const, planId: plan.id };
+  } catch (e) {
+    // Two tabs filing at once: the unique userId lets one through.
+    if ((e as { code?: string }).code === "P2002") return { ok: false as const, code: "already_filed" as const };
+    throw e;
+  }
+}
+
+/**
+ * Stores the reports of the round that is due now. The form names its round so a report typed
+ * before a later round arrived is refused rather than filed under the wrong one; every open
+ * action must be reported, and only those.
+ */
+export async function submitCheckIn(
+  db: PrismaClient,
+  userId: string,
+  round: number,
+  reports: CheckInReport[],
+  now: Date,
+) {
+  const plan = await getMyActionPlan(db, userId);
+  if (!plan) return { ok: false as const, code: "no_plan" as const };
+  const due = checkInDue(plan, now);
+  if (!due || !isRound(round) || due.round !== round) return { ok: false as const, code: "not_due" as const };
+  const reported = new Set(reports.map((r) => r.actionId));
+  if (reported.size !== due.actionIds.length || !due.actionIds.every((id) => reported.has(id)))
+    return { ok: false as const, code: "actions_changed" as const };
+  try {
+    await db.actionCheckIn.createMany({
+      data: reports.map((r) => ({
+        actionId: r.actionId,
+        round,
+        status: r.status,
+        result: r.result,
+        obstacles: r.obstacles,
+        submittedAt: now,
+      })),
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") return { ok: false as const, code: "not_due" as const };
+    throw e;
+  }
+  return { ok: true as const, round };
+}
+
+export type DueCheckInRow = { userId: string; planId: string; round: Round; dueAt: Date };
+
+/**
+ * Learners with a 30/60/90-day check-in waiting at `now` (for /me and the reminder rules), at
+ * most one row each: the round they should answer. `cohortId` narrows to one cohort's members.
+ */
+export async function dueCheckIns(
+  db: PrismaClient,
+  now: Date,
+  options: { cohortId?: string; userIds?: string[] } = {},
+): Promise<DueCheckInRow[]> {
+  const plans = await db.actionPlan.findMany({
+    where: {
+      filedAt: { lte: new Date(now.getTime() - 30 * 86_400_000) },
+      ...(options.userIds ? { userId: { in: options.userIds } } : {}),
+      ...(options.cohortId ? { user: { memberships: { some: { cohortId: options.cohortId } } } } : {}),
+    },
+    select: {
+      id: true,
+      userId: true,
+      filedAt: true,
+      actions: { select: { id: true, checkIns: { select: { round: true, status: true } } } },
+    },
+  });
+  const out: DueCheckInRow[] = [];
+  for (const p of plans) {
+    const due = checkInDue(p, now);
+    if (due) out.push({ userId: p.userId, planId: p.id, round: due.round, dueAt: due.dueAt });
+  }
+  return out;
+}
