@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { forbidden } from "next/navigation";
 import { Chart } from "@/components/trainer/chart";
 import { CohortNav } from "@/components/trainer/cohort-nav";
 import { MatrixFilters } from "@/components/trainer/matrix-filters";
 import { ProgressMatrixTable } from "@/components/trainer/progress-matrix-table";
 import { StatCards } from "@/components/trainer/stat-cards";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { timelineChart } from "@/lib/dashboard/charts";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getCohortOverviews, getCompletionTimeline } from "@/lib/dashboard/overview";
@@ -15,7 +13,6 @@ import { exportHref, matrixQueryString, parseMatrixQuery } from "@/lib/dashboard
 import { getProgressMatrix } from "@/lib/dashboard/progress-matrix";
 import { getBranchBreakdown, hasBranches } from "@/lib/dashboard/branch-breakdown";
 import { BranchTable } from "@/components/trainer/branch-table";
-import { getDb } from "@/lib/db/client";
 import { currentOnlineModules, getCohortHours } from "@/lib/attendance/hours";
 import { env } from "@/lib/env";
 import { Pager } from "@/components/pager";
@@ -31,10 +28,7 @@ type CohortPageProps = {
 
 export default async function CohortPage({ params, searchParams }: CohortPageProps) {
   const { id } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}`);
   const { query, problems } = parseMatrixQuery(await searchParams);
   const shape = await currentCourseShape();
   const now = new Date();

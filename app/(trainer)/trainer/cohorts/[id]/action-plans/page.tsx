@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { PlanCard } from "@/components/action-plans/plan-card";
 import { CohortNav } from "@/components/trainer/cohort-nav";
 import { getCohortActionPlans, share } from "@/lib/action-plans/summary";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
-import { getDb } from "@/lib/db/client";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate } from "@/lib/format/beijing-time";
 
 export const metadata: Metadata = { title: "行动计划" };
@@ -14,10 +11,7 @@ type ActionPlansPageProps = { params: Promise<{ id: string }> };
 
 export default async function CohortActionPlansPage({ params }: ActionPlansPageProps) {
   const { id } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/action-plans`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/action-plans`);
   const s = await getCohortActionPlans(db, cohort.id, new Date());
   const figures = [
     { label: "提交行动计划", value: share(s.filed, s.members), detail: `${s.filed} / ${s.members} 名学员` },

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { ActivationNotices } from "@/components/trainer/activation-notices";
 import { CohortNav } from "@/components/trainer/cohort-nav";
 import { listNotActivated, type LinkStatus } from "@/lib/auth/account-links";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
-import { getDb } from "@/lib/db/client";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { issueActivationLinksAction } from "./actions";
 
@@ -19,10 +16,7 @@ const STATUS_LABELS: Record<LinkStatus, string> = { NONE: "未发放", VALID: "�
 // 开通通知; the bank's client admin sees who is still missing, and issues nothing.
 export default async function ActivationPage({ params }: ActivationPageProps) {
   const { id } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/activation`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/activation`);
   const learners = await listNotActivated(db, cohort.id);
   const pending = learners.filter((l) => l.status !== "VALID").length;
   return (

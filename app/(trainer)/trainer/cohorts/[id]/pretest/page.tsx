@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { CohortNav } from "@/components/trainer/cohort-nav";
-import { requireRole } from "@/lib/auth/session";
 import { getContent } from "@/lib/content";
-import { findVisibleCohort } from "@/lib/dashboard/access";
-import { getDb } from "@/lib/db/client";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { getKnowledgeGain, type GainRow } from "@/lib/knowledge-gain/gain";
 import { getCohortPreTest } from "@/lib/knowledge-gain/pre-test";
@@ -68,10 +65,7 @@ function GainTable({ caption, rows, label }: { caption: string; rows: GainRow[];
 
 export default async function CohortPreTestPage({ params }: PreTestPageProps) {
   const { id } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/pretest`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/pretest`);
   const [preTest, gain] = await Promise.all([getCohortPreTest(db, cohort.id), getKnowledgeGain(db, cohort.id)]);
   const url = preTest ? await absoluteUrl(`/pretest/${preTest.id}`) : null;
   const qr = url ? await qrSvg(url) : null;

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { ActionForm, type ActionFormField } from "@/components/forms/action-form";
 import { CohortNav } from "@/components/trainer/cohort-nav";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
-import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { DUE_PREFIX } from "@/lib/reminders/schema";
 import { listPendingReminders, reminderLog, type Reach } from "@/lib/reminders/send";
@@ -39,10 +36,7 @@ type RemindersPageProps = { params: Promise<{ id: string }> };
 
 export default async function RemindersPage({ params }: RemindersPageProps) {
   const { id } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/reminders`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/reminders`);
   const course = await currentCourseShape();
   const [{ settings, pending }, log] = await Promise.all([
     listPendingReminders(db, cohort.id, course, new Date()),

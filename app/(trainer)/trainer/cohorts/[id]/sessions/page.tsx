@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { SessionForm } from "@/components/attendance/session-form";
 import { ActionForm } from "@/components/forms/action-form";
 import { CohortNav } from "@/components/trainer/cohort-nav";
 import { canManageSessions, listSessions } from "@/lib/attendance/sessions";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
-import { getDb } from "@/lib/db/client";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate, formatTime } from "@/lib/format/beijing-time";
 import { formatHours } from "@/lib/attendance/rules";
 import { attendanceRuleAction, saveSessionAction } from "./actions";
@@ -18,10 +15,7 @@ type SessionsPageProps = { params: Promise<{ id: string }> };
 
 export default async function SessionsPage({ params }: SessionsPageProps) {
   const { id } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/sessions`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/sessions`);
   const [sessions, rule] = await Promise.all([
     listSessions(db, user, cohort.id),
     db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { minAttendancePercent: true } }),

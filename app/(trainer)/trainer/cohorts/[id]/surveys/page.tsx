@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { CohortNav } from "@/components/trainer/cohort-nav";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
-import { getDb } from "@/lib/db/client";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { getSurvey, getSurveys } from "@/lib/surveys/catalog";
 import { toBeijingLocal } from "@/lib/surveys/forms";
@@ -22,10 +19,7 @@ type SurveysPageProps = { params: Promise<{ id: string }> };
 
 export default async function CohortSurveysPage({ params }: SurveysPageProps) {
   const { id } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/surveys`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/surveys`);
   const now = new Date();
   const runs = await Promise.all(
     (await listCohortRuns(db, cohort.id)).map(async (run) => {

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { CohortNav } from "@/components/trainer/cohort-nav";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { formatScore } from "@/lib/dashboard/format";
 import { formatDate, formatDateTime } from "@/lib/format/beijing-time";
 import { getLearnerDetail } from "@/lib/dashboard/learner-detail";
-import { getDb } from "@/lib/db/client";
 import { LearnerLinkPanel } from "@/components/trainer/learner-link-panel";
 import { isActivated } from "@/lib/auth/account-links";
 import { issueLearnerLinkAction } from "./actions";
@@ -23,10 +21,7 @@ type LearnerPageProps = { params: Promise<{ id: string; learnerId: string }> };
 
 export default async function LearnerPage({ params }: LearnerPageProps) {
   const { id, learnerId } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/learners/${learnerId}`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/learners/${learnerId}`);
   // A learner outside this cohort is "not here", whoever they are.
   const detail =
     learnerId.length <= 40 ? await getLearnerDetail(db, await currentCourseShape(), cohort.id, learnerId) : null;

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { CohortNav } from "@/components/trainer/cohort-nav";
 import { ItemAnalysisTable } from "@/components/trainer/item-analysis-table";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { getItemAnalysis } from "@/lib/dashboard/item-analysis";
 import { MIN_RESPONSES_FOR_FLAGS } from "@/lib/dashboard/stats";
-import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "题目分析" };
 
@@ -15,10 +13,7 @@ type ItemAnalysisPageProps = { params: Promise<{ id: string; quizId: string }> }
 
 export default async function ItemAnalysisPage({ params }: ItemAnalysisPageProps) {
   const { id, quizId } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/quizzes/${quizId}`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/quizzes/${quizId}`);
   const quiz = /^[a-z0-9-]{1,60}$/.test(quizId)
     ? await db.quiz.findUnique({ where: { id: quizId }, select: { id: true, title: true } })
     : null;

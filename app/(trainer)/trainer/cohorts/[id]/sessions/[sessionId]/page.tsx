@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { MarkForm } from "@/components/attendance/mark-form";
 import { SessionForm } from "@/components/attendance/session-form";
 import { CohortNav } from "@/components/trainer/cohort-nav";
@@ -8,9 +8,7 @@ import { statusLabel } from "@/lib/attendance/labels";
 import { countRegister, getRegister } from "@/lib/attendance/register";
 import { formatHours } from "@/lib/attendance/rules";
 import { canManageSessions, findVisibleSession } from "@/lib/attendance/sessions";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
-import { getDb } from "@/lib/db/client";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate, formatTime } from "@/lib/format/beijing-time";
 import { markAttendanceAction, saveSessionAction } from "../actions";
 
@@ -27,10 +25,7 @@ const STATUS_STYLE = {
 
 export default async function RegisterPage({ params }: RegisterPageProps) {
   const { id, sessionId } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/sessions/${sessionId}`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/sessions/${sessionId}`);
   const session = await findVisibleSession(db, user, cohort.id, sessionId);
   if (!session) notFound();
   const rows = await getRegister(db, cohort.id, session.id);

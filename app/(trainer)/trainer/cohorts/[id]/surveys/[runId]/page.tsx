@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { CohortNav } from "@/components/trainer/cohort-nav";
 import { SurveyResultsView } from "@/components/trainer/survey-results";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
-import { getDb } from "@/lib/db/client";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate, formatDateTime } from "@/lib/format/beijing-time";
 import { getSurvey } from "@/lib/surveys/catalog";
 import { getSurveyComparison } from "@/lib/surveys/compare";
@@ -20,10 +18,7 @@ const rate = (n: number, of: number) => (of === 0 ? "—" : `${Math.round((n / o
 
 export default async function SurveyRunPage({ params }: SurveyRunPageProps) {
   const { id, runId } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/surveys/${runId}`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/surveys/${runId}`);
   const run = await getVisibleRun(db, user, cohort.id, runId);
   const survey = run && getSurvey(run.surveyId);
   if (!run || !survey) notFound();

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { CheckInScreen } from "@/components/attendance/check-in-screen";
 import { getScreenState, siteOrigin } from "@/lib/attendance/screen";
 import { findVisibleSession } from "@/lib/attendance/sessions";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
-import { getDb } from "@/lib/db/client";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { env } from "@/lib/env";
 import { formatDate, formatTime } from "@/lib/format/beijing-time";
 
@@ -17,10 +15,9 @@ type ScreenPageProps = { params: Promise<{ id: string; sessionId: string }> };
 // The projector's page: trainers only. A client admin reads the register but does not run the room.
 export default async function ScreenPage({ params }: ScreenPageProps) {
   const { id, sessionId } = await params;
-  const user = await requireRole(["TRAINER"], `/trainer/cohorts/${id}/sessions/${sessionId}/screen`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/sessions/${sessionId}/screen`, [
+    "TRAINER",
+  ]);
   const session = await findVisibleSession(db, user, cohort.id, sessionId);
   if (!session) notFound();
   const origin = siteOrigin(env.SITE_URL, await headers());

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/print-button";
 import { statusLabel } from "@/lib/attendance/labels";
 import { getRegister } from "@/lib/attendance/register";
 import { formatHours } from "@/lib/attendance/rules";
 import { findVisibleSession } from "@/lib/attendance/sessions";
 import { checkInTimeText, sheetPages } from "@/lib/attendance/sheet";
-import { requireRole } from "@/lib/auth/session";
-import { findVisibleCohort } from "@/lib/dashboard/access";
-import { getDb } from "@/lib/db/client";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate, formatTime } from "@/lib/format/beijing-time";
 
 export const metadata: Metadata = { title: "签到表" };
@@ -19,10 +17,7 @@ type SheetPageProps = { params: Promise<{ id: string; sessionId: string }> };
 // The printable 签到表: one A4 page per 30 learners, each with the heading the bank files it by.
 export default async function SheetPage({ params }: SheetPageProps) {
   const { id, sessionId } = await params;
-  const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/cohorts/${id}/sessions/${sessionId}/sheet`);
-  const db = getDb();
-  const cohort = await findVisibleCohort(db, user, id);
-  if (!cohort) forbidden();
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/sessions/${sessionId}/sheet`);
   const session = await findVisibleSession(db, user, cohort.id, sessionId);
   if (!session) notFound();
   const pages = sheetPages(await getRegister(db, cohort.id, session.id));
