@@ -127,6 +127,9 @@ test("a disabled user's existing session is refused on the next request", async 
   await adminPage.getByLabel("密码").fill(DEMO_PASSWORD);
   await adminPage.getByRole("button", { name: "登录" }).click();
   await expect(adminPage).toHaveURL("/admin/users");
+  // The list is paged (newest first); the admin searches for the account, as with a real roster.
+  await adminPage.getByLabel("搜索用户").fill("learner4@demo.local");
+  await adminPage.getByRole("button", { name: "搜索" }).click();
   const row = adminPage.getByRole("row").filter({ hasText: "learner4@demo.local" });
   // 停用 opens a confirmation first (site.spec.ts checks that cancelling changes nothing).
   await row.getByText("停用", { exact: true }).click();
