@@ -145,7 +145,7 @@ test("a disabled user's existing session is refused on the next request", async 
     await learnerPage.getByRole("button", { name: "登录" }).click();
     await expect(learnerPage.getByText("该账号已停用")).toBeVisible();
   } finally {
-    await adminPage.goto("/admin/users");
+    await adminPage.goto(`/admin/users?q=${encodeURIComponent("learner4@demo.local")}`);
     await adminPage
       .getByRole("row")
       .filter({ hasText: "learner4@demo.local" })
