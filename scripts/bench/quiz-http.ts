@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import autocannon from "autocannon";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/create-client";
@@ -49,7 +50,14 @@ export async function signIn(base: string, email: string, ip: string, password =
   return { cookie, ip };
 }
 
-export async function benchQuizHttp(): Promise<{ rows: Row[]; autosave: Omit<Row, "setup"> }> {
+export type QuizHttpResult = {
+  rows: Row[];
+  autosave: Omit<Row, "setup">;
+  /** The simplest route handler of the same server (GET /api/health: one SELECT 1), same concurrency. */
+  ceiling: { requestsPerSecond: number; p99: number };
+};
+
+export async function benchQuizHttp(): Promise<QuizHttpResult> {
   const server = await startPostgresServer();
   const db = createPrismaClient(server.url, 4);
   const raw = new pg.Pool({ connectionString: server.url, max: 10 });
@@ -153,6 +161,13 @@ export async function benchQuizHttp(): Promise<{ rows: Row[]; autosave: Omit<Row
     saveLatencies.sort((a, b) => a - b);
     const savePct = (p: number) => +(saveLatencies[Math.floor((p / 100) * (saveLatencies.length - 1))] ?? 0).toFixed(1);
 
+    // The ceiling: how many requests a second this `next start` answers at all on this machine
+    // when each does next to nothing. A round is five requests, so a fifth of this bounds the
+    // rounds a second any handler code could reach here.
+    await autocannon({ url: `${base}/api/health`, connections: LEARNERS, duration: 2 });
+    const ceilingRun = await autocannon({ url: `${base}/api/health`, connections: LEARNERS, duration: 8 });
+    const ceiling = { requestsPerSecond: Math.round(ceilingRun.requests.average), p99: ceilingRun.latency.p99 };
+
     const rawInsert = rawAttemptInsert(
       raw,
       quizId,
@@ -168,6 +183,7 @@ export async function benchQuizHttp(): Promise<{ rows: Row[]; autosave: Omit<Row
         { setup: "raw pg INSERT attempt + answers (transaction; pool 10)", ...rawRow },
       ],
       autosave: { perSecond: 0, p50: savePct(50), p99: savePct(99), count: saveLatencies.length },
+      ceiling,
     };
   } finally {
     app?.kill("SIGTERM");

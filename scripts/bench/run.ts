@@ -83,10 +83,18 @@ for (const r of http.rows) console.log(`| ${r.setup} | ${r.perSecond} | ${r.p50}
 console.log(
   `| (autosave POST /api/attempts/:id/answers, same run) | — | ${http.autosave.p50} | ${http.autosave.p99} | ${http.autosave.count} |`,
 );
+console.log(
+  `| (ceiling: GET /api/health, same server, ${50} connections, requests/s) | ${http.ceiling.requestsPerSecond} | — | ${http.ceiling.p99} | — |`,
+);
 const [viaHttp, rawHttp] = http.rows as [(typeof http.rows)[0], (typeof http.rows)[0]];
 const httpRatio = (viaHttp.perSecond / rawHttp.perSecond) * 100;
 console.log(
   `\nrounds/raw = ${httpRatio.toFixed(1)}% (target >= 25%), submit p99 ${viaHttp.p99} ms (target <= 100 ms) — ${httpRatio >= 25 && viaHttp.p99 <= 100 ? "meets" : "MISSES"} the target`,
+);
+// A round is five requests; even handlers that cost nothing could not pass a fifth of the ceiling.
+const ceilingRatio = (http.ceiling.requestsPerSecond / 5 / rawHttp.perSecond) * 100;
+console.log(
+  `ceiling: ${http.ceiling.requestsPerSecond} requests/s on the simplest handler = at most ${Math.round(http.ceiling.requestsPerSecond / 5)} rounds/s = ${ceilingRatio.toFixed(1)}% of raw`,
 );
 
 console.log("\n## Memory of the embedded default (npm start's process tree, issue 14): target <= 600 MB after load");
