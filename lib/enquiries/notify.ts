@@ -1,12 +1,13 @@
 // Mail notifications of new enquiries, through an outbox. submitEnquiry writes a PENDING row in
-// the same transaction as the enquiry; drainNotifications claims due rows (SKIP LOCKED, so two
-// app instances never send the same one), sends them, and on failure schedules a retry with
-// back-off and logs the error. A row is only ever marked SENT after the SMTP server accepted the
+// the same transaction as the enquiry; drainNotifications sends due rows through the shared
+// outbox loop (lib/outbox/drain.ts: SKIP LOCKED, so two app instances never send the same one;
+// on failure a retry with back-off and a log line). A row is only ever marked SENT after the SMTP server accepted the
 // mail, so a crash or an outage delays a notification but never loses it.
 import nodemailer from "nodemailer";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { INTERESTS, type Interest } from "./schema";
 import { formatDateTime } from "@/lib/format/beijing-time";
+import { drainOutbox } from "@/lib/outbox/drain";
 
 export type Mail = { from: string; to: string; subject: string; text: string };
 export type Mailer = { send(mail: Mail): Promise<void> };
@@ -20,13 +21,6 @@ export function smtpMailer(url: string): Mailer {
   });
   return { send: async (mail) => void (await transport.sendMail(mail)) };
 }
-
-/** Minutes to wait after the n-th failed attempt: 1, 2, 5, 10, 30, then hourly. Never gives up. */
-export function retryDelayMinutes(attempts: number): number {
-  return [1, 2, 5, 10, 30][attempts - 1] ?? 60;
-}
-
-const LEASE_MS = 5 * 60_000;
 
 export function composeMail(
   e: {
@@ -70,63 +64,34 @@ export function composeMail(
 }
 
 export async function drainNotifications(db: PrismaClient, mailer: Mailer, config: NotifyConfig, now = new Date()) {
-  // Claim due rows by pushing their next attempt out by a lease; a sender that dies mid-way
-  // leaves them to be picked up again when the lease runs out.
-  const claimed = await db.$queryRaw<{ enquiryId: string; attempts: number }[]>`
-    UPDATE "EnquiryNotification" n
-    SET attempts = n.attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
-    WHERE n."enquiryId" IN (
-      SELECT "enquiryId" FROM "EnquiryNotification"
-      WHERE state = 'PENDING' AND "nextAttemptAt" <= ${now}
-      ORDER BY "nextAttemptAt" LIMIT 20 FOR UPDATE SKIP LOCKED
-    )
-    RETURNING n."enquiryId", n.attempts`;
-  let sent = 0;
-  let failed = 0;
-  for (const c of claimed) {
-    const e = await db.enquiry.findUnique({
-      where: { id: c.enquiryId },
-      select: {
-        id: true,
-        name: true,
-        organisation: true,
-        jobTitle: true,
-        phone: true,
-        email: true,
-        city: true,
-        interest: true,
-        trainees: true,
-        contactTime: true,
-        message: true,
-        createdAt: true,
-        erasedAt: true,
-      },
-    });
-    if (!e || e.erasedAt) {
-      await db.enquiryNotification.updateMany({ where: { enquiryId: c.enquiryId }, data: { state: "SKIPPED" } });
-      continue;
-    }
-    try {
+  return drainOutbox(db, {
+    table: "EnquiryNotification",
+    now,
+    deliver: async (enquiryId) => {
+      const e = await db.enquiry.findUnique({
+        where: { id: enquiryId },
+        select: {
+          id: true,
+          name: true,
+          organisation: true,
+          jobTitle: true,
+          phone: true,
+          email: true,
+          city: true,
+          interest: true,
+          trainees: true,
+          contactTime: true,
+          message: true,
+          createdAt: true,
+          erasedAt: true,
+        },
+      });
+      // Erased before it went: there is nothing left to announce.
+      if (!e || e.erasedAt) return "skipped";
       await mailer.send(composeMail(e, config));
-      await db.enquiryNotification.update({
-        where: { enquiryId: c.enquiryId },
-        data: { state: "SENT", sentAt: new Date(), lastError: null },
-        select: { enquiryId: true },
-      });
-      sent++;
-    } catch (err) {
-      failed++;
-      const message = err instanceof Error ? err.message : String(err);
-      const retryAt = new Date(now.getTime() + retryDelayMinutes(c.attempts) * 60_000);
-      await db.enquiryNotification.update({
-        where: { enquiryId: c.enquiryId },
-        data: { nextAttemptAt: retryAt, lastError: message.slice(0, 500) },
-        select: { enquiryId: true },
-      });
-      console.error(
-        `[enquiry-mail] 咨询 ${c.enquiryId} 通知发送失败（第 ${c.attempts} 次），${retryDelayMinutes(c.attempts)} 分钟后重试：${message}`,
-      );
-    }
-  }
-  return { sent, failed };
+      return "sent";
+    },
+    describeFailure: (enquiryId, attempts, delay, message) =>
+      `[enquiry-mail] 咨询 ${enquiryId} 通知发送失败（第 ${attempts} 次），${delay} 分钟后重试：${message}`,
+  });
 }

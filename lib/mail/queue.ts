@@ -1,12 +1,12 @@
-// The outbox for mail to people (password reset links; later reminders): a row is written in the
-// same transaction as what it announces and sent afterwards, as enquiry notifications are
-// (decision 0007): claimed with FOR UPDATE SKIP LOCKED and a lease, so two app instances never
-// send the same mail; marked SENT only after the SMTP server took it; retried with the same
-// back-off. Two differences for mail that carries a one-time link: it is discarded rather than
+// The outbox for mail to people (password reset links, reminders): a row is written in the
+// same transaction as what it announces and sent afterwards by the shared outbox loop
+// (lib/outbox/drain.ts: claimed with SKIP LOCKED and a lease, SENT only after the SMTP server
+// took it, retried with back-off). Two differences for mail that carries a one-time link: it is discarded rather than
 // sent once discardAfter has passed (the link is dead by then), and its text is cleared once sent
 // (or discarded), so the table does not keep working links.
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { retryDelayMinutes, type Mailer } from "@/lib/enquiries/notify";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Mailer } from "@/lib/enquiries/notify";
+import { drainOutbox } from "@/lib/outbox/drain";
 
 export type QueuedMail = { to: string; subject: string; text: string; discardAfter?: Date };
 
@@ -17,50 +17,22 @@ export async function enqueueMail(tx: PrismaClient | Prisma.TransactionClient, m
   });
 }
 
-const LEASE_MS = 5 * 60_000;
-
 export async function drainMail(db: PrismaClient, mailer: Mailer, from: string, now = new Date()) {
   await db.outboundMail.updateMany({
     where: { state: "PENDING", discardAfter: { lte: now } },
     data: { state: "DISCARDED", text: "" },
   });
-  const claimed = await db.$queryRaw<{ id: string; attempts: number }[]>`
-    UPDATE "OutboundMail" m
-    SET attempts = m.attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
-    WHERE m.id IN (
-      SELECT id FROM "OutboundMail"
-      WHERE state = 'PENDING' AND "nextAttemptAt" <= ${now}
-      ORDER BY "nextAttemptAt" LIMIT 20 FOR UPDATE SKIP LOCKED
-    )
-    RETURNING m.id, m.attempts`;
-  let sent = 0;
-  let failed = 0;
-  for (const c of claimed) {
-    const mail = await db.outboundMail.findUnique({
-      where: { id: c.id },
-      select: { to: true, subject: true, text: true },
-    });
-    if (!mail) continue;
-    try {
+  return drainOutbox(db, {
+    table: "OutboundMail",
+    now,
+    deliver: async (id) => {
+      const mail = await db.outboundMail.findUnique({ where: { id }, select: { to: true, subject: true, text: true } });
+      if (!mail) return "skipped";
       await mailer.send({ from, ...mail });
-      await db.outboundMail.update({
-        where: { id: c.id },
-        data: { state: "SENT", sentAt: new Date(), text: "", lastError: null },
-        select: { id: true },
-      });
-      sent++;
-    } catch (err) {
-      failed++;
-      const message = err instanceof Error ? err.message : String(err);
-      const delay = retryDelayMinutes(c.attempts);
-      await db.outboundMail.update({
-        where: { id: c.id },
-        data: { nextAttemptAt: new Date(now.getTime() + delay * 60_000), lastError: message.slice(0, 500) },
-        select: { id: true },
-      });
-      // The address is personal data: the log names the row, not the recipient.
-      console.error(`[mail] 邮件 ${c.id} 发送失败（第 ${c.attempts} 次），${delay} 分钟后重试：${message}`);
-    }
-  }
-  return { sent, failed };
+      return "sent";
+    },
+    whenSent: Prisma.sql`text = ''`,
+    describeFailure: (id, attempts, delay, message) =>
+      `[mail] 邮件 ${id} 发送失败（第 ${attempts} 次），${delay} 分钟后重试：${message}`,
+  });
 }

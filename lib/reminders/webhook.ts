@@ -1,9 +1,9 @@
 // The 企业微信 group-robot outbox: a class summary is written in the same transaction as the
-// reminders it sums up, then posted. Claimed with FOR UPDATE SKIP LOCKED and a lease like the
-// mail outbox (lib/mail/queue.ts), so two instances never post the same summary; retried with
-// the same back-off while the endpoint is down; the row stays as the log.
+// reminders it sums up, then posted by the shared outbox loop
+// (lib/outbox/drain.ts), so two instances never post the same summary and a summary is retried
+// with back-off while the endpoint is down; the row stays as the log.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { retryDelayMinutes } from "@/lib/enquiries/notify";
+import { drainOutbox } from "@/lib/outbox/drain";
 import type { ReminderRule } from "./rules";
 
 const RULE_LINES: Record<ReminderRule, string> = {
@@ -62,42 +62,17 @@ export const httpPost: Post = async (url, body) => {
   if (errcode !== 0) throw new Error(`errcode ${errcode}`);
 };
 
-const LEASE_MS = 5 * 60_000;
-
 export async function drainWebhooks(db: PrismaClient, post: Post = httpPost, now = new Date()) {
-  const claimed = await db.$queryRaw<{ id: string; attempts: number }[]>`
-    UPDATE "WebhookPost" w
-    SET attempts = w.attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
-    WHERE w.id IN (
-      SELECT id FROM "WebhookPost"
-      WHERE state = 'PENDING' AND "nextAttemptAt" <= ${now}
-      ORDER BY "nextAttemptAt" LIMIT 20 FOR UPDATE SKIP LOCKED
-    )
-    RETURNING w.id, w.attempts`;
-  let sent = 0;
-  let failed = 0;
-  for (const c of claimed) {
-    const row = await db.webhookPost.findUnique({ where: { id: c.id }, select: { url: true, body: true } });
-    if (!row) continue;
-    try {
+  return drainOutbox(db, {
+    table: "WebhookPost",
+    now,
+    deliver: async (id) => {
+      const row = await db.webhookPost.findUnique({ where: { id }, select: { url: true, body: true } });
+      if (!row) return "skipped";
       await post(row.url, row.body);
-      await db.webhookPost.update({
-        where: { id: c.id },
-        data: { state: "SENT", sentAt: new Date(), lastError: null },
-        select: { id: true },
-      });
-      sent++;
-    } catch (err) {
-      failed++;
-      const message = err instanceof Error ? err.message : String(err);
-      const delay = retryDelayMinutes(c.attempts);
-      await db.webhookPost.update({
-        where: { id: c.id },
-        data: { nextAttemptAt: new Date(now.getTime() + delay * 60_000), lastError: message.slice(0, 500) },
-        select: { id: true },
-      });
-      console.error(`[webhook] 群机器人消息 ${c.id} 发送失败（第 ${c.attempts} 次），${delay} 分钟后重试：${message}`);
-    }
-  }
-  return { sent, failed };
+      return "sent";
+    },
+    describeFailure: (id, attempts, delay, message) =>
+      `[webhook] 群机器人消息 ${id} 发送失败（第 ${attempts} 次），${delay} 分钟后重试：${message}`,
+  });
 }
