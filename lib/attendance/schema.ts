@@ -76,6 +76,16 @@ export const sessionSchema = z
 
 export type SessionInput = z.output<typeof sessionSchema>;
 
+/** Deleting a session: typed confirmation, since the register and the 学时 go with it. */
+export const deleteSessionSchema = z.object({
+  cohortId: id,
+  sessionId: id,
+  confirm: z
+    .string({ error: "请输入“删除”以确认" })
+    .trim()
+    .refine((s) => s === "删除", "请输入“删除”以确认"),
+});
+
 export const MARKABLE = ["PRESENT", "LATE", "LEAVE", "ABSENT"] as const;
 
 export const markSchema = z.object({

@@ -87,6 +87,41 @@ export async function saveSession(
   });
 }
 
+export type DeleteResult = { ok: true } | { ok: false; code: "FORBIDDEN" | "NOT_FOUND" | "HAS_ATTENDANCE" };
+
+/**
+ * Deletes a session nobody has checked in to or been marked for (one scheduled by mistake). A
+ * session with attendance is refused: its 学时 count towards certificates and the 签到表 may
+ * already be filed, so it is corrected (time, place) rather than removed.
+ */
+export async function deleteSession(
+  db: PrismaClient,
+  viewer: Viewer & { name: string },
+  cohortId: string,
+  sessionId: string,
+): Promise<DeleteResult> {
+  if (!canManageSessions(viewer)) return { ok: false, code: "FORBIDDEN" };
+  const cohort = await db.cohort.findFirst({
+    where: scopedCohortWhere(viewer, { id: cohortId }),
+    select: { id: true },
+  });
+  if (!cohort) return { ok: false, code: "FORBIDDEN" };
+  return db.$transaction(async (tx) => {
+    const session = await tx.cohortSession.findFirst({
+      where: { id: sessionId, cohortId },
+      select: { id: true, title: true, _count: { select: { attendance: true } } },
+    });
+    if (!session) return { ok: false as const, code: "NOT_FOUND" as const };
+    if (session._count.attendance > 0) return { ok: false as const, code: "HAS_ATTENDANCE" as const };
+    // The count and the delete in one statement's condition: a check-in that lands in between
+    // makes the delete match nothing instead of taking the new record with it.
+    const gone = await tx.cohortSession.deleteMany({ where: { id: sessionId, cohortId, attendance: { none: {} } } });
+    if (gone.count === 0) return { ok: false as const, code: "HAS_ATTENDANCE" as const };
+    await recordAudit(tx, viewer, { action: "SESSION_CHANGE", target: cohortId, detail: `删除课次；${sessionId}` });
+    return { ok: true as const };
+  });
+}
+
 /** Sets the cohort's minimum attendance for the certificate (null: none). */
 export async function setAttendanceRule(
   db: PrismaClient,

@@ -456,12 +456,14 @@ export const ACTIONS: ActionRow[] = [
     form: { name: "" },
     expect: trainers,
   },
-  ...(["saveSessionAction", "markAttendanceAction", "attendanceRuleAction"] as const).map((name): ActionRow => ({
-    action: `app/(trainer)/trainer/cohorts/[id]/sessions/actions.ts#${name}`,
-    page: "/trainer/cohorts/{cohort}/sessions",
-    form: { cohortId: "" },
-    expect: trainers,
-  })),
+  ...(["saveSessionAction", "markAttendanceAction", "attendanceRuleAction", "deleteSessionAction"] as const).map(
+    (name): ActionRow => ({
+      action: `app/(trainer)/trainer/cohorts/[id]/sessions/actions.ts#${name}`,
+      page: "/trainer/cohorts/{cohort}/sessions",
+      form: { cohortId: "" },
+      expect: trainers,
+    }),
+  ),
   // Reminder settings and 一键催学: trainers (another trainer's cohort, or a blank id: a refusal
   // message, nothing changes); never a client admin, who only reads.
   ...(["saveReminderSettingsAction", "sendRemindersNowAction"] as const).map((name): ActionRow => ({

@@ -180,3 +180,47 @@ test("a learner scans the projector's QR on a phone, signs in and is checked in;
   const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
   expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length, "pages in the printed 签到表").toBe(2);
 });
+
+test("the trainer deletes a session added by mistake; one with attendance stays", async ({ page }) => {
+  const c = await makeCohort();
+  await signIn(page, "trainer@demo.local");
+  await page.goto(`/trainer/cohorts/${c.cohortId}/sessions`);
+  const add = async (title: string) => {
+    await page.getByLabel("课次名称").fill(title);
+    await page.getByLabel("日期").fill(formatDate(new Date()));
+    await page.getByLabel("开始时间（北京时间）").fill("09:00");
+    await page.getByLabel("结束时间（北京时间）").fill("12:00");
+    await page.getByLabel("地点").fill("总行培训中心 302 教室");
+    await page.getByLabel("学时", { exact: true }).fill("3");
+    await page.getByRole("button", { name: "添加课次" }).click();
+    // The list, not the message: the first add's "课次已添加" is still on screen during the second.
+    await expect(page.getByRole("link", { name: title })).toBeVisible();
+  };
+  await add("误建的课次");
+  await add("已签到的课次");
+  const [kept] = await queryE2eDb<{ id: string }>(
+    `SELECT id FROM "CohortSession" WHERE "cohortId" = $1 AND title = '已签到的课次'`,
+    [c.cohortId],
+  );
+  await queryE2eDb(
+    `INSERT INTO "Attendance" ("sessionId", "userId", status, "checkedInAt", "updatedAt") VALUES ($1, $2, 'PRESENT', now(), now())`,
+    [kept!.id, c.scanner.id],
+  );
+
+  // Without the typed confirmation nothing happens; with it the session goes and the list says so.
+  await page.getByRole("link", { name: "误建的课次" }).click();
+  await page.locator("summary", { hasText: "删除课次" }).click();
+  await page.getByRole("button", { name: "删除课次" }).click();
+  await expect(page.getByText("请输入“删除”以确认", { exact: true })).toBeVisible();
+  await page.getByLabel("输入“删除”以确认").fill("删除");
+  await page.getByRole("button", { name: "删除课次" }).click();
+  await expect(page).toHaveURL(new RegExp(`/trainer/cohorts/${c.cohortId}/sessions$`));
+  await expect(page.getByRole("link", { name: "误建的课次" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "已签到的课次" }).first().click();
+  await page.locator("summary", { hasText: "删除课次" }).click();
+  await page.getByLabel("输入“删除”以确认").fill("删除");
+  await page.getByRole("button", { name: "删除课次" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "已有签到或登记记录，不能删除" })).toBeVisible();
+  expect(await queryE2eDb(`SELECT 1 FROM "CohortSession" WHERE id = $1`, [kept!.id])).toHaveLength(1);
+});

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkInWithCode, recordCheckIn } from "@/lib/attendance/check-in";
 import { getCohortHours, onlineModulesOf } from "@/lib/attendance/hours";
 import { markAttendance } from "@/lib/attendance/register";
+import { deleteSession } from "@/lib/attendance/sessions";
 import { manualCode, passFromScan, readPass, signToken, windowOf, WINDOW_MS } from "@/lib/attendance/token";
 import { issueCertificateIfComplete } from "@/lib/certificates/certificates";
 import { loadContent } from "@/lib/content/load";
@@ -219,5 +220,34 @@ describe.skipIf(noPostgres)(`签到 on PostgreSQL${noPostgres ? ` (skipped: ${no
     // The check-in that meets the minimum issues it (recording attendance is a completing event).
     await recordCheckIn(t.db, { sessionId: other.id, userId, purpose: "in", at: new Date() });
     expect(await t.db.certificate.findUnique({ where: { userId }, select: { id: true } })).not.toBeNull();
+  });
+
+  it("deletes a session scheduled by mistake, audited; refuses one with attendance and another bank's trainer", async () => {
+    const mistake = await t.db.cohortSession.create({
+      data: {
+        cohortId,
+        title: "误建课次",
+        startsAt: new Date(now.getTime() + 86_400_000),
+        endsAt: new Date(now.getTime() + 90_000_000),
+        venue: "302",
+        trainerName: "李强",
+        creditHours: 3,
+        graceMinutes: 10,
+      },
+      select: { id: true },
+    });
+    const stranger = { id: "nobody", name: "别家培训师", role: "TRAINER" as const, organisationId: null };
+    expect(await deleteSession(t.db, stranger, cohortId, mistake.id)).toEqual({ ok: false, code: "FORBIDDEN" });
+    // The first session has check-ins: its 学时 count, so it stays.
+    expect(await deleteSession(t.db, trainer, cohortId, sessionId)).toEqual({ ok: false, code: "HAS_ATTENDANCE" });
+    expect(await t.db.cohortSession.count({ where: { id: sessionId } })).toBe(1);
+    expect(await deleteSession(t.db, trainer, cohortId, mistake.id)).toEqual({ ok: true });
+    expect(await t.db.cohortSession.count({ where: { id: mistake.id } })).toBe(0);
+    expect(await deleteSession(t.db, trainer, cohortId, mistake.id)).toEqual({ ok: false, code: "NOT_FOUND" });
+    const audit = await t.db.auditEvent.findFirst({
+      where: { action: "SESSION_CHANGE", detail: `删除课次；${mistake.id}` },
+      select: { actorId: true, target: true },
+    });
+    expect(audit).toEqual({ actorId: trainer.id, target: cohortId });
   });
 });

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { validatedActionWithUser } from "@/lib/actions/validated-action";
 import { markAttendance } from "@/lib/attendance/register";
-import { attendanceRuleSchema, markSchema, sessionSchema } from "@/lib/attendance/schema";
-import { saveSession, setAttendanceRule } from "@/lib/attendance/sessions";
+import { attendanceRuleSchema, deleteSessionSchema, markSchema, sessionSchema } from "@/lib/attendance/schema";
+import { deleteSession, saveSession, setAttendanceRule } from "@/lib/attendance/sessions";
 import { getDb } from "@/lib/db/client";
 
 const NOT_YOURS = { message: "没有权限修改这个班级的课次" };
@@ -16,6 +16,23 @@ export const saveSessionAction = validatedActionWithUser(
     if (!r.ok) return r.code === "NOT_FOUND" ? { message: "这个课次已不存在，请刷新页面" } : NOT_YOURS;
     revalidatePath(`/trainer/cohorts/${data.cohortId}/sessions`);
     return { ok: true, message: data.sessionId ? "课次已保存" : "课次已添加" };
+  },
+  ["TRAINER"],
+);
+
+const DELETE_REFUSED = {
+  FORBIDDEN: NOT_YOURS.message,
+  NOT_FOUND: "这个课次已不存在，请刷新页面",
+  HAS_ATTENDANCE: "这个课次已有签到或登记记录，不能删除；如时间或地点有误，请修改课次",
+} as const;
+
+export const deleteSessionAction = validatedActionWithUser(
+  deleteSessionSchema,
+  async (data, user) => {
+    const r = await deleteSession(getDb(), user, data.cohortId, data.sessionId);
+    if (!r.ok) return { message: DELETE_REFUSED[r.code] };
+    revalidatePath(`/trainer/cohorts/${data.cohortId}/sessions`);
+    return { ok: true, message: "课次已删除" };
   },
   ["TRAINER"],
 );

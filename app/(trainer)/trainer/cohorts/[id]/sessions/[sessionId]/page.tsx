@@ -10,7 +10,8 @@ import { formatHours } from "@/lib/attendance/rules";
 import { canManageSessions, findVisibleSession } from "@/lib/attendance/sessions";
 import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate, formatTime } from "@/lib/format/beijing-time";
-import { markAttendanceAction, saveSessionAction } from "../actions";
+import { ActionForm } from "@/components/forms/action-form";
+import { deleteSessionAction, markAttendanceAction, saveSessionAction } from "../actions";
 
 export const metadata: Metadata = { title: "签到名单" };
 
@@ -130,6 +131,23 @@ export default async function RegisterPage({ params }: RegisterPageProps) {
               cohortId={cohort.id}
               defaultTrainer={cohort.trainer.name}
               session={session}
+            />
+          </div>
+        </details>
+      )}
+      {manage && (
+        <details className="mt-6 max-w-md">
+          <summary className="cursor-pointer text-lg font-semibold">删除课次</summary>
+          <p className="mt-2 text-sm text-gray-700">
+            只有还没有任何签到或登记记录的课次可以删除（例如误建的课次）。已有记录的课次计入学时，请改为修改课次。
+          </p>
+          <div className="mt-4">
+            <ActionForm
+              action={deleteSessionAction}
+              submitLabel="删除课次"
+              hidden={{ cohortId: cohort.id, sessionId: session.id }}
+              afterSuccess={`/trainer/cohorts/${cohort.id}/sessions`}
+              fields={[{ name: "confirm", label: "输入“删除”以确认", autoComplete: "off" }]}
             />
           </div>
         </details>
