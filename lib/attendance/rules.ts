@@ -64,3 +64,15 @@ export function meetsMinimum(attended: number, sessions: number, minPercent: num
   if (sessions === 0) return false;
   return attended * 100 >= minPercent * sessions;
 }
+
+const LIVE_MARGIN_MS = 30 * 60_000;
+
+/**
+ * Until when the register refreshes itself: from half an hour before the start to half an hour
+ * after the end, when people scan. Null outside that window (a past register stays still).
+ */
+export function registerLiveUntil(session: { startsAt: Date; endsAt: Date }, now: Date): Date | null {
+  const from = session.startsAt.getTime() - LIVE_MARGIN_MS;
+  const until = session.endsAt.getTime() + LIVE_MARGIN_MS;
+  return now.getTime() >= from && now.getTime() <= until ? new Date(until) : null;
+}

@@ -75,6 +75,12 @@ test("a learner scans the projector's QR on a phone, signs in and is checked in;
   await page.getByRole("link", { name: "集中面授 · 场景化金融生态" }).first().click();
   await expect(page.getByTestId("register-counts")).toContainText(`共 ${LEARNERS} 人`);
   const registerUrl = page.url();
+  // A second tab keeps the register open at the door; its clock is the test's, so the refresh
+  // that brings new scans in can be run on demand instead of waited for.
+  const register = await page.context().newPage();
+  await register.clock.install();
+  await register.goto(registerUrl);
+  await expect(register.getByRole("row").filter({ hasText: c.scanner.name })).toContainText("未签到");
 
   // The projector: a QR (its URL exposed for the "无法扫码？" link) and a 6-digit code.
   await page.getByRole("link", { name: "打开签到屏幕" }).click();
@@ -107,6 +113,11 @@ test("a learner scans the projector's QR on a phone, signs in and is checked in;
   const first = (await phone.getByRole("status").textContent())!.match(/\d\d:\d\d/)![0];
   await phone.goto(url);
   await expect(phone.getByRole("status")).toContainText(`已签到（${first}`);
+
+  // The register in the other tab follows without a reload.
+  await register.clock.runFor(21_000);
+  await expect(register.getByRole("row").filter({ hasText: c.scanner.name })).toContainText(/出勤|迟到/);
+  await register.close();
 
   // The projector's count and latest arrivals update without a reload.
   await expect(page.getByTestId("check-in-count")).toContainText(`1 / ${LEARNERS} 人`, { timeout: 15_000 });

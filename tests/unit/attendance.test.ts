@@ -6,6 +6,7 @@ import {
   classroomHours,
   meetsMinimum,
   onlineHours,
+  registerLiveUntil,
   type CreditedRow,
 } from "@/lib/attendance/rules";
 import { beijingInstant, sessionSchema } from "@/lib/attendance/schema";
@@ -147,5 +148,17 @@ describe("session form", () => {
     const fields = Object.fromEntries(r.error!.issues.map((i) => [String(i.path[0]), i.message]));
     expect(fields.date).toBe("日期格式应为 2026-03-05");
     expect(fields.creditHours).toBe("学时须为 0.5 的整数倍");
+  });
+});
+
+describe("the register's live window", () => {
+  const session = { startsAt: beijingInstant("2026-03-05", "09:00"), endsAt: beijingInstant("2026-03-05", "12:00") };
+  it("refreshes from half an hour before the start to half an hour after the end", () => {
+    expect(registerLiveUntil(session, beijingInstant("2026-03-05", "08:29"))).toBeNull();
+    expect(registerLiveUntil(session, beijingInstant("2026-03-05", "08:30"))).toEqual(
+      beijingInstant("2026-03-05", "12:30"),
+    );
+    expect(registerLiveUntil(session, beijingInstant("2026-03-05", "12:30"))).not.toBeNull();
+    expect(registerLiveUntil(session, beijingInstant("2026-03-05", "12:31"))).toBeNull();
   });
 });

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MarkForm } from "@/components/attendance/mark-form";
+import { RegisterRefresh } from "@/components/attendance/register-refresh";
 import { SessionForm } from "@/components/attendance/session-form";
 import { CohortNav } from "@/components/trainer/cohort-nav";
 import { statusLabel } from "@/lib/attendance/labels";
 import { countRegister, getRegister } from "@/lib/attendance/register";
-import { formatHours } from "@/lib/attendance/rules";
+import { formatHours, registerLiveUntil } from "@/lib/attendance/rules";
 import { canManageSessions, findVisibleSession } from "@/lib/attendance/sessions";
 import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate, formatTime } from "@/lib/format/beijing-time";
@@ -33,10 +34,12 @@ export default async function RegisterPage({ params }: RegisterPageProps) {
   const counts = countRegister(rows);
   const manage = canManageSessions(user);
   const base = `/trainer/cohorts/${cohort.id}/sessions/${session.id}`;
+  const liveUntil = registerLiveUntil(session, new Date());
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <CohortNav cohort={cohort} current="sessions" />
+      {liveUntil && <RegisterRefresh until={liveUntil.toISOString()} />}
       <p className="mt-4 text-sm">
         <Link href={`/trainer/cohorts/${cohort.id}/sessions`} className="text-brand-600 hover:underline">
           ← 全部课次
