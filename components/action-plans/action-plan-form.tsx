@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { Field, FormMessage, SelectField } from "@/components/forms/field";
@@ -14,17 +15,33 @@ export type ActionPlanFormProps = {
   prefill?: { description: string; exercise: string };
   /** Today in Beijing time, the earliest due date. */
   today: string;
+  /** The filed plan's fields (a1Tool, a1DueOn, …) when revising it. */
+  initial?: Record<string, string>;
+  submitLabel?: string;
+  /** Where to go once saved (revising returns to the plan). */
+  afterSuccess?: string;
 };
 
 /** Three action slots; the first is required, the other two count only when filled in. */
-export function ActionPlanForm({ action, tools, metrics, prefill, today }: ActionPlanFormProps) {
+export function ActionPlanForm({
+  action,
+  tools,
+  metrics,
+  prefill,
+  today,
+  initial = {},
+  submitLabel = "提交行动计划",
+  afterSuccess,
+}: ActionPlanFormProps) {
+  const router = useRouter();
   // React resets a form after its action; the fields are remounted on every answer so
   // selects and inputs show what was sent back rather than their first defaults.
   const [state, formAction, pending] = useActionState<ActionState & { answers?: number }, FormData>(
-    async (prev, form) => ({
-      ...(await action(prev, form)),
-      answers: (prev.answers ?? 0) + 1,
-    }),
+    async (prev, form) => {
+      const next = await action(prev, form);
+      if (next.ok && afterSuccess) router.replace(afterSuccess);
+      return { ...next, answers: (prev.answers ?? 0) + 1 };
+    },
     {},
   );
   const values = state.values ?? {};
@@ -33,7 +50,7 @@ export function ActionPlanForm({ action, tools, metrics, prefill, today }: Actio
     <form action={formAction} noValidate className="space-y-6">
       <FormMessage message={state.message ?? err.form} ok={state.ok} />
       {[1, 2, 3].map((i) => {
-        const v = (f: string, fallback = "") => values[`a${i}${f}`] ?? fallback;
+        const v = (f: string, fallback = "") => values[`a${i}${f}`] ?? initial[`a${i}${f}`] ?? fallback;
         const fromExercise = i === 1 ? prefill : undefined;
         return (
           <fieldset key={`${i}-${state.answers ?? 0}`} className="space-y-3 rounded-lg border border-gray-200 p-4">
@@ -41,10 +58,10 @@ export function ActionPlanForm({ action, tools, metrics, prefill, today }: Actio
               第 {i} 项行动{i === 1 ? "" : "（可选，留空则不计入）"}
             </legend>
             {fromExercise && (
-              <>
-                <p className="rounded bg-brand-50 p-2 text-sm text-brand-900">已带入银商合作练习中的方案。</p>
-                <input type="hidden" name="a1Exercise" value={v("Exercise", fromExercise.exercise)} />
-              </>
+              <p className="rounded bg-brand-50 p-2 text-sm text-brand-900">已带入银商合作练习中的方案。</p>
+            )}
+            {(fromExercise || v("Exercise")) && (
+              <input type="hidden" name={`a${i}Exercise`} value={v("Exercise", fromExercise?.exercise ?? "")} />
             )}
             <SelectField
               name={`a${i}Tool`}
@@ -110,7 +127,7 @@ export function ActionPlanForm({ action, tools, metrics, prefill, today }: Actio
         disabled={pending}
         className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? "提交中…" : "提交行动计划"}
+        {pending ? "提交中…" : submitLabel}
       </button>
     </form>
   );

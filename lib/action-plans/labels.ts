@@ -32,6 +32,12 @@ export const FILE_PROBLEMS = {
   already_filed: "你已经提交过行动计划，不能重复提交",
 } as const;
 
+export const REVISE_PROBLEMS = {
+  bad_actions: "请填写 1 到 3 项行动",
+  no_plan: "还没有行动计划，请先提交",
+  checked_in: "已经汇报过回访的行动计划不能再修改；如有变化，请在下次回访时说明",
+} as const;
+
 export const CHECK_IN_PROBLEMS = {
   no_plan: "还没有行动计划",
   not_due: "这次回访已经提交过或尚未开始，请刷新页面",

@@ -21,6 +21,7 @@ const planSelect = {
       baseline: true,
       target: true,
       dueOn: true,
+      exercise: true,
       checkIns: {
         orderBy: { round: "asc" },
         select: { round: true, status: true, result: true, obstacles: true, submittedAt: true },
@@ -33,6 +34,9 @@ export async function getMyActionPlan(db: PrismaClient, userId: string) {
   return db.actionPlan.findUnique({ where: { userId }, select: planSelect });
 }
 export type MyActionPlan = NonNullable<Awaited<ReturnType<typeof getMyActionPlan>>>;
+
+/** Until the first check-in report the learner may revise the plan (reviseActionPlan). */
+export const canRevise = (plan: MyActionPlan) => plan.actions.every((a) => a.checkIns.length === 0);
 
 /** One plan per learner: a second filing is refused (the check-in clock runs from the first). */
 export async function fileActionPlan(db: PrismaClient, userId: string, actions: ActionInput[], now: Date) {
@@ -70,6 +74,41 @@ export async function fileActionPlan(db: PrismaClient, userId: string, actions: 
 }
 
 /**
+ * Replaces the actions of a plan that has had no check-in yet (a learner who rethinks a target
+ * in the first weeks). Once a report is in, the plan is what was followed up and stays as filed;
+ * the filing date never moves, so the 30/60/90-day clock is the same.
+ */
+export async function reviseActionPlan(db: PrismaClient, userId: string, actions: ActionInput[]) {
+  if (actions.length === 0 || actions.length > 3) return { ok: false as const, code: "bad_actions" as const };
+  return db.$transaction(async (tx) => {
+    // Locks the plan row: a check-in stored meanwhile is seen here, or waits and then finds its
+    // actions gone (submitCheckIn answers that with actions_changed).
+    const [plan] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "ActionPlan" WHERE "userId" = ${userId} FOR UPDATE`;
+    if (!plan) return { ok: false as const, code: "no_plan" as const };
+    const reports = await tx.actionCheckIn.count({ where: { action: { planId: plan.id } } });
+    if (reports > 0) return { ok: false as const, code: "checked_in" as const };
+    await tx.planAction.deleteMany({ where: { planId: plan.id } });
+    await tx.planAction.createMany({
+      data: actions.map((a, i) => ({
+        planId: plan.id,
+        position: i + 1,
+        tool: a.tool,
+        merchant: a.merchant,
+        description: a.description,
+        metric: a.metric,
+        metricName: a.metricName,
+        baseline: a.baseline,
+        target: a.target,
+        dueOn: a.dueOn,
+        exercise: a.exercise ?? undefined,
+      })),
+    });
+    return { ok: true as const, planId: plan.id };
+  });
+}
+
+/**
  * Stores the reports of the round that is due now. The form names its round so a report typed
  * before a later round arrived is refused rather than filed under the wrong one; every open
  * action must be reported, and only those.
@@ -100,7 +139,10 @@ export async function submitCheckIn(
       })),
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") return { ok: false as const, code: "not_due" as const };
+    const code = (e as { code?: string }).code;
+    if (code === "P2002") return { ok: false as const, code: "not_due" as const };
+    // The plan was revised between reading it and storing the reports: its actions are new.
+    if (code === "P2003") return { ok: false as const, code: "actions_changed" as const };
     throw e;
   }
   return { ok: true as const, round };

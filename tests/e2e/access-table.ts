@@ -551,7 +551,7 @@ export const ACTIONS: ActionRow[] = [
   },
   { action: "app/(learn)/me/review/actions.ts#practiceAction", page: "/me/review", form: {}, expect: signedIn("ok") },
   // Filing and reporting one's own plan; an empty form is refused field by field and stores nothing.
-  ...(["fileActionPlanAction", "submitCheckInAction"] as const).map((name): ActionRow => ({
+  ...(["fileActionPlanAction", "reviseActionPlanAction", "submitCheckInAction"] as const).map((name): ActionRow => ({
     action: `app/(learn)/me/action-plan/actions.ts#${name}`,
     page: "/me/action-plan",
     form: {},

@@ -87,6 +87,18 @@ test("a learner files a plan on a phone, reports at day 30, and the trainer sees
   await expect(phone.getByText(/城东社区生鲜超市/)).toBeVisible();
   expect(await queryE2eDb(`SELECT 1 FROM "ActionPlan" WHERE "userId" = $1`, [learner.id])).toHaveLength(1);
 
+  // Before the first check-in the learner may rethink the target; the fields come back filled in.
+  await phone.getByRole("link", { name: "修改行动计划" }).click();
+  await expect(phone.getByLabel("第 1 项：合作商户（银商合作方案必填）")).toHaveValue("城东社区生鲜超市");
+  await expect(phone.getByLabel("第 1 项：完成日期")).toHaveValue(due);
+  await phone.getByLabel("第 1 项：目标").fill("");
+  await phone.getByRole("button", { name: "保存修改" }).click();
+  await expect(phone.getByText("请填写目标数值，如 45")).toBeVisible();
+  await phone.getByLabel("第 1 项：目标").fill("2");
+  await phone.getByRole("button", { name: "保存修改" }).click();
+  await expect(phone.getByRole("status").filter({ hasText: "行动计划已修改，回访时间不变" })).toBeVisible();
+  await expect(phone.getByText(/商户签约数 从 0 到 2/)).toBeVisible();
+
   // Day 0: /me tells when the first check-in comes and asks nothing yet.
   await phone.goto("/me");
   await expect(card).toContainText("下一次回访：第 30 天");
@@ -108,6 +120,8 @@ test("a learner files a plan on a phone, reports at day 30, and the trainer sees
   // The check-in form gives way to the report, shown with the action.
   await expect(phone.getByText("第 30 天：完成，结果 1")).toBeVisible();
   await expect(phone.getByRole("heading", { name: "第 30 天回访" })).toHaveCount(0);
+  // Once reported on, the plan stays as it was followed up.
+  await expect(phone.getByRole("link", { name: "修改行动计划" })).toHaveCount(0);
   await phone.goto("/me");
   await expect(card).toContainText("回访已全部完成");
   await context.close();

@@ -3,7 +3,13 @@
 // per round, and a cohort's figures against a hand count; another bank's admin sees no cohort.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/auth/accounts";
-import { dueCheckIns, fileActionPlan, getMyActionPlan, submitCheckIn } from "@/lib/action-plans/plans";
+import {
+  dueCheckIns,
+  fileActionPlan,
+  getMyActionPlan,
+  reviseActionPlan,
+  submitCheckIn,
+} from "@/lib/action-plans/plans";
 import { learnersWithCheckInDue } from "@/lib/reminders/check-ins";
 import type { ActionInput } from "@/lib/action-plans/schema";
 import { getCohortActionPlans } from "@/lib/action-plans/summary";
@@ -87,6 +93,27 @@ describe.skipIf(noPostgres)("action plans (PostgreSQL)", () => {
       select: { exercise: true },
     });
     expect(stored?.exercise).toEqual(choice);
+  });
+
+  it("revises a plan before its first check-in only, keeping the filing date", async () => {
+    const id = await account("revise@ap.cn");
+    expect(await reviseActionPlan(t.db, id, [action()])).toEqual({ ok: false, code: "no_plan" });
+    await fileActionPlan(t.db, id, [action(), action()], T0);
+    const r = await reviseActionPlan(t.db, id, [action({ merchant: null, description: "改为每日报表复盘" })]);
+    expect(r.ok).toBe(true);
+    const plan = await getMyActionPlan(t.db, id);
+    expect(plan?.filedAt).toEqual(T0);
+    expect(plan?.actions.map((a) => [a.position, a.description])).toEqual([[1, "改为每日报表复盘"]]);
+    await submitCheckIn(
+      t.db,
+      id,
+      30,
+      plan!.actions.map((a) => ({ actionId: a.id, status: "IN_PROGRESS" as const, result: 1, obstacles: "" })),
+      at(30),
+    );
+    expect(await reviseActionPlan(t.db, id, [action()])).toEqual({ ok: false, code: "checked_in" });
+    expect((await getMyActionPlan(t.db, id))?.actions).toHaveLength(1);
+    await t.db.user.delete({ where: { id } });
   });
 
   it("makes the day-30 check-in due at day 30 and not a minute before", async () => {

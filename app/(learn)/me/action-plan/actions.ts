@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { validatedActionWithUser, type ActionState } from "@/lib/actions/validated-action";
-import { CHECK_IN_PROBLEMS, FILE_PROBLEMS } from "@/lib/action-plans/labels";
-import { fileActionPlan, submitCheckIn } from "@/lib/action-plans/plans";
+import { CHECK_IN_PROBLEMS, FILE_PROBLEMS, REVISE_PROBLEMS } from "@/lib/action-plans/labels";
+import { fileActionPlan, reviseActionPlan, submitCheckIn } from "@/lib/action-plans/plans";
 import { actionPlanSchema, checkInSchema } from "@/lib/action-plans/schema";
 import { getDb } from "@/lib/db/client";
 
@@ -16,6 +16,16 @@ export async function fileActionPlanAction(prev: ActionState, form: FormData): P
     revalidatePath("/me");
     revalidatePath("/me/action-plan");
     return { ok: true, message: "行动计划已提交，第 30 天会请你汇报进展" };
+  })(prev, form);
+}
+
+export async function reviseActionPlanAction(prev: ActionState, form: FormData): Promise<ActionState> {
+  return validatedActionWithUser(actionPlanSchema(new Date()), async (actions, user) => {
+    const result = await reviseActionPlan(getDb(), user.id, actions);
+    if (!result.ok) return { message: REVISE_PROBLEMS[result.code] };
+    revalidatePath("/me");
+    revalidatePath("/me/action-plan");
+    return { ok: true, message: "行动计划已修改，回访时间不变" };
   })(prev, form);
 }
 

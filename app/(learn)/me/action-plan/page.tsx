@@ -5,17 +5,35 @@ import { CheckInForm } from "@/components/action-plans/check-in-form";
 import { PlanCard } from "@/components/action-plans/plan-card";
 import { describeChoice, choiceFromQuery } from "@/lib/action-plans/exercise";
 import { metricName, METRIC_LABELS, STATUS_LABELS, TOOL_LABELS } from "@/lib/action-plans/labels";
-import { getMyActionPlan } from "@/lib/action-plans/plans";
+import { canRevise, getMyActionPlan, type MyActionPlan } from "@/lib/action-plans/plans";
 import { checkInDue, nextRound } from "@/lib/action-plans/rules";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDate } from "@/lib/format/beijing-time";
-import { fileActionPlanAction, submitCheckInAction } from "./actions";
+import { fileActionPlanAction, reviseActionPlanAction, submitCheckInAction } from "./actions";
 
 export const metadata: Metadata = { title: "行动计划" };
 
 const options = <K extends string>(labels: Record<K, string>) =>
   (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+
+/** The filed plan as the form's fields, to revise it. */
+function formValuesOf(plan: MyActionPlan): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of plan.actions) {
+    const k = (f: string) => `a${a.position}${f}`;
+    out[k("Tool")] = a.tool;
+    out[k("Merchant")] = a.merchant ?? "";
+    out[k("Description")] = a.description;
+    out[k("Metric")] = a.metric;
+    out[k("MetricName")] = a.metricName ?? "";
+    out[k("Baseline")] = String(a.baseline);
+    out[k("Target")] = String(a.target);
+    out[k("DueOn")] = formatDate(a.dueOn);
+    if (a.exercise) out[k("Exercise")] = JSON.stringify(a.exercise);
+  }
+  return out;
+}
 
 type ActionPlanPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,7 +41,10 @@ export default async function ActionPlanPage({ searchParams }: ActionPlanPagePro
   const user = await requireUser("/me/action-plan");
   const now = new Date();
   const plan = await getMyActionPlan(getDb(), user.id);
-  const choice = plan ? null : choiceFromQuery(await searchParams);
+  const query = await searchParams;
+  const choice = plan ? null : choiceFromQuery(query);
+  const revisable = plan !== null && canRevise(plan);
+  const editing = revisable && query.edit === "1";
   const due = plan ? checkInDue(plan, now) : null;
   const next = plan && !due ? nextRound(plan, now) : null;
   return (
@@ -48,9 +69,43 @@ export default async function ActionPlanPage({ searchParams }: ActionPlanPagePro
             />
           </div>
         </>
+      ) : editing ? (
+        <>
+          <p className="mt-3 text-gray-700">
+            第一次回访之前可以修改计划；回访时间仍从 {formatDate(plan.filedAt)} 提交之日算起。
+          </p>
+          <p className="mt-2 text-sm">
+            <Link href="/me/action-plan" className="text-brand-600 hover:underline">
+              不修改了，返回计划
+            </Link>
+          </p>
+          <div className="mt-6">
+            <ActionPlanForm
+              action={reviseActionPlanAction}
+              tools={options(TOOL_LABELS)}
+              metrics={options(METRIC_LABELS)}
+              today={formatDate(now)}
+              initial={formValuesOf(plan)}
+              submitLabel="保存修改"
+              afterSuccess="/me/action-plan?revised=1"
+            />
+          </div>
+        </>
       ) : (
         <>
-          <p className="mt-2 text-sm text-gray-600">提交于 {formatDate(plan.filedAt)}（北京时间）</p>
+          {query.revised === "1" && (
+            <p role="status" className="mt-3 rounded-lg bg-green-50 p-3 text-sm text-green-900">
+              行动计划已修改，回访时间不变。
+            </p>
+          )}
+          <p className="mt-2 text-sm text-gray-600">
+            提交于 {formatDate(plan.filedAt)}（北京时间）
+            {revisable && (
+              <Link href="/me/action-plan?edit=1" className="ml-3 text-brand-600 hover:underline">
+                修改行动计划
+              </Link>
+            )}
+          </p>
           {due && (
             <section aria-labelledby="check-in" className="mt-6 rounded-lg border-2 border-amber-300 p-4">
               <h2 id="check-in" className="text-xl font-semibold">
