@@ -104,7 +104,8 @@ function pageOutcome(status: number, location: string | undefined): Outcome | nu
 }
 
 test("each kind of visitor reaches exactly what the access table allows", async () => {
-  test.setTimeout(120_000);
+  // Several hundred requests in a row (every route × every kind of visitor); it grows with the app.
+  test.setTimeout(300_000);
   const content = loadContent();
   const m = content.modules[0]!;
   const rolePlay = loadTrainerKit(content).rolePlays[0]?.slug ?? "none";
