@@ -11,6 +11,7 @@ import { canManageSessions, findVisibleSession } from "@/lib/attendance/sessions
 import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate, formatTime } from "@/lib/format/beijing-time";
 import { markAttendanceAction, saveSessionAction } from "../actions";
+import { DownloadLink } from "@/components/wechat/download-link";
 
 export const metadata: Metadata = { title: "签到名单" };
 
@@ -56,9 +57,9 @@ export default async function RegisterPage({ params }: RegisterPageProps) {
         <Link href={`${base}/sheet`} className="text-brand-600 hover:underline">
           打印签到表
         </Link>
-        <a href={`${base}/export`} className="text-brand-600 hover:underline">
+        <DownloadLink href={`${base}/export`} className="text-brand-600 hover:underline">
           签到表 Excel
-        </a>
+        </DownloadLink>
       </p>
 
       <section className="mt-6" aria-labelledby="register-title">
