@@ -5,4 +5,5 @@ export const cardPaths = {
   lesson: (moduleSlug: string, lessonSlug: string) =>
     `/og/lessons/${encodeURIComponent(moduleSlug)}/${encodeURIComponent(lessonSlug)}`,
   case: (slug: string) => `/og/cases/${encodeURIComponent(slug)}`,
+  certificate: (id: string) => `/og/certificates/${encodeURIComponent(id)}`,
 };

@@ -1,9 +1,13 @@
 // The share cards (Open Graph images) of the public pages that people forward: the landing page, a
-// lesson, a case. Each says only what its page says to anyone. Drawn on request and cached by
-// browsers and crawlers for a day: the content changes only with a deployment.
+// lesson, a case, a certificate. Each says only what its page says to anyone. Drawn on request and
+// cached by browsers and crawlers for a day (content changes only with a deployment); a
+// certificate's for minutes.
 import "server-only";
 import { createElement } from "react";
+import { getCertificate } from "@/lib/certificates/certificates";
 import { getCase, getContent, getLesson } from "@/lib/content";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { formatDateLong } from "@/lib/format/beijing-time";
 import { t } from "@/lib/i18n/zh-cn";
 import { type CardInput, CARD_SIZE, ShareCard } from "./card";
 import { FONT_FAMILY } from "./fonts";
@@ -44,4 +48,23 @@ export function renderCaseCard(slug: string): Promise<Response> | null {
   const c = getCase(slug);
   if (!c) return null;
   return renderCard({ eyebrow: `银行案例 · ${c.bank}`, title: c.title, text: c.summary, footer: t.site.fullName });
+}
+
+/**
+ * null: no such certificate. The course and the date, never the person: a link forwarded beyond
+ * the HR colleague it was meant for should not spread a name (the page itself shows it).
+ */
+export async function renderCertificateCard(db: PrismaClient, id: string): Promise<Response | null> {
+  const cert = await getCertificate(db, id);
+  if (!cert) return null;
+  const { name } = splitCourseTitle(getContent().course.title);
+  return renderCard(
+    {
+      eyebrow: "结业证书",
+      title: name,
+      text: `${formatDateLong(cert.issuedAt)}颁发 · 证书编号 ${cert.id}`,
+      footer: "打开链接即可核验证书",
+    },
+    "public, max-age=300",
+  );
 }

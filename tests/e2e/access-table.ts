@@ -101,6 +101,12 @@ export const ROUTES: RouteRow[] = [
     expect: everyone(404),
   },
   { file: "app/og/cases/[slug]/route.ts", path: "/og/cases/{case}", expect: everyone("ok") },
+  // A certificate's card is as public as its page; a made-up id is 404 for everyone.
+  {
+    file: "app/og/certificates/[id]/route.ts",
+    path: "/og/certificates/AAAAAAAAAAAAAAAAAAAA",
+    expect: everyone(404),
+  },
   // Worksheets: any signed-in user; the .xlsx answers 401 (not a redirect) when signed out.
   { file: "app/(learn)/worksheets/page.tsx", path: "/worksheets", expect: signedIn("ok") },
   { file: "app/(learn)/worksheets/[slug]/page.tsx", path: "/worksheets/objection-sort", expect: signedIn("ok") },

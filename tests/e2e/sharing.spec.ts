@@ -69,6 +69,18 @@ test("the landing page, a lesson and a case each share a card drawn for them, at
   expect((await request.get(`/og/cases/no-such-case`)).status()).toBe(404);
 });
 
+test("a certificate's card is drawn for it, without the person's name in its tags", async ({ request }) => {
+  const [cert] = await queryE2eDb<{ id: string; name: string }>(`SELECT id, name FROM "Certificate" LIMIT 1`);
+  const meta = await metaOf(await request.get(`/certificates/${cert!.id}`));
+  const image = meta.get("og:image") ?? "";
+  expect(new URL(image).pathname).toBe(`/og/certificates/${cert!.id}`);
+  for (const value of meta.values()) expect(value).not.toContain(cert!.name);
+  const res = await request.get(image);
+  expect(res.status()).toBe(200);
+  expect(pngSize(await res.body())).toEqual({ width: 1200, height: 630 });
+  expect((await request.get("/og/certificates/ABCDEFGHJKMNPQRSTUVW")).status()).toBe(404);
+});
+
 test("a trainer downloads the class's invite and course posters from the cohort page", async ({ page }) => {
   const [cohort] = await queryE2eDb<{ id: string; name: string }>(
     `SELECT id, name FROM "Cohort" WHERE "inviteCode" = 'DEMO2026'`,
