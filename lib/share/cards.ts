@@ -1,7 +1,8 @@
 // The share cards (Open Graph images) of the public pages that people forward: the landing page, a
-// lesson, a case, a certificate. Each says only what its page says to anyone. Drawn on request and
-// cached by browsers and crawlers for a day (content changes only with a deployment); a
-// certificate's for minutes.
+// lesson, a case, a certificate. Each says only what its page says to anyone. Drawn on request.
+// The content's cards change only with a deployment: drawn once per process and kept (a few dozen
+// PNGs of ~50 KB), and cached by browsers and crawlers for a day. A certificate's is drawn each
+// time and cached for minutes.
 import "server-only";
 import { createElement } from "react";
 import { getCertificate } from "@/lib/certificates/certificates";
@@ -16,14 +17,27 @@ import { splitCourseTitle } from "./palette";
 
 const PUBLIC_DAY = "public, max-age=86400";
 
-export function renderCard(card: Omit<CardInput, "fontFamily">, cacheControl = PUBLIC_DAY): Promise<Response> {
+function renderCard(card: Omit<CardInput, "fontFamily">, cacheControl: string): Promise<Response> {
   return renderPng(createElement(ShareCard, { ...card, fontFamily: FONT_FAMILY }), { ...CARD_SIZE, cacheControl });
+}
+
+/** Keyed by the card's path; only cards of lessons and cases that exist are ever drawn. */
+const contentCards = new Map<string, Promise<ArrayBuffer>>();
+
+async function contentCard(key: string, card: Omit<CardInput, "fontFamily">): Promise<Response> {
+  let png = contentCards.get(key);
+  if (!png) {
+    png = renderCard(card, PUBLIC_DAY).then((res) => res.arrayBuffer());
+    contentCards.set(key, png);
+    png.catch(() => contentCards.delete(key)); // drawn again next time rather than failing forever
+  }
+  return new Response(await png, { headers: { "Content-Type": "image/png", "Cache-Control": PUBLIC_DAY } });
 }
 
 export function renderSiteCard(): Promise<Response> {
   const { course } = getContent();
   const { name, line } = splitCourseTitle(course.title);
-  return renderCard({
+  return contentCard("site", {
     eyebrow: t.landing.heroEyebrow,
     title: name,
     text: line ?? course.subtitle,
@@ -35,7 +49,7 @@ export function renderSiteCard(): Promise<Response> {
 export function renderLessonCard(moduleSlug: string, lessonSlug: string): Promise<Response> | null {
   const found = getLesson(moduleSlug, lessonSlug);
   if (!found) return null;
-  return renderCard({
+  return contentCard(`lesson:${found.module.slug}/${found.lesson.slug}`, {
     eyebrow: `模块 ${found.module.number} · ${found.module.title}`,
     title: found.lesson.title,
     text: found.lesson.summary,
@@ -47,7 +61,12 @@ export function renderLessonCard(moduleSlug: string, lessonSlug: string): Promis
 export function renderCaseCard(slug: string): Promise<Response> | null {
   const c = getCase(slug);
   if (!c) return null;
-  return renderCard({ eyebrow: `银行案例 · ${c.bank}`, title: c.title, text: c.summary, footer: t.site.fullName });
+  return contentCard(`case:${c.slug}`, {
+    eyebrow: `银行案例 · ${c.bank}`,
+    title: c.title,
+    text: c.summary,
+    footer: t.site.fullName,
+  });
 }
 
 /**
