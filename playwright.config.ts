@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_DB_PORT, E2E_PORT } from "./tests/e2e/server";
+import { WECHAT_ANDROID_UA } from "./tests/support/user-agents";
 
 // Browser tests drive Debian's Chromium (/usr/bin/chromium); Playwright never downloads a browser
 // here. The app runs as `npm start` would, on its own port and its own embedded database.
@@ -33,7 +34,7 @@ export default defineConfig({
     {
       name: "desktop",
       use: { ...devices["Desktop Chrome"], channel: undefined },
-      testIgnore: ["**/two-instances.spec.ts", "**/fuzz.spec.ts"],
+      testIgnore: ["**/two-instances.spec.ts", "**/fuzz.spec.ts", "**/wechat.spec.ts"],
     },
     // Reading and exercises on a phone; account and access tests change shared demo accounts, so
     // they run once (desktop) rather than twice in parallel.
@@ -54,7 +55,24 @@ export default defineConfig({
         "**/check-in.spec.ts",
         // Opens its own 360 px phone context for the learner; the trainer reads the figures at a desk.
         "**/action-plans.spec.ts",
+        // Share cards and posters are the same files on any screen; WeChat has its own project.
+        "**/sharing.spec.ts",
+        "**/wechat.spec.ts",
       ],
+    },
+    // Inside WeChat's in-app browser, where most learners open the links their trainer posts: a
+    // 360 px Android phone sending WeChat's user agent. Downloads and printing do nothing there,
+    // so the pages must offer WeChat's ways out (components/wechat/, decision 0031).
+    {
+      name: "wechat",
+      use: {
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        userAgent: WECHAT_ANDROID_UA,
+        locale: "zh-CN",
+      },
+      testMatch: ["**/wechat.spec.ts"],
     },
     // Heavy on a 2-core machine (two more app servers and a PostgreSQL server; thousands of
     // generated requests): run after the others, alone, so they do not slow every other test.
@@ -62,7 +80,7 @@ export default defineConfig({
       name: "heavy",
       use: { ...devices["Desktop Chrome"], channel: undefined },
       testMatch: ["**/two-instances.spec.ts", "**/fuzz.spec.ts"],
-      dependencies: ["desktop", "phone"],
+      dependencies: ["desktop", "phone", "wechat"],
     },
   ],
   webServer: {

@@ -2,7 +2,8 @@
 // files (app/icon.svg, app/favicon.ico, app/apple-icon.png, public/icons/*.png, public/og-image.png).
 // Run by hand when the design changes: `node scripts/generate-site-images.mjs`. The share image
 // carries Chinese text, so the machine needs a CJK font (Debian: apt-get install fonts-noto-cjk);
-// the app itself never renders images at run time, so no font or image library is needed to serve.
+// these static files need nothing at run time. (Images drawn per page or per cohort at run time —
+// share cards, QR posters — are lib/share/, with the font shipped in node_modules: decision 0031.)
 // sharp comes with Next.js (it is not a dependency of ours); its librsvg turns the SVG into PNG.
 import { writeFileSync, mkdirSync } from "node:fs";
 import sharp from "sharp";

@@ -4,9 +4,10 @@ import { getContent } from "@/lib/content";
 import { EnquirySection } from "@/components/enquiry/enquiry-section";
 import { t } from "@/lib/i18n/zh-cn";
 import { pageMetadata } from "@/lib/seo/page-metadata";
+import { cardPaths } from "@/lib/share/card-paths";
 
 export function generateMetadata(): Metadata {
-  return pageMetadata({ description: getContent().course.subtitle, path: "/" });
+  return pageMetadata({ description: getContent().course.subtitle, path: "/", image: cardPaths.site });
 }
 
 export default function LandingPage() {

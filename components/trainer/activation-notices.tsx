@@ -5,6 +5,8 @@
 // only in this response (the database keeps their hashes).
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/field";
+import { OpenInBrowserHint } from "@/components/wechat/download-link";
+import { useInWeChat } from "@/components/wechat/use-in-wechat";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { SIGN_IN_ID_LABELS } from "@/lib/auth/identifier";
 import type { ActivationNotices as Notices } from "@/lib/auth/link-sheet";
@@ -33,6 +35,7 @@ export type ActivationNoticesProps = {
 export function ActivationNotices({ cohortId, pending, total, action }: ActivationNoticesProps) {
   const [state, formAction, busy] = useActionState(action, {});
   const notices = state.ok ? state.data : undefined;
+  const inWeChat = useInWeChat();
   return (
     <>
       <form action={formAction} className="no-print mt-4 space-y-3 rounded-lg border border-gray-200 p-4">
@@ -61,20 +64,29 @@ export function ActivationNotices({ cohortId, pending, total, action }: Activati
       {notices && (
         <>
           <div className="no-print mt-4 flex flex-wrap items-center gap-3">
-            <button
-              type="button"
-              onClick={() => window.print()}
-              className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
-            >
-              打印开通通知
-            </button>
-            <button
-              type="button"
-              onClick={() => downloadXlsx(notices)}
-              className="rounded-lg border border-brand-600 px-5 py-2.5 font-semibold text-brand-700 hover:bg-brand-50"
-            >
-              下载链接 Excel
-            </button>
+            {inWeChat ? (
+              <>
+                <OpenInBrowserHint label="打印开通通知" to="print" />
+                <OpenInBrowserHint label="下载链接 Excel" />
+              </>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  onClick={() => window.print()}
+                  className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
+                >
+                  打印开通通知
+                </button>
+                <button
+                  type="button"
+                  onClick={() => downloadXlsx(notices)}
+                  className="rounded-lg border border-brand-600 px-5 py-2.5 font-semibold text-brand-700 hover:bg-brand-50"
+                >
+                  下载链接 Excel
+                </button>
+              </>
+            )}
             <p className="text-sm text-amber-800">这些链接只在此页显示一次：离开本页前请打印或下载。</p>
           </div>
           <section aria-label="开通通知" className="activation-notices mt-6 grid gap-4 sm:grid-cols-2">

@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { RosterPreview } from "@/lib/roster/preview";
+import { DownloadLink } from "@/components/wechat/download-link";
 
 export type RosterImportProps = { cohortId: string };
 
@@ -72,9 +73,12 @@ export function RosterImport({ cohortId }: RosterImportProps) {
       </h2>
       <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-gray-700">
         <li>
-          <a href={`/trainer/cohorts/${cohortId}/roster/template`} className="text-brand-600 hover:underline">
+          <DownloadLink
+            href={`/trainer/cohorts/${cohortId}/roster/template`}
+            className="text-brand-600 hover:underline"
+          >
             下载名单模板（.xlsx）
-          </a>
+          </DownloadLink>
           ，请银行培训部按模板填写（“填写说明”工作表列出了规则）。
         </li>
         <li>上传填好的 .xlsx 或 .csv 文件，先预览每一行的结果；确认后才会导入，有任何问题时不会导入任何一行。</li>

@@ -25,10 +25,20 @@ export type PageMetadataInput = {
   type?: "website" | "article";
   /** Pages that are public by link but not for search engines (certificates). */
   noIndex?: boolean;
+  /** The page's own share card, drawn on the server (lib/share/cards.ts); else the site's image. */
+  image?: string;
 };
 
-export function pageMetadata({ title, description, path, type = "website", noIndex }: PageMetadataInput): Metadata {
+export function pageMetadata({
+  title,
+  description,
+  path,
+  type = "website",
+  noIndex,
+  image,
+}: PageMetadataInput): Metadata {
   const shareTitle = title ? `${title} · ${t.site.name}` : t.site.fullName;
+  const card = image ? { ...SHARE_IMAGE, url: image, alt: shareTitle } : SHARE_IMAGE;
   const known = siteUrl() !== undefined;
   return {
     ...(title ? { title } : { title: { absolute: t.site.fullName } }),
@@ -40,10 +50,10 @@ export function pageMetadata({ title, description, path, type = "website", noInd
       siteName: t.site.fullName,
       locale: "zh_CN",
       type,
-      images: [SHARE_IMAGE],
+      images: [card],
       ...(known ? { url: path } : {}),
     },
-    twitter: { card: "summary_large_image", title: shareTitle, description, images: [SHARE_IMAGE.url] },
+    twitter: { card: "summary_large_image", title: shareTitle, description, images: [card.url] },
     ...(noIndex ? { robots: { index: false, follow: false } } : {}),
   };
 }

@@ -92,6 +92,21 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(learn)/exercises/page.tsx", path: "/exercises", expect: everyone("ok") },
   { file: "app/(learn)/exercises/[slug]/page.tsx", path: "/exercises/activity-rates", expect: everyone("ok") },
   { file: "app/(learn)/glossary/page.tsx", path: "/glossary", expect: everyone("ok") },
+  // Share cards (og:image) of public pages: public like the pages; an unknown lesson is 404.
+  { file: "app/og/site/route.ts", path: "/og/site", expect: everyone("ok") },
+  { file: "app/og/lessons/[module]/[lesson]/route.ts", path: "/og/lessons/{module}/{lesson}", expect: everyone("ok") },
+  {
+    file: "app/og/lessons/[module]/[lesson]/route.ts",
+    path: "/og/lessons/{module}/no-such-lesson",
+    expect: everyone(404),
+  },
+  { file: "app/og/cases/[slug]/route.ts", path: "/og/cases/{case}", expect: everyone("ok") },
+  // A certificate's card is as public as its page; a made-up id is 404 for everyone.
+  {
+    file: "app/og/certificates/[id]/route.ts",
+    path: "/og/certificates/AAAAAAAAAAAAAAAAAAAA",
+    expect: everyone(404),
+  },
   // Worksheets: any signed-in user; the .xlsx answers 401 (not a redirect) when signed out.
   { file: "app/(learn)/worksheets/page.tsx", path: "/worksheets", expect: signedIn("ok") },
   { file: "app/(learn)/worksheets/[slug]/page.tsx", path: "/worksheets/objection-sort", expect: signedIn("ok") },
@@ -166,6 +181,24 @@ export const ROUTES: RouteRow[] = [
     file: "app/(trainer)/trainer/cohorts/[id]/export/route.ts",
     path: "/trainer/cohorts/{cohort}/export?data=progress&format=csv",
     expect: { ...cohortOwner, anonymous: 401 },
+  },
+  // QR posters for the class's WeChat group: the invite poster carries the invite link (the
+  // cohort's trainer and the admin); the course poster only the course's address (its bank's
+  // client admin too). An unknown kind of poster is 404 before any cohort is looked at.
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/posters/[kind]/route.ts",
+    path: "/trainer/cohorts/{cohort}/posters/invite",
+    expect: { ...cohortTrainer, anonymous: 401 },
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/posters/[kind]/route.ts",
+    path: "/trainer/cohorts/{cohort}/posters/course",
+    expect: { ...cohortOwner, anonymous: 401 },
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/posters/[kind]/route.ts",
+    path: "/trainer/cohorts/{cohort}/posters/no-such-poster",
+    expect: { ...signedIn(404), anonymous: 401, learner: 403 },
   },
   // Roster import: the cohort's trainer and the admin; the bank's client admin only reads the cohort.
   {

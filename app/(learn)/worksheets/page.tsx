@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getModule } from "@/lib/content";
 import { WORKSHEETS } from "@/lib/worksheets/definitions";
+import { DownloadLink } from "@/components/wechat/download-link";
 
 export const metadata: Metadata = { title: "练习单" };
 
@@ -34,9 +35,13 @@ export default async function WorksheetsPage() {
                 <Link href={`/worksheets/${w.slug}`} className="font-medium text-brand-600 hover:underline">
                   打印版 →
                 </Link>
-                <a href={`/worksheets/${w.slug}/xlsx`} className="font-medium text-brand-600 hover:underline" download>
+                <DownloadLink
+                  href={`/worksheets/${w.slug}/xlsx`}
+                  className="font-medium text-brand-600 hover:underline"
+                  download
+                >
                   下载 Excel（.xlsx）
-                </a>
+                </DownloadLink>
               </p>
             </li>
           );

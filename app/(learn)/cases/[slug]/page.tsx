@@ -7,6 +7,7 @@ import { TrainerOnlyLink } from "@/components/trainer-kit/trainer-only-link";
 import { getCase, getContent, getModule, getSources } from "@/lib/content";
 import { t } from "@/lib/i18n/zh-cn";
 import { pageMetadata } from "@/lib/seo/page-metadata";
+import { cardPaths } from "@/lib/share/card-paths";
 
 type CasePageProps = { params: Promise<{ slug: string }> };
 
@@ -19,7 +20,13 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: CasePageProps): Promise<Metadata> {
   const c = getCase((await params).slug);
   if (!c) return {};
-  return pageMetadata({ title: c.title, description: c.summary, path: `/cases/${c.slug}`, type: "article" });
+  return pageMetadata({
+    title: c.title,
+    description: c.summary,
+    path: `/cases/${c.slug}`,
+    type: "article",
+    image: cardPaths.case(c.slug),
+  });
 }
 
 export default async function CasePage({ params }: CasePageProps) {

@@ -6,6 +6,7 @@ import { getContent } from "@/lib/content";
 import { getDb } from "@/lib/db/client";
 import { formatDateLong } from "@/lib/format/beijing-time";
 import { pageMetadata } from "@/lib/seo/page-metadata";
+import { cardPaths } from "@/lib/share/card-paths";
 
 type CertificatePageProps = { params: Promise<{ id: string }> };
 
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: CertificatePageProps): Promis
     description: "《场景化金融生态 — 信用卡业务的转型与发展》课程结业证书。证书编号与本页网址一致即为有效。",
     path: `/certificates/${encodeURIComponent((await params).id)}`,
     noIndex: true,
+    image: cardPaths.certificate((await params).id),
   });
 }
 

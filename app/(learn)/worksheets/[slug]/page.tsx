@@ -5,6 +5,7 @@ import { PrintButton } from "@/components/print-button";
 import { WorksheetSheet } from "@/components/worksheets/worksheet-sheet";
 import { requireUser } from "@/lib/auth/session";
 import { getWorksheet } from "@/lib/worksheets/definitions";
+import { DownloadLink } from "@/components/wechat/download-link";
 
 type WorksheetPageProps = { params: Promise<{ slug: string }> };
 
@@ -25,13 +26,13 @@ export default async function WorksheetPage({ params }: WorksheetPageProps) {
           ← 全部练习单
         </Link>
         <span className="flex-1" />
-        <a
+        <DownloadLink
           href={`/worksheets/${worksheet.slug}/xlsx`}
           download
           className="rounded-lg border border-brand-600 px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
         >
           下载 Excel
-        </a>
+        </DownloadLink>
         <PrintButton />
       </div>
       <WorksheetSheet worksheet={worksheet} />

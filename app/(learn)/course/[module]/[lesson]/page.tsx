@@ -9,6 +9,7 @@ import { allLessons, getLesson, getSources, lessonHref } from "@/lib/content";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { t } from "@/lib/i18n/zh-cn";
 import { pageMetadata } from "@/lib/seo/page-metadata";
+import { cardPaths } from "@/lib/share/card-paths";
 import { stepAfterLesson } from "@/lib/progress/course-path";
 import { lessonStatusAction, markLessonDoneAction } from "../../../progress/actions";
 
@@ -31,6 +32,7 @@ export async function generateMetadata({ params }: LessonPageProps): Promise<Met
     description: found.lesson.summary,
     path: lessonHref(found.module.slug, found.lesson.slug),
     type: "article",
+    image: cardPaths.lesson(found.module.slug, found.lesson.slug),
   });
 }
 

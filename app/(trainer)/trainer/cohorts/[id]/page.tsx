@@ -18,6 +18,9 @@ import { env } from "@/lib/env";
 import { Pager } from "@/components/pager";
 import { FilterProblems } from "@/components/forms/filter-problems";
 import { RosterImport } from "@/components/trainer/roster-import";
+import { CohortPosters } from "@/components/trainer/cohort-posters";
+import { DownloadLink } from "@/components/wechat/download-link";
+import { isWeChatRequest } from "@/lib/wechat/user-agent";
 
 export const metadata: Metadata = { title: "班级学习进度" };
 
@@ -47,6 +50,7 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
   const distinct = (values: string[]) => [...new Set(values.filter(Boolean))].sort();
   const h = await headers();
   const origin = env.SITE_URL ?? `http://${h.get("host") ?? "localhost"}`;
+  const inWeChat = isWeChatRequest(h);
   const base = `/trainer/cohorts/${cohort.id}`;
   const download = (data: "progress" | "attempts", format: "xlsx" | "csv") =>
     exportHref(cohort.id, query, data, format);
@@ -66,6 +70,14 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
             邀请链接：<span className="font-mono">{`${origin}/join/${cohort.inviteCode}`}</span>
           </span>
         </section>
+      )}
+      {!cohort.organisation.closedAt && (
+        <CohortPosters
+          cohortId={cohort.id}
+          cohortName={cohort.name}
+          canInvite={user.role !== "CLIENT_ADMIN"}
+          inWeChat={inWeChat}
+        />
       )}
       {user.role !== "CLIENT_ADMIN" && !cohort.organisation.closedAt && <RosterImport cohortId={cohort.id} />}
 
@@ -131,18 +143,34 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
           </h2>
           <p className="flex flex-wrap gap-3 text-sm">
             <span className="text-gray-600">导出当前筛选结果：</span>
-            <a href={download("progress", "xlsx")} className="text-brand-600 hover:underline">
+            <DownloadLink
+              href={download("progress", "xlsx")}
+              inWeChat={inWeChat}
+              className="text-brand-600 hover:underline"
+            >
               进度 Excel
-            </a>
-            <a href={download("progress", "csv")} className="text-brand-600 hover:underline">
+            </DownloadLink>
+            <DownloadLink
+              href={download("progress", "csv")}
+              inWeChat={inWeChat}
+              className="text-brand-600 hover:underline"
+            >
               进度 CSV
-            </a>
-            <a href={download("attempts", "xlsx")} className="text-brand-600 hover:underline">
+            </DownloadLink>
+            <DownloadLink
+              href={download("attempts", "xlsx")}
+              inWeChat={inWeChat}
+              className="text-brand-600 hover:underline"
+            >
               答题记录 Excel
-            </a>
-            <a href={download("attempts", "csv")} className="text-brand-600 hover:underline">
+            </DownloadLink>
+            <DownloadLink
+              href={download("attempts", "csv")}
+              inWeChat={inWeChat}
+              className="text-brand-600 hover:underline"
+            >
               答题记录 CSV
-            </a>
+            </DownloadLink>
           </p>
         </div>
         <div className="mt-3">

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { formatDate, formatDateTime } from "@/lib/format/beijing-time";
 import { getCloseSummary } from "@/lib/organisations/close";
 import { closeOrganisationAction } from "../../actions";
+import { DownloadLink } from "@/components/wechat/download-link";
 
 export const metadata: Metadata = { title: "结束合作" };
 
@@ -71,12 +72,12 @@ export default async function CloseOrganisationPage({ params }: ClosePageProps) 
                 ? `最近一次导出：${formatDateTime(exportedAt)}${exportFresh ? "（24 小时内，可以进行第二步）" : "（已超过 24 小时，请重新导出）"}`
                 : "还没有导出过。"}
             </p>
-            <a
+            <DownloadLink
               href={`/admin/organisations/${org.id}/export`}
               className="mt-3 inline-block rounded-lg border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
             >
               导出全部数据（.xlsx）
-            </a>
+            </DownloadLink>
           </section>
 
           <section className="mt-10 max-w-md">

@@ -12,6 +12,7 @@ import { canManageSessions, findVisibleSession } from "@/lib/attendance/sessions
 import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate, formatTime } from "@/lib/format/beijing-time";
 import { ActionForm } from "@/components/forms/action-form";
+import { DownloadLink } from "@/components/wechat/download-link";
 import { deleteSessionAction, markAttendanceAction, saveSessionAction } from "../actions";
 
 export const metadata: Metadata = { title: "签到名单" };
@@ -60,9 +61,9 @@ export default async function RegisterPage({ params }: RegisterPageProps) {
         <Link href={`${base}/sheet`} className="text-brand-600 hover:underline">
           打印签到表
         </Link>
-        <a href={`${base}/export`} className="text-brand-600 hover:underline">
+        <DownloadLink href={`${base}/export`} className="text-brand-600 hover:underline">
           签到表 Excel
-        </a>
+        </DownloadLink>
       </p>
 
       <section className="mt-6" aria-labelledby="register-title">

@@ -9,6 +9,7 @@ import { getSurvey } from "@/lib/surveys/catalog";
 import { getSurveyComparison } from "@/lib/surveys/compare";
 import { computeResults, MIN_ANONYMOUS_RESPONSES, resultsVisible } from "@/lib/surveys/results";
 import { getRunResponses, getVisibleRun } from "@/lib/surveys/runs";
+import { DownloadLink } from "@/components/wechat/download-link";
 
 export const metadata: Metadata = { title: "问卷结果" };
 
@@ -45,12 +46,12 @@ export default async function SurveyRunPage({ params }: SurveyRunPageProps) {
       <p className="mt-3 text-gray-800">
         已回收 <strong>{count}</strong> 份，班级 {members} 人，回收率 {rate(count, members)}。
         {visible && (
-          <a
+          <DownloadLink
             href={`/trainer/cohorts/${cohort.id}/surveys/${run.id}/export`}
             className="ml-3 text-brand-600 hover:underline"
           >
             导出 Excel
-          </a>
+          </DownloadLink>
         )}
       </p>
 
