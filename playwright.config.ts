@@ -55,6 +55,7 @@ export default defineConfig({
         "**/check-in.spec.ts",
         // Opens its own 360 px phone context for the learner; the trainer reads the figures at a desk.
         "**/action-plans.spec.ts",
+        "**/pretest.spec.ts",
         // Share cards and posters are the same files on any screen; WeChat has its own project.
         "**/sharing.spec.ts",
         "**/wechat.spec.ts",
