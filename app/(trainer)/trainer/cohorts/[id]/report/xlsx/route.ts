@@ -23,7 +23,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     {
       action: "COHORT_EXPORT",
       target: id,
-      detail: `${name};结项报告;xlsx`,
+      detail: [name, "结项报告", "xlsx"].join(";"),
       rows: report.total.learners,
     },
   );

@@ -23,7 +23,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       {
         action: "COHORT_EXPORT",
         target: c.id,
-        detail: `${c.name};机构结项报告（${report.organisation.name}）;xlsx`,
+        detail: [c.name, `机构结项报告（${report.organisation.name}）`, "xlsx"].join(";"),
         rows: c.learners,
       },
     );
