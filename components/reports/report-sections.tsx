@@ -4,6 +4,7 @@ import { formatShare } from "@/lib/dashboard/format";
 import { MIN_RESPONSES_FOR_FLAGS } from "@/lib/dashboard/stats";
 import { formatDate } from "@/lib/format/beijing-time";
 import { topicsChart } from "@/lib/reports/charts";
+import { endsOf } from "@/lib/reports/figures";
 import { NO_GROUP } from "@/lib/reports/labels";
 import type { Report } from "@/lib/reports/report";
 import { MIN_ANONYMOUS_RESPONSES } from "@/lib/surveys/results";
@@ -18,22 +19,28 @@ const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 export function TopicsSection({ report, ...section }: SectionProps) {
   const topics = report.topics.filter((t) => t.total > 0);
+  // Weakest first: the ten that need most work and the five best held.
+  const { shown, left } = endsOf(topics, 10, 5);
   return (
     <ReportSection {...section}>
       {topics.length === 0 ? (
         <Empty>还没有学员提交测验。</Empty>
       ) : (
         <>
-          <p className="mt-2 text-sm text-gray-600">各知识点的答对率（每位学员每个测验最近一次提交），由低到高排列。</p>
+          <p className="mt-2 text-sm text-gray-600">
+            各知识点的答对率（每位学员每个测验最近一次提交），由低到高排列。
+            {left > 0 &&
+              `共 ${topics.length} 个知识点，这里列出最薄弱的 10 个和掌握最好的 5 个，完整列表见 Excel 数据包。`}
+          </p>
           <ReportChart
-            option={topicsChart(topics)}
+            option={topicsChart(shown)}
             label="各知识点答对率"
-            height={Math.max(200, 40 + topics.length * 28)}
+            height={Math.max(200, 40 + shown.length * 28)}
           />
           <ReportTable
             caption="知识点答对率"
             head={["知识点", "作答题次", "答对率"]}
-            rows={topics.map((t) => [t.tag, t.total, formatShare(t.share)])}
+            rows={shown.map((t) => [t.tag, t.total, formatShare(t.share)])}
           />
         </>
       )}

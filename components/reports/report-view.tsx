@@ -4,7 +4,7 @@ import { OrganisationLogo } from "@/components/organisation-logo";
 import { formatShare } from "@/lib/dashboard/format";
 import { formatDate, formatDateTime } from "@/lib/format/beijing-time";
 import { funnelChart, gainChart, groupChart } from "@/lib/reports/charts";
-import type { GroupFigures } from "@/lib/reports/figures";
+import { endsOf, type GroupFigures } from "@/lib/reports/figures";
 import { CONSULTANCY_NAME, COURSE_NAME, FUNNEL_LABELS, groupLabel, SECTION_TITLES } from "@/lib/reports/labels";
 import type { Report } from "@/lib/reports/report";
 import { Empty, KeyFigures, ReportChart, ReportSection, ReportTable } from "./report-parts";
@@ -18,6 +18,7 @@ const points = (v: number | null) => (v === null ? "—" : `${v > 0 ? "+" : ""}$
 
 export function ReportView({ report, title }: ReportViewProps) {
   const { total, byGroup } = report;
+  const gainTags = endsOf(report.gain.byTag, 5, 5);
   const cohortNames = report.cohorts.map((c) => c.name).join("、");
   const runningHeader = `${COURSE_NAME} · ${report.organisation.name} · ${
     report.kind === "cohort" ? cohortNames : `全部 ${report.cohorts.length} 个班级`
@@ -126,12 +127,19 @@ export function ReportView({ report, title }: ReportViewProps) {
                 { label: "两次都参加", value: `${report.gain.both} 人` },
               ]}
             />
-            {report.gain.byTag.length > 0 && (
-              <ReportChart
-                option={gainChart(report.gain.byTag)}
-                label="各知识点训前与训后答对率"
-                height={Math.max(200, 40 + report.gain.byTag.length * 34)}
-              />
+            {gainTags.shown.length > 0 && (
+              <>
+                <p className="mt-3 text-sm text-gray-600">
+                  各知识点训前与训后答对率，按提升幅度由高到低。
+                  {gainTags.left > 0 &&
+                    `共 ${report.gain.byTag.length} 个知识点，这里列出提升最多和最少的各 5 个，完整列表见 Excel 数据包。`}
+                </p>
+                <ReportChart
+                  option={gainChart(gainTags.shown)}
+                  label="各知识点训前与训后答对率"
+                  height={Math.max(200, 40 + gainTags.shown.length * 34)}
+                />
+              </>
             )}
             <ReportTable
               caption="按分行"

@@ -229,3 +229,12 @@ export function topFindings(list: Finding[], limit = TOP_FINDINGS): Finding[] {
     .sort((a, b) => weight(a) - weight(b) || (a.facility ?? 2) - (b.facility ?? 2) || b.responses - a.responses)
     .slice(0, limit);
 }
+
+/**
+ * The two ends of a ranked list (the course has about a hundred topic tags: a forwarded report
+ * shows the weakest and the strongest, the workbook all of them). Lists short enough come whole.
+ */
+export function endsOf<T>(list: T[], head: number, tail: number): { shown: T[]; left: number } {
+  if (list.length <= head + tail) return { shown: list, left: 0 };
+  return { shown: [...list.slice(0, head), ...list.slice(list.length - tail)], left: list.length - head - tail };
+}

@@ -6,6 +6,7 @@ import { toXlsxBook } from "@/lib/export/tabular";
 import type { GainRow } from "@/lib/knowledge-gain/gain";
 import {
   addPlanFigures,
+  endsOf,
   figuresByGroup,
   figuresOf,
   funnelOf,
@@ -216,6 +217,14 @@ describe("report figures", () => {
     ];
     expect(topFindings(list).map((f) => f.prompt)).toEqual(["答案存疑", "最难", "偏难"]);
     expect(topFindings(list, 1)).toHaveLength(1);
+  });
+});
+
+describe("ends of a ranked list", () => {
+  it("keeps the head and the tail and says how many were left out", () => {
+    const list = [1, 2, 3, 4, 5, 6, 7];
+    expect(endsOf(list, 2, 1)).toEqual({ shown: [1, 2, 7], left: 4 });
+    expect(endsOf(list, 4, 3)).toEqual({ shown: list, left: 0 });
   });
 });
 
