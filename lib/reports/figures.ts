@@ -238,3 +238,11 @@ export function endsOf<T>(list: T[], head: number, tail: number): { shown: T[]; 
   if (list.length <= head + tail) return { shown: list, left: 0 };
   return { shown: [...list.slice(0, head), ...list.slice(list.length - tail)], left: list.length - head - tail };
 }
+
+/**
+ * Tags a bank reader understands. Questions also carry internal tags (case slugs such as
+ * "case:citic-credit-card", module keys such as "ecosystem"); those stay on the trainer's pages.
+ */
+export function isReaderTag(tag: string): boolean {
+  return /[\u4e00-\u9fff]/.test(tag);
+}

@@ -10,6 +10,7 @@ import {
   figuresByGroup,
   figuresOf,
   funnelOf,
+  isReaderTag,
   poolGainRows,
   poolNps,
   poolTopics,
@@ -225,6 +226,13 @@ describe("ends of a ranked list", () => {
     const list = [1, 2, 3, 4, 5, 6, 7];
     expect(endsOf(list, 2, 1)).toEqual({ shown: [1, 2, 7], left: 4 });
     expect(endsOf(list, 4, 3)).toEqual({ shown: list, left: 0 });
+  });
+
+  it("shows readers the Chinese topic tags, not the internal ones", () => {
+    expect(["银商合作", "case:citic-credit-card", "ecosystem", "KPI 口径"].filter(isReaderTag)).toEqual([
+      "银商合作",
+      "KPI 口径",
+    ]);
   });
 });
 
