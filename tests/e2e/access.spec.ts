@@ -104,7 +104,8 @@ function pageOutcome(status: number, location: string | undefined): Outcome | nu
 }
 
 test("each kind of visitor reaches exactly what the access table allows", async () => {
-  test.setTimeout(120_000);
+  // Hundreds of requests, some of them whole 结项报告 (every tab of a cohort composed): minutes on a busy machine.
+  test.setTimeout(240_000);
   const content = loadContent();
   const m = content.modules[0]!;
   const rolePlay = loadTrainerKit(content).rolePlays[0]?.slug ?? "none";
