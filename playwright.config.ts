@@ -56,6 +56,8 @@ export default defineConfig({
         // Opens its own 360 px phone context for the learner; the trainer reads the figures at a desk.
         "**/action-plans.spec.ts",
         "**/pretest.spec.ts",
+        // A report is read and printed at a desk.
+        "**/report.spec.ts",
         // Share cards and posters are the same files on any screen; WeChat has its own project.
         "**/sharing.spec.ts",
         "**/wechat.spec.ts",

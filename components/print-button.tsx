@@ -2,18 +2,18 @@
 import { OpenInBrowserHint } from "@/components/wechat/download-link";
 import { useInWeChat } from "@/components/wechat/use-in-wechat";
 
-const LABEL = "打印 / 保存为 PDF";
+export type PrintButtonProps = { label?: string };
 
 /** window.print() does nothing in WeChat's browser: there, the way to a real browser instead. */
-export function PrintButton() {
-  if (useInWeChat()) return <OpenInBrowserHint label={LABEL} to="print" />;
+export function PrintButton({ label = "打印 / 保存为 PDF" }: PrintButtonProps) {
+  if (useInWeChat()) return <OpenInBrowserHint label={label} to="print" />;
   return (
     <button
       type="button"
       onClick={() => window.print()}
       className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
     >
-      {LABEL}
+      {label}
     </button>
   );
 }

@@ -321,7 +321,7 @@ export async function seedDemoCohort(
     for (const e of events) e.apply(new Date(beginAt + ((endAt - beginAt) * e.t) / span));
   }
 
-  await db.$transaction(async (tx) => {
+  const write = async (tx: Prisma.TransactionClient) => {
     const cohort = await tx.cohort.create({
       data: {
         name: spec.name,
@@ -341,7 +341,9 @@ export async function seedDemoCohort(
     await tx.attempt.createMany({ data: attempts });
     await tx.answer.createMany({ data: answers });
     await tx.certificate.createMany({ data: certificates });
-  });
+  };
+  // Thousands of rows: on a busy machine this outlasts Prisma's default 5-second transaction.
+  await db.$transaction(write, { timeout: 60_000 });
   return { created: true };
 }
 

@@ -20,6 +20,7 @@ export type CohortNavProps = {
     | "sessions"
     | "reminders"
     | "action-plans"
+    | "report"
     | "learner";
 };
 
@@ -34,6 +35,7 @@ export function CohortNav({ cohort, current }: CohortNavProps) {
     { key: "sessions", href: `/trainer/cohorts/${cohort.id}/sessions`, label: "课次与签到" },
     { key: "action-plans", href: `/trainer/cohorts/${cohort.id}/action-plans`, label: "行动计划" },
     { key: "reminders", href: `/trainer/cohorts/${cohort.id}/reminders`, label: "学习提醒" },
+    { key: "report", href: `/trainer/cohorts/${cohort.id}/report`, label: "结项报告" },
   ] as const;
   return (
     <header>

@@ -64,7 +64,8 @@ export async function getCohortActionPlans(db: PrismaClient, cohortId: string, n
   const examples = [...plans]
     .sort((a, b) => completeness(b) - completeness(a) || b.filedAt.getTime() - a.filedAt.getTime())
     .slice(0, EXAMPLE_PLANS);
-  return { ...summarisePlans(members, plans, now), examples };
+  // Every plan too: the 结项报告 (lib/reports) counts them again per 分行.
+  return { ...summarisePlans(members, plans, now), examples, plans };
 }
 
 /** "42%" style share; "—" when nobody is counted yet (no day 60 has come, say). */

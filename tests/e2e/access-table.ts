@@ -200,6 +200,40 @@ export const ROUTES: RouteRow[] = [
     path: "/trainer/cohorts/{cohort}/posters/no-such-poster",
     expect: { ...signedIn(404), anonymous: 401, learner: 403 },
   },
+  // The 结项报告 (issue 18) and its .xlsx pack: whoever may read the cohort. A made-up cohort: 403.
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/report/page.tsx",
+    path: "/trainer/cohorts/{cohort}/report",
+    expect: cohortOwner,
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/report/page.tsx",
+    path: "/trainer/cohorts/not-a-cohort/report",
+    expect: { ...cohortOwner, trainer: 403, clientAdmin: 403, admin: 403 },
+  },
+  {
+    file: "app/(trainer)/trainer/cohorts/[id]/report/xlsx/route.ts",
+    path: "/trainer/cohorts/{cohort}/report/xlsx",
+    expect: { ...cohortOwner, anonymous: 401 },
+  },
+  // The bank's report across its cohorts: its assigned trainer (over their own cohorts there), its
+  // client admin and the admin; another bank's admin and an unassigned trainer are refused, and a
+  // made-up organisation looks the same as someone else's.
+  {
+    file: "app/(trainer)/trainer/organisations/[id]/report/page.tsx",
+    path: "/trainer/organisations/{organisation}/report",
+    expect: cohortOwner,
+  },
+  {
+    file: "app/(trainer)/trainer/organisations/[id]/report/page.tsx",
+    path: "/trainer/organisations/not-an-organisation/report",
+    expect: { ...cohortOwner, trainer: 403, clientAdmin: 403, admin: 403 },
+  },
+  {
+    file: "app/(trainer)/trainer/organisations/[id]/report/xlsx/route.ts",
+    path: "/trainer/organisations/{organisation}/report/xlsx",
+    expect: { ...cohortOwner, anonymous: 401 },
+  },
   // Roster import: the cohort's trainer and the admin; the bank's client admin only reads the cohort.
   {
     file: "app/(trainer)/trainer/cohorts/[id]/roster/template/route.ts",

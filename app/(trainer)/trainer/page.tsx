@@ -46,6 +46,16 @@ export default async function TrainerHomePage() {
         <Link href="/trainer/topics" className="font-medium text-brand-600 hover:underline">
           知识点掌握对比 →
         </Link>
+        {/* The 结项报告 across each bank's cohorts (the viewer's own, for a trainer). */}
+        {organisations.map((o) => (
+          <Link
+            key={o.id}
+            href={`/trainer/organisations/${o.id}/report`}
+            className="font-medium text-brand-600 hover:underline"
+          >
+            {o.name}结项报告 →
+          </Link>
+        ))}
         {!readOnly && (
           <Link href="/trainer/enquiries" className="font-medium text-brand-600 hover:underline">
             咨询收件箱 →

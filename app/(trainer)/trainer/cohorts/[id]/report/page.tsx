@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { PrintButton } from "@/components/print-button";
+import { ReportView } from "@/components/reports/report-view";
+import { CohortNav } from "@/components/trainer/cohort-nav";
+import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
+import { getCohortReport } from "@/lib/reports/report";
+
+export const metadata: Metadata = { title: "结项报告" };
+
+type CohortReportPageProps = { params: Promise<{ id: string }> };
+
+export default async function CohortReportPage({ params }: CohortReportPageProps) {
+  const { id } = await params;
+  const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/report`);
+  const result = await getCohortReport(db, user, cohort.id);
+  if (!result.ok) forbidden();
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-8">
+      <CohortNav cohort={cohort} current="report" />
+      <div className="no-print mt-6 flex flex-wrap items-center gap-4">
+        <PrintButton label="打印 / 导出PDF" />
+        <a href={`/trainer/cohorts/${cohort.id}/report/xlsx`} className="font-medium text-brand-600 hover:underline">
+          下载 Excel 数据包
+        </a>
+        <p className="text-sm text-gray-600">打印时请选择 A4 纵向；每个部分从新的一页开始。</p>
+      </div>
+      <div className="mt-8">
+        <ReportView report={result.report} title={`${cohort.name} 结项报告`} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+// The 结项报告 as a trainer and a bank's training manager use it: open it from the cohort, see
+// every section, print it to A4 PDF (Chromium's page.pdf, read back with unpdf) and download the
+// .xlsx pack (read back with exceljs); the bank's client admin opens the bank-wide report from
+// their start page.
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { extractText, getDocumentProxy } from "unpdf";
+import { SECTION_TITLES } from "@/lib/reports/labels";
+import { expect, noChromium, test } from "./fixtures";
+import { signIn } from "./sign-in";
+
+// Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
+test.skip(noChromium !== null, noChromium ?? "");
+
+const COHORT = "2026 春季信用卡中心业务骨干班";
+const BANK = "东方示范银行";
+
+test("the trainer opens the cohort report, prints it to PDF and downloads its xlsx pack", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, "trainer@demo.local");
+  await page.goto("/trainer");
+  await page.getByRole("link", { name: COHORT }).click();
+  await expect(page.getByRole("heading", { level: 1, name: COHORT })).toBeVisible();
+  await page.getByRole("navigation", { name: "班级视图" }).getByRole("link", { name: "结项报告" }).click();
+  // A report composes every tab of the cohort: slower than one tab on a busy machine.
+  await expect(page.getByRole("heading", { level: 1, name: `${COHORT} 结项报告` })).toBeVisible({ timeout: 60_000 });
+  // Both names: the bank's and the consultancy's.
+  await expect(page.getByRole("article").getByText(new RegExp(`客户机构：${BANK}.*培训实施：`))).toBeVisible();
+  for (const title of Object.values(SECTION_TITLES))
+    await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  // Every section has figures, not its "nothing yet" line.
+  await expect(page.getByText(/还没有|没有需要关注/)).toHaveCount(0);
+  // The charts are server-drawn SVG, there before any script runs.
+  await expect(page.getByRole("img", { name: "学习完成漏斗：各阶段人数" }).locator("svg")).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "打印 / 导出PDF" })).toBeVisible();
+  const enrolled = await page
+    .getByRole("region", { name: SECTION_TITLES.enrolment })
+    .getByText(/^\d+ 人$/)
+    .first()
+    .textContent();
+
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  // Each section starts a new page; the site's navigation is not printed.
+  expect(totalPages).toBeGreaterThanOrEqual(Object.keys(SECTION_TITLES).length);
+  // The system CJK font maps some glyphs to Kangxi radicals (⽅ for 方) in the PDF's text layer;
+  // NFKC folds them back to the ideographs a reader would search for.
+  const flat = text.normalize("NFKC").replace(/\s+/g, "");
+  expect(flat).toContain(BANK);
+  for (const title of Object.values(SECTION_TITLES)) expect(flat).toContain(title);
+  expect(flat).not.toContain("返回班级列表");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "下载 Excel 数据包" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${COHORT}-结项报告-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  expect(book.worksheets.map((s) => s.name)).toEqual([
+    "概况",
+    "报名与出勤",
+    "学习完成漏斗",
+    "训前训后知识提升",
+    "结业测评通过率",
+    "知识点掌握",
+    "满意度",
+    "学员反馈原文",
+    "行动计划跟进",
+    "行动计划示例",
+    "试题分析要点",
+  ]);
+  expect(book.getWorksheet("概况")!.getCell("B3").value).toBe(BANK);
+  // The same head count as the page: the 合计 row of 报名与出勤.
+  const sheet = book.getWorksheet("报名与出勤")!;
+  expect(sheet.getCell("A2").value).toBe("合计");
+  expect(`${sheet.getCell("C2").value as number} 人`).toBe(enrolled);
+  expect(book.getWorksheet("学员反馈原文")!.rowCount).toBeGreaterThan(1);
+});
+
+test("the bank's training manager opens the bank-wide report from their start page", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "client@demo.local");
+  await page.goto("/trainer");
+  await page.getByRole("link", { name: `${BANK}结项报告 →` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${BANK} 培训项目结项报告` })).toBeVisible({
+    timeout: 60_000,
+  });
+  // Both of the bank's cohorts, and none of the other bank's.
+  const cohorts = page.getByRole("table", { name: "各班级概况" });
+  await expect(cohorts.getByRole("cell", { name: COHORT })).toBeVisible();
+  await expect(cohorts.getByRole("cell", { name: "信用卡业务骨干班 · 第一期" })).toBeVisible();
+  await expect(cohorts.getByRole("cell", { name: "华南分行信用卡团队" })).toHaveCount(0);
+  for (const title of Object.values(SECTION_TITLES))
+    await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+});
