@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { PrintButton } from "@/components/print-button";
+import { DownloadLink } from "@/components/wechat/download-link";
 import { ReportView } from "@/components/reports/report-view";
 import { CohortNav } from "@/components/trainer/cohort-nav";
 import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
@@ -20,9 +21,12 @@ export default async function CohortReportPage({ params }: CohortReportPageProps
       <CohortNav cohort={cohort} current="report" />
       <div className="no-print mt-6 flex flex-wrap items-center gap-4">
         <PrintButton label="打印 / 导出PDF" />
-        <a href={`/trainer/cohorts/${cohort.id}/report/xlsx`} className="font-medium text-brand-600 hover:underline">
+        <DownloadLink
+          href={`/trainer/cohorts/${cohort.id}/report/xlsx`}
+          className="font-medium text-brand-600 hover:underline"
+        >
           下载 Excel 数据包
-        </a>
+        </DownloadLink>
         <p className="text-sm text-gray-600">打印时请选择 A4 纵向；每个部分从新的一页开始。</p>
       </div>
       <div className="mt-8">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { PrintButton } from "@/components/print-button";
+import { DownloadLink } from "@/components/wechat/download-link";
 import { ReportView } from "@/components/reports/report-view";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -26,9 +27,12 @@ export default async function OrganisationReportPage({ params }: OrganisationRep
       </nav>
       <div className="no-print mt-4 flex flex-wrap items-center gap-4">
         <PrintButton label="打印 / 导出PDF" />
-        <a href={`/trainer/organisations/${id}/report/xlsx`} className="font-medium text-brand-600 hover:underline">
+        <DownloadLink
+          href={`/trainer/organisations/${id}/report/xlsx`}
+          className="font-medium text-brand-600 hover:underline"
+        >
           下载 Excel 数据包
-        </a>
+        </DownloadLink>
         <p className="text-sm text-gray-600">
           {user.role === "TRAINER" ? "包含您在本机构负责的班级。" : "包含本机构的全部班级。"}
           打印时请选择 A4 纵向。
