@@ -10,8 +10,17 @@ const nextConfig = {
   // forbidden() in pages and actions answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   // Loaded from node_modules at run time rather than bundled: exceljs (exports) and nodemailer
-  // (enquiry notifications) are large CommonJS packages that only route handlers use.
-  serverExternalPackages: ["exceljs", "nodemailer"],
+  // (enquiry notifications) are large CommonJS packages that only route handlers use; pdfkit
+  // (certificate PDFs) reads its own font metrics from its package folder at run time.
+  serverExternalPackages: ["exceljs", "nodemailer", "pdfkit"],
+  // The certificate's Chinese font is read from disk when a PNG or PDF is drawn
+  // (lib/certificates/fonts.ts); tracing does not see a path built at run time.
+  outputFileTracingIncludes: {
+    "/api/certificates/**": [
+      "./node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
+      "./node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf",
+    ],
+  },
   async headers() {
     // Every response. The Content-Security-Policy is set per request in proxy.ts.
     const headers = [
