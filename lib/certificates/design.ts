@@ -79,15 +79,7 @@ export async function getCertificateDesignSummary(db: PrismaClient) {
   };
 }
 
-export type DesignChange = {
-  issuerName: string;
-  signatoryTitle: string;
-  /** Per image: new bytes, null to remove it, undefined to keep what is there. */
-  seal?: Uint8Array | null;
-  signature?: Uint8Array | null;
-};
-
-export type DesignResult = { ok: true } | { ok: false; code: DesignProblem; field: ArtworkKind };
+export type DesignResult = { ok: true } | { ok: false; code: DesignProblem };
 
 function imageFields(kind: ArtworkKind, type: ArtworkType | null, bytes: Uint8Array | null) {
   const stored = bytes ? Uint8Array.from(bytes) : null;
@@ -97,44 +89,49 @@ function imageFields(kind: ArtworkKind, type: ArtworkType | null, bytes: Uint8Ar
     : { signatureType: type, signatureBytes: stored, signatureSha256: sha256 };
 }
 
-const KIND_LABELS: Record<ArtworkKind, string> = { seal: "印章", signature: "签名" };
+export const ARTWORK_LABELS: Record<ArtworkKind, string> = { seal: "印章", signature: "签名" };
 
-/** Saves the design; audited (what changed, never the bytes). */
-export async function saveCertificateDesign(
-  db: PrismaClient,
-  actor: Actor,
-  change: DesignChange,
-): Promise<DesignResult> {
-  let data: Prisma.CertificateDesignUpdateInput & { issuerName: string; signatoryTitle: string } = {
-    issuerName: change.issuerName,
-    signatoryTitle: change.signatoryTitle,
-  };
-  const changed: string[] = [];
-  for (const kind of ["seal", "signature"] as const) {
-    const bytes = change[kind];
-    if (bytes === undefined) continue;
-    if (bytes === null) {
-      data = { ...data, ...imageFields(kind, null, null) };
-      changed.push(`删除${KIND_LABELS[kind]}`);
-      continue;
-    }
-    const checked = checkArtwork(bytes);
-    if (!checked.ok) return { ok: false, code: checked.code, field: kind };
-    data = { ...data, ...imageFields(kind, checked.type, bytes) };
-    changed.push(`更换${KIND_LABELS[kind]}（${checked.type}，${bytes.length} 字节）`);
-  }
+type DesignFields = Partial<Omit<Prisma.CertificateDesignCreateInput, "id">>;
+
+async function saveDesign(db: PrismaClient, actor: Actor, data: DesignFields, detail: string) {
   await db.$transaction(async (tx) => {
     await tx.certificateDesign.upsert({
       where: { id: DESIGN_ID },
-      create: { ...(data as Prisma.CertificateDesignCreateInput), id: DESIGN_ID },
+      create: { id: DESIGN_ID, ...DEFAULT_DESIGN, ...data },
       update: data,
       select: { id: true },
     });
-    await recordAudit(tx, actor, {
-      action: "CERTIFICATE_DESIGN_CHANGE",
-      target: DESIGN_ID,
-      detail: ["保存证书颁发机构与签署人职务", ...changed].join("；"),
-    });
+    await recordAudit(tx, actor, { action: "CERTIFICATE_DESIGN_CHANGE", target: DESIGN_ID, detail });
   });
+}
+
+/** The issuer's name and the signatory's title; audited. */
+export async function saveCertificateWording(
+  db: PrismaClient,
+  actor: Actor,
+  wording: { issuerName: string; signatoryTitle: string },
+) {
+  await saveDesign(db, actor, wording, "修改颁发机构名称和签署人职务");
+}
+
+/** Sets (bytes) or removes (null) the seal or the signature; audited with its type and size, never the bytes. */
+export async function setCertificateImage(
+  db: PrismaClient,
+  actor: Actor,
+  kind: ArtworkKind,
+  bytes: Uint8Array | null,
+): Promise<DesignResult> {
+  if (bytes === null) {
+    await saveDesign(db, actor, imageFields(kind, null, null), `删除${ARTWORK_LABELS[kind]}`);
+    return { ok: true };
+  }
+  const checked = checkArtwork(bytes);
+  if (!checked.ok) return checked;
+  await saveDesign(
+    db,
+    actor,
+    imageFields(kind, checked.type, bytes),
+    `更换${ARTWORK_LABELS[kind]}（${checked.type}，${bytes.length} 字节）`,
+  );
   return { ok: true };
 }
