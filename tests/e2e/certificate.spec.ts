@@ -66,6 +66,12 @@ test("a learner who passed downloads the certificate as an A4-landscape PNG and 
   for (const fact of [name, title, number, "东方示范银行", "信用卡业务骨干班 · 第一期", "结业证书"]) {
     expect(squash(text), fact).toContain(squash(fact));
   }
+
+  // The print view: the browser's own print (Chromium's PDF) is one A4-landscape page.
+  const printed = await getDocumentProxy(new Uint8Array(await page.pdf({ preferCSSPageSize: true })));
+  expect(printed.numPages).toBe(1);
+  const [, , pageWidth, pageHeight] = (await printed.getPage(1)).view;
+  expect([Math.round(pageWidth!), Math.round(pageHeight!)]).toEqual([842, 595]);
 });
 
 test("a trainer revokes a certificate and the public verification page says 已撤销 on a 360 px phone", async ({
