@@ -1,6 +1,7 @@
 // The certificate a bank's HR files (decision 0030): a learner who passed downloads it as PNG and
 // PDF, a trainer revokes one, and the public verification page says so, on a 360 px phone.
 import { readFileSync } from "node:fs";
+import QRCode from "qrcode";
 import { extractText, getDocumentProxy } from "unpdf";
 import { loadContent } from "@/lib/content/load";
 import { hashPassword } from "@/lib/auth/password";
@@ -25,7 +26,8 @@ test("a learner who passed downloads the certificate as an A4-landscape PNG and 
   await page.getByLabel("密码").fill("证书学员的长密码 2026");
   await page.getByLabel("班级邀请码（选填）").fill("DEMO2026");
   await page.getByRole("button", { name: "注册" }).click();
-  await expect(page).toHaveURL("/me");
+  // Signing up hashes the password and signs in: slow when the machine is busy.
+  await expect(page).toHaveURL("/me", { timeout: 20_000 });
 
   // The modules written straight in; the final passed through the app, which issues the certificate.
   const [user] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
@@ -128,4 +130,46 @@ test("a trainer revokes a certificate and the public verification page says 已�
   await expect(visitor.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await phone.close();
+});
+
+test("an admin sets the issuer and uploads a seal; a file that is not PNG or JPEG is refused by its bytes", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  // The demo has no design row: certificates carry the default issuer until an admin saves one.
+  const reset = () => queryE2eDb(`DELETE FROM "CertificateDesign"`);
+  await reset();
+  await signIn(page, "admin@demo.local");
+  await page.goto("/admin/certificate");
+  await expect(page.getByRole("heading", { level: 1, name: "证书设置" })).toBeVisible();
+  await expect(page.getByLabel("颁发机构名称")).toHaveValue("课程运营方");
+  await page.getByLabel("颁发机构名称").fill("示范管理咨询有限公司");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("已保存，新的证书图片和 PDF 即按此显示")).toBeVisible();
+
+  // An SVG (which can carry script) named .png: refused with a field message, nothing stored.
+  await page.getByLabel("印章").setInputFiles({
+    name: "seal.png",
+    mimeType: "image/png",
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  });
+  await page.getByRole("button", { name: "上传印章" }).click();
+  await expect(page.getByText(/只能上传 PNG 或 JPEG 图片/).first()).toBeVisible();
+  await expect(page.getByText("还没有上传印章。")).toBeVisible();
+
+  const png = await QRCode.toBuffer("seal", { type: "png", width: 200 });
+  await page.getByLabel("印章").setInputFiles({ name: "seal.png", mimeType: "image/png", buffer: png });
+  await page.getByRole("button", { name: "上传印章" }).click();
+  await expect(page.getByText("已更新印章")).toBeVisible();
+  await expect(page.getByText("已上传印章。")).toBeVisible();
+  const [audit] = await queryE2eDb<{ detail: string }>(
+    `SELECT detail FROM "AuditEvent" WHERE action = 'CERTIFICATE_DESIGN_CHANGE' ORDER BY "createdAt" DESC LIMIT 1`,
+  );
+  expect(audit?.detail).toBe(`更换印章（image/png，${png.length} 字节）`);
+
+  // The public page names the issuer; then the demo's design is put back for other tests.
+  const [cert] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Certificate" ORDER BY id LIMIT 1`);
+  await page.goto(`/verify/${cert!.id}`);
+  await expect(page.getByText("示范管理咨询有限公司")).toBeVisible();
+  await reset();
 });
