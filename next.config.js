@@ -10,13 +10,16 @@ const nextConfig = {
   // forbidden() in pages and actions answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   // Loaded from node_modules at run time rather than bundled: exceljs (exports) and nodemailer
-  // (enquiry notifications) are large CommonJS packages that only route handlers use.
-  serverExternalPackages: ["exceljs", "nodemailer"],
-  // The Chinese font of server-drawn images (lib/share/fonts.ts reads it by path, which tracing
-  // cannot see): copied with the routes that draw, so a standalone or traced deployment has it.
+  // (enquiry notifications) are large CommonJS packages that only route handlers use; pdfkit
+  // (certificate PDFs) reads its own font metrics from its package folder at run time.
+  serverExternalPackages: ["exceljs", "nodemailer", "pdfkit"],
+  // The Chinese font of server-drawn images and PDFs (lib/share/fonts.ts, lib/certificates/fonts.ts
+  // read it by path, which tracing cannot see): copied with the routes that draw, so a standalone
+  // or traced deployment has it.
   outputFileTracingIncludes: {
     "/og/**/*": ["./node_modules/@expo-google-fonts/noto-sans-sc/{400Regular,700Bold}/*.ttf"],
     "/trainer/cohorts/*/posters/*": ["./node_modules/@expo-google-fonts/noto-sans-sc/{400Regular,700Bold}/*.ttf"],
+    "/api/certificates/**": ["./node_modules/@expo-google-fonts/noto-sans-sc/{400Regular,700Bold}/*.ttf"],
   },
   async headers() {
     // Every response. The Content-Security-Policy is set per request in proxy.ts.

@@ -61,6 +61,8 @@ export default defineConfig({
         // Share cards and posters are the same files on any screen; WeChat has its own project.
         "**/sharing.spec.ts",
         "**/wechat.spec.ts",
+        // Opens its own 360 px phone context for the verification page; downloads run at a desk.
+        "**/certificate.spec.ts",
       ],
     },
     // Inside WeChat's in-app browser, where most learners open the links their trainer posts: a

@@ -4,6 +4,7 @@ const PAGES = [
   { href: "/admin/users", label: "用户管理" },
   { href: "/admin/organisations", label: "客户机构" },
   { href: "/admin/audit", label: "个人信息操作记录" },
+  { href: "/admin/certificate", label: "证书设置" },
 ] as const;
 
 /** The admin pages' tabs; `current` is the page being shown. */

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   "RESET_LINK_ISSUE",
   "SESSION_CHANGE",
   "ATTENDANCE_MARK",
+  "CERTIFICATE_REVOKE",
+  "CERTIFICATE_DESIGN_CHANGE",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_LABELS: Record<AuditAction, string> = {
@@ -50,6 +52,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   RESET_LINK_ISSUE: "生成重置密码链接",
   SESSION_CHANGE: "新建或修改课次",
   ATTENDANCE_MARK: "手工登记出勤",
+  CERTIFICATE_REVOKE: "撤销结业证书",
+  CERTIFICATE_DESIGN_CHANGE: "修改证书颁发机构、印章或签名",
 };
 
 export type AuditEntry = { action: AuditAction; target?: string | null; detail?: string | null; rows?: number };

@@ -115,10 +115,5 @@ export async function issueMissingCertificates(db: PrismaClient, course: CourseS
 }
 
 export async function getCertificateOf(db: PrismaClient, userId: string) {
-  return db.certificate.findUnique({ where: { userId }, select: { id: true, issuedAt: true } });
-}
-
-export async function getCertificate(db: PrismaClient, id: string) {
-  if (!/^[A-Z2-9]{20}$/.test(id)) return null;
-  return db.certificate.findUnique({ where: { id }, select: { id: true, name: true, issuedAt: true } });
+  return db.certificate.findUnique({ where: { userId }, select: { id: true, issuedAt: true, revokedAt: true } });
 }

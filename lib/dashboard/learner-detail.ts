@@ -23,7 +23,7 @@ export async function getLearnerDetail(db: PrismaClient, shape: CourseShape, coh
           department: true,
           position: true,
           createdAt: true,
-          certificate: { select: { id: true, issuedAt: true } },
+          certificate: { select: { id: true, issuedAt: true, revokedAt: true } },
         },
       },
     },

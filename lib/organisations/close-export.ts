@@ -5,6 +5,7 @@
 // the file leaves (decision 0008), which is also what the erase step checks for.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AUDIT_LABELS, recordAudit, type Actor } from "@/lib/audit/audit-log";
+import { REVOKE_REASON_LABELS } from "@/lib/certificates/rules";
 import { toXlsxBook, xlsxSheet, type Column } from "@/lib/export/tabular";
 import { organisationLearners } from "./close";
 
@@ -64,7 +65,14 @@ async function readPack(db: PrismaClient, organisationId: string) {
     db.certificate.findMany({
       where: { user: learnerWhere },
       orderBy: { issuedAt: "asc" },
-      select: { id: true, name: true, issuedAt: true, user: { select: { employeeNo: true } } },
+      select: {
+        id: true,
+        name: true,
+        issuedAt: true,
+        revokedAt: true,
+        revokeReason: true,
+        user: { select: { employeeNo: true } },
+      },
     }),
     db.cohort.findMany({ where: { organisationId }, select: { id: true } }),
   ]);
@@ -129,6 +137,8 @@ const certificateColumns: Col<"certificates">[] = [
   { header: "工号", value: (r) => r.user.employeeNo, width: 12 },
   { header: "证书编号", value: (r) => r.id, width: 26 },
   { header: "颁发时间", value: (r) => r.issuedAt, width: 18 },
+  { header: "撤销时间", value: (r) => r.revokedAt, width: 18 },
+  { header: "撤销原因", value: (r) => (r.revokeReason ? REVOKE_REASON_LABELS[r.revokeReason] : ""), width: 14 },
 ];
 
 const exportColumns: Col<"exports">[] = [

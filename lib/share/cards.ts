@@ -5,7 +5,7 @@
 // time and cached for minutes.
 import "server-only";
 import { createElement } from "react";
-import { getCertificate } from "@/lib/certificates/certificates";
+import { getPublicCertificateFacts } from "@/lib/certificates/facts";
 import { getCase, getContent, getLesson } from "@/lib/content";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { formatDateLong } from "@/lib/format/beijing-time";
@@ -74,14 +74,15 @@ export function renderCaseCard(slug: string): Promise<Response> | null {
  * the HR colleague it was meant for should not spread a name (the page itself shows it).
  */
 export async function renderCertificateCard(db: PrismaClient, id: string): Promise<Response | null> {
-  const cert = await getCertificate(db, id);
+  const cert = await getPublicCertificateFacts(db, id);
   if (!cert) return null;
   const { name } = splitCourseTitle(getContent().course.title);
   return renderCard(
     {
-      eyebrow: "结业证书",
+      // A revoked certificate's card says so: the link may have been forwarded before it was.
+      eyebrow: cert.revoked ? "结业证书（已撤销）" : "结业证书",
       title: name,
-      text: `${formatDateLong(cert.issuedAt)}颁发 · 证书编号 ${cert.id}`,
+      text: `${formatDateLong(cert.issuedAt)}颁发 · 证书编号 ${cert.number}`,
       footer: "打开链接即可核验证书",
     },
     "public, max-age=300",

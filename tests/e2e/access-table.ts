@@ -119,8 +119,32 @@ export const ROUTES: RouteRow[] = [
   { file: "app/(learn)/me/review/page.tsx", path: "/me/review", expect: signedIn("ok") },
   // A learner's own 行动计划 (issue 18): anyone signed in files and reports their own, nobody else's.
   { file: "app/(learn)/me/action-plan/page.tsx", path: "/me/action-plan", expect: signedIn("ok") },
-  // Public verification page; a made-up id is 404 for everyone.
-  { file: "app/(learn)/certificates/[id]/page.tsx", path: "/certificates/AAAAAAAAAAAAAAAAAAAA", expect: everyone(404) },
+  // A certificate in full (decision 0030): its holder, the staff of its class and its bank's client
+  // admins. {certificate} is a SPRING26 learner's (DFB, trainer@demo.local), so learner1 is refused
+  // like another bank's people; a made-up number is 404 once signed in.
+  { file: "app/(learn)/certificates/[id]/page.tsx", path: "/certificates/{certificate}", expect: cohortOwner },
+  {
+    file: "app/(learn)/certificates/[id]/page.tsx",
+    path: "/certificates/AAAAAAAAAAAAAAAAAAAA",
+    expect: { ...signedIn(404), anonymous: "login" },
+  },
+  ...(["png", "pdf"] as const).flatMap((format): RouteRow[] => [
+    {
+      file: `app/api/certificates/[id]/${format}/route.ts`,
+      path: `/api/certificates/{certificate}/${format}`,
+      expect: { ...cohortOwner, anonymous: 401 },
+    },
+    {
+      file: `app/api/certificates/[id]/${format}/route.ts`,
+      path: `/api/certificates/AAAAAAAAAAAAAAAAAAAA/${format}`,
+      expect: { ...signedIn(404), anonymous: 401 },
+    },
+  ]),
+  // The public verification page (masked name); a made-up number is 404 for everyone.
+  { file: "app/(marketing)/verify/[id]/page.tsx", path: "/verify/{certificate}", expect: everyone("ok") },
+  { file: "app/(marketing)/verify/[id]/page.tsx", path: "/verify/AAAAAAAAAAAAAAAAAAAA", expect: everyone(404) },
+  // The certificate's issuer, signatory, seal and signature.
+  { file: "app/(admin)/admin/certificate/page.tsx", path: "/admin/certificate", expect: adminOnly },
   { file: "app/(learn)/quiz/[quizId]/page.tsx", path: "/quiz/{module}", expect: everyone("ok") },
   // A made-up attempt id: signed-in users get 404 (someone else's attempt looks the same).
   { file: "app/(learn)/quiz/attempt/[id]/page.tsx", path: "/quiz/attempt/not-an-attempt", expect: signedIn(404) },
@@ -585,6 +609,20 @@ export const ACTIONS: ActionRow[] = [
     form: { organisationId: "" },
     expect: adminOnly,
   },
+  // Revoking: trainers and admins (revokeCertificate then checks the class; a blank number is a
+  // field error and changes nothing); never a learner or a client admin, who only read.
+  {
+    action: "app/(learn)/certificates/[id]/actions.ts#revokeCertificateAction",
+    page: "/certificates/{certificate}",
+    form: { certificateId: "" },
+    expect: trainers,
+  },
+  ...(["certificateWordingAction", "certificateImageAction"] as const).map((name): ActionRow => ({
+    action: `app/(admin)/admin/certificate/actions.ts#${name}`,
+    page: "/admin/certificate",
+    form: {},
+    expect: adminOnly,
+  })),
   {
     action: "app/(marketing)/enquiry/actions.ts#submitEnquiryAction",
     page: "/enquiry",

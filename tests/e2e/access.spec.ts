@@ -117,6 +117,10 @@ test("each kind of visitor reaches exactly what the access table allows", async 
     `SELECT id FROM "CohortSession" WHERE "cohortId" = $1 ORDER BY "startsAt" LIMIT 1`,
     [cohort!.id],
   );
+  const [certificate] = await queryE2eDb<{ id: string }>(
+    `SELECT c.id FROM "Certificate" c JOIN "CohortMember" m ON m."userId" = c."userId"
+     JOIN "Cohort" k ON k.id = m."cohortId" WHERE k."inviteCode" = 'SPRING26' ORDER BY c.id LIMIT 1`,
+  );
   const [enquiry] = await queryE2eDb<{ id: string }>(
     `SELECT id FROM "Enquiry" WHERE "erasedAt" IS NULL ORDER BY "createdAt" LIMIT 1`,
   );
@@ -131,7 +135,8 @@ test("each kind of visitor reaches exactly what the access table allows", async 
       .replace("{learner}", learner!.id)
       .replace("{outsider}", outsider!.id)
       .replace("{organisation}", organisation!.id)
-      .replace("{enquiry}", enquiry!.id);
+      .replace("{enquiry}", enquiry!.id)
+      .replace("{certificate}", certificate!.id);
   const ids = actionIds();
   const failures: string[] = [];
 

@@ -196,7 +196,10 @@ test("the attempt API refuses bad input with 4xx and changes nothing", async ({ 
   await expect(page.getByText("作答次数已用完")).toBeVisible();
 });
 
-test("completing the course yields a certificate page anyone can verify", async ({ page, browser }) => {
+test("completing the course yields a certificate that anyone can verify on the public page", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("grad");
   await page.goto("/signup");
   await page.getByLabel("姓名").fill("结业学员 王晓");
@@ -226,15 +229,21 @@ test("completing the course yields a certificate page anyone can verify", async 
   await page.reload();
   await page.getByRole("link", { name: "查看结业证书" }).click();
   await expect(page).toHaveURL(/\/certificates\/[A-Z2-9]{20}$/);
-  await expect(page.getByRole("heading", { level: 1, name: "结业学员 王晓" })).toBeVisible();
-  await expect(page.getByRole("article")).toContainText(`《${content.course.title}》`);
+  await expect(page.getByRole("heading", { level: 1, name: "结业证书" })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: `结业证书：结业学员 王晓，《${content.course.title}》`, exact: false }),
+  ).toBeVisible();
 
-  // Anyone with the link (no account) sees the same certificate; a made-up id does not exist.
+  // Anyone with the number (no account) verifies it on the public page, the name masked; a
+  // made-up number does not exist.
+  const verifyUrl = page.url().replace("/certificates/", "/verify/");
   const visitor = await browser.newContext();
   const visitorPage = await visitor.newPage();
-  const res = await visitorPage.goto(page.url());
+  const res = await visitorPage.goto(verifyUrl);
   expect(res?.status()).toBe(200);
-  await expect(visitorPage.getByRole("heading", { level: 1, name: "结业学员 王晓" })).toBeVisible();
-  expect((await visitorPage.goto(page.url().replace(/[A-Z2-9]{20}$/, "ABCDEFGHJKMNPQRSTUVW")))?.status()).toBe(404);
+  await expect(visitorPage.getByRole("status")).toContainText("有效");
+  await expect(visitorPage.getByText("结*****晓")).toBeVisible();
+  await expect(visitorPage.getByText("结业学员 王晓")).toHaveCount(0);
+  expect((await visitorPage.goto(verifyUrl.replace(/[A-Z2-9]{20}$/, "ABCDEFGHJKMNPQRSTUVW")))?.status()).toBe(404);
   await visitor.close();
 });

@@ -143,7 +143,7 @@ test.describe("share cards", () => {
     request,
   }) => {
     const [cert] = await queryE2eDb<{ id: string; name: string }>(`SELECT id, name FROM "Certificate" LIMIT 1`);
-    const res = await request.get(`/certificates/${cert!.id}`);
+    const res = await request.get(`/verify/${cert!.id}`);
     expect(res.status()).toBe(200);
     const meta = metaTags(await res.text());
     expect(meta.get("og:title")).toBe("结业证书 · 场景化金融生态");
@@ -250,6 +250,6 @@ test.describe("error pages and prerendering", () => {
     const me = await request.get("/me", { maxRedirects: 0 });
     expect(me.status()).toBe(307);
     expect(me.headers()["location"]).toContain("/login");
-    expect((await request.get("/certificates/no-such-certificate")).status()).toBe(404);
+    expect((await request.get("/verify/no-such-certificate")).status()).toBe(404);
   });
 });

@@ -71,9 +71,20 @@ test("a learner in WeChat signs in, reads a lesson, passes a quiz and is shown W
   await page.goto("/me");
   await page.getByRole("link", { name: "查看结业证书" }).click();
   await expect(page).toHaveURL(/\/certificates\/[A-Z2-9]{20}$/);
-  await expect(page.getByRole("heading", { level: 1, name: "微信学员 李娜" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "结业证书" })).toBeVisible();
   await expect(page.getByRole("note").filter({ hasText: OPEN_IN_BROWSER_TO_PRINT })).toBeVisible();
   await expect(page.getByRole("button", { name: "打印 / 保存为 PDF" })).toHaveCount(0);
+  // WeChat's path is the picture: drawn on the server (the name in it), long-pressed to save; the
+  // PDF is the open-in-browser hint rather than a link that downloads nothing.
+  const picture = page.getByRole("img", { name: /^结业证书：微信学员 李娜/ });
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1754);
+  const png = page.getByRole("link", { name: "下载图片（PNG）" });
+  await expect(png).not.toHaveAttribute("download");
+  await expect(png).toHaveAttribute("href", /\/api\/certificates\/[A-Z2-9]{20}\/png$/);
+  await expect(page.getByText(LONG_PRESS_TO_SAVE).first()).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: `下载 PDF：${OPEN_IN_BROWSER_TO_DOWNLOAD}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: "下载 PDF" })).toHaveCount(0);
 
   // A worksheet's Excel file: the hint, not a link that downloads nothing.
   await page.goto("/worksheets/daily-report");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCertificate, issueCertificateIfComplete } from "@/lib/certificates/certificates";
+import { issueCertificateIfComplete } from "@/lib/certificates/certificates";
+import { getCertificateFacts } from "@/lib/certificates/facts";
 import { loadContent } from "@/lib/content/load";
 import { courseShapeOf } from "@/lib/dashboard/course-shape";
 import { getLearnerProgress, markLessonDone } from "@/lib/progress/progress";
@@ -78,8 +79,8 @@ describe("progress and the certificate (real course content)", () => {
     expect(await t.db.$transaction((tx) => issueCertificateIfComplete(tx, course, userId))).toBe(cert!.id);
     await takeQuiz(userId, FINAL_QUIZ_ID, true);
     expect(await t.db.certificate.findMany({ where: { userId }, select: { id: true } })).toEqual([{ id: cert!.id }]);
-    expect(await getCertificate(t.db, cert!.id)).toMatchObject({ id: cert!.id, name: "结业学员" });
-    expect(await getCertificate(t.db, "not-a-certificate")).toBeNull();
+    expect(await getCertificateFacts(t.db, cert!.id)).toMatchObject({ number: cert!.id, name: "结业学员" });
+    expect(await getCertificateFacts(t.db, "not-a-certificate")).toBeNull();
   });
 
   it("with the final passed earlier (the course grew since), the last lesson tick issues it in the tick's transaction", async () => {

@@ -47,14 +47,22 @@ export default async function MePage() {
         </form>
       </div>
 
-      {certificate && (
-        <p className="mt-6 rounded-lg bg-green-50 p-4 text-green-900">
-          恭喜完成全部课程！
-          <Link href={`/certificates/${certificate.id}`} className="ml-2 font-semibold underline">
-            查看结业证书
-          </Link>
-        </p>
-      )}
+      {certificate &&
+        (certificate.revokedAt ? (
+          <p className="mt-6 rounded-lg bg-red-50 p-4 text-red-800">
+            你的结业证书已撤销，如有疑问请联系培训师。
+            <Link href={`/certificates/${certificate.id}`} className="ml-2 font-semibold underline">
+              查看结业证书
+            </Link>
+          </p>
+        ) : (
+          <p className="mt-6 rounded-lg bg-green-50 p-4 text-green-900">
+            恭喜完成全部课程！
+            <Link href={`/certificates/${certificate.id}`} className="ml-2 font-semibold underline">
+              查看结业证书
+            </Link>
+          </p>
+        ))}
       <MyClassroomTasks userId={user.id} />
       <MyActionPlan userId={user.id} now={new Date()} />
       {shortfalls.length > 0 && (

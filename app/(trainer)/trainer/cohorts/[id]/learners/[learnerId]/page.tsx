@@ -92,6 +92,7 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
               {detail.certificate ? (
                 <Link href={`/certificates/${detail.certificate.id}`} className="text-brand-600 hover:underline">
                   {formatDateTime(detail.certificate.issuedAt)} 颁发
+                  {detail.certificate.revokedAt ? `，${formatDateTime(detail.certificate.revokedAt)} 已撤销` : ""}
                 </Link>
               ) : (
                 "尚未结业"
