@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   "RESET_LINK_ISSUE",
   "SESSION_CHANGE",
   "ATTENDANCE_MARK",
+  "EXAM_WINDOW_CHANGE",
+  "EXTRA_ATTEMPT_GRANT",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_LABELS: Record<AuditAction, string> = {
@@ -50,6 +52,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   RESET_LINK_ISSUE: "生成重置密码链接",
   SESSION_CHANGE: "新建或修改课次",
   ATTENDANCE_MARK: "手工登记出勤",
+  EXAM_WINDOW_CHANGE: "设定结业测评开放时间",
+  EXTRA_ATTEMPT_GRANT: "给予学员一次额外的结业测评机会",
 };
 
 export type AuditEntry = { action: AuditAction; target?: string | null; detail?: string | null; rows?: number };

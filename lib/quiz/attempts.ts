@@ -2,13 +2,18 @@
 // the acting user's id and refuses anything that is not theirs. Submitting is atomic (one statement):
 // the answers and the score are stored together or not at all, and a second submit of the same
 // attempt (double click, second tab, retry) changes nothing and returns the first result.
-import { randomInt } from "node:crypto";
+// A timed attempt past its deadline is scored from its autosaves exactly once, by whichever comes
+// first: the expiry sweep, the learner's next request, or their late submit (docs/decisions/0029).
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { COMPLETION_TX, issueCertificateIfComplete } from "@/lib/certificates/certificates";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
+import { formatDateTime } from "@/lib/format/beijing-time";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
-import { drawQuestions } from "./draw";
+import { deadlineFor, isOverdue, overdueBefore } from "./deadline";
+import { drawQuestions, seededRandom, shuffleWith } from "./draw";
+import { getFinalWindows, windowState } from "./exam-window";
 import type { Question } from "./schema";
 import { scoreAttempt, type Response } from "./score";
 
@@ -23,29 +28,53 @@ export const responseSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("numeric"), value: z.number().finite() }),
 ]);
 
-function shuffled<T>(items: T[], shuffle: boolean): T[] {
-  const out = [...items];
-  if (!shuffle) return out;
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+/** Attempts allowed to this learner: the quiz's limit plus extra attempts a trainer granted. */
+async function allowedAttempts(db: PrismaClient, userId: string, quiz: { id: string; attemptsAllowed: number | null }) {
+  if (quiz.attemptsAllowed === null) return null;
+  return quiz.attemptsAllowed + (await db.extraAttempt.count({ where: { userId, quizId: quiz.id } }));
 }
+
+/** An attempt id, also the seed of its draw and order (lib/quiz/draw.ts). */
+const newAttemptId = () => randomBytes(16).toString("hex");
 
 /**
  * Starts a new attempt, or returns the learner's unfinished one (so a reload resumes it). The final
  * assessment opens only when every module is done (lessons ticked, module quiz passed), as the
- * course page says; until then it is refused here, whoever calls, not only hidden on the page.
+ * course page says, and only inside the learner's cohort window if one is set; until then it is
+ * refused here, whoever calls, not only hidden on the page. An unfinished attempt past its deadline
+ * is scored first and returned, so the learner lands on its result rather than a fresh attempt.
  */
-export async function startAttempt(db: PrismaClient, course: CourseShape, userId: string, quizId: string) {
+export async function startAttempt(
+  db: PrismaClient,
+  course: CourseShape,
+  userId: string,
+  quizId: string,
+  now: Date = new Date(),
+) {
   const quiz = await db.quiz.findUnique({
     where: { id: quizId },
-    select: { id: true, shuffle: true, attemptsAllowed: true, drawCount: true, drawMinPerModule: true },
+    select: {
+      id: true,
+      shuffle: true,
+      attemptsAllowed: true,
+      drawCount: true,
+      drawMinPerModule: true,
+      timeLimitMinutes: true,
+    },
   });
   if (!quiz) return fail(404, "没有这个测验");
-  if (quizId === course.finalQuizId && !(await getLearnerProgress(db, course, userId)).finalOpen) {
-    return fail(403, "完成全部模块（学完课时并通过模块测验）后才能参加结业测评。");
+  const expired = await expireOverdueAttempts(db, course, now, { userId, quizId });
+  if (expired.attemptIds[0]) return { ok: true as const, attemptId: expired.attemptIds[0], resumed: true };
+  let windowClosesAt: Date | null = null;
+  if (quizId === course.finalQuizId) {
+    if (!(await getLearnerProgress(db, course, userId)).finalOpen)
+      return fail(403, "完成全部模块（学完课时并通过模块测验）后才能参加结业测评。");
+    const window = windowState(await getFinalWindows(db, userId), now);
+    if (window.kind === "before")
+      return fail(403, `结业测评将于 ${formatDateTime(window.opensAt)}（北京时间）开放，届时再来参加。`);
+    if (window.kind === "after")
+      return fail(403, `本班结业测评已于 ${formatDateTime(window.closesAt)}（北京时间）截止。`);
+    if (window.kind === "open") windowClosesAt = window.closesAt;
   }
   const versions = await db.questionVersion.findMany({
     where: { quizId, active: true },
@@ -58,30 +87,41 @@ export async function startAttempt(db: PrismaClient, course: CourseShape, userId
         versions.map((v) => v.id),
       )
     : null;
-  const questionIds = () =>
-    pool && quiz.drawCount
-      ? drawQuestions(
-          versions.map((v) => ({ id: v.id, module: pool.get(v.id)?.tags[0] ?? "" })),
-          { count: quiz.drawCount, minPerModule: quiz.drawMinPerModule },
-        )
-      : versions.map((v) => v.id);
+  // The attempt's id seeds its draw and its order: the same pool and id give the same questions.
+  const questionIds = (seed: string) => {
+    const random = seededRandom(seed);
+    const ids =
+      pool && quiz.drawCount
+        ? drawQuestions(
+            versions.map((v) => ({ id: v.id, module: pool.get(v.id)?.tags[0] ?? "" })),
+            { count: quiz.drawCount, minPerModule: quiz.drawMinPerModule },
+            random,
+          )
+        : versions.map((v) => v.id);
+    return quiz.shuffle ? shuffleWith(ids, random) : ids;
+  };
+  const allowed = await allowedAttempts(db, userId, quiz);
   // At most one unfinished attempt per learner and quiz (a partial unique index): a parallel
   // start (another tab, a double tap) that opened one first is continued, and one that was
   // submitted meanwhile means counting the used attempts again.
   for (let round = 0; round < 5; round++) {
     // Used up first: an attempt opened in a race after the last one counted cannot be submitted.
-    if (quiz.attemptsAllowed !== null) {
+    if (allowed !== null) {
       const used = await db.attempt.count({ where: { userId, quizId, submittedAt: { not: null } } });
-      if (used >= quiz.attemptsAllowed) return fail(409, `本测验最多可作答 ${quiz.attemptsAllowed} 次，您的次数已用完`);
+      if (used >= allowed) return fail(409, `本测验最多可作答 ${allowed} 次，您的次数已用完`);
     }
     const open = await db.attempt.findFirst({ where: { userId, quizId, submittedAt: null }, select: { id: true } });
     if (open) return { ok: true as const, attemptId: open.id, resumed: true };
     try {
+      const id = newAttemptId();
       const attempt = await db.attempt.create({
         data: {
+          id,
           userId,
           quizId,
-          questionIds: shuffled(questionIds(), quiz.shuffle),
+          questionIds: questionIds(id),
+          startedAt: now,
+          deadlineAt: deadlineFor(now, quiz.timeLimitMinutes, windowClosesAt),
         },
         select: { id: true },
       });
@@ -93,12 +133,18 @@ export async function startAttempt(db: PrismaClient, course: CourseShape, userId
   return fail(409, "正在开始另一次作答，请稍后再试");
 }
 
-type OwnedAttempt = { id: string; quizId: string; questionIds: string[]; submittedAt: Date | null };
+type OwnedAttempt = {
+  id: string;
+  quizId: string;
+  questionIds: string[];
+  submittedAt: Date | null;
+  deadlineAt: Date | null;
+};
 
 async function ownAttempt(db: PrismaClient, userId: string, attemptId: string): Promise<OwnedAttempt | Failure> {
   const attempt = await db.attempt.findUnique({
     where: { id: attemptId },
-    select: { id: true, userId: true, quizId: true, questionIds: true, submittedAt: true },
+    select: { id: true, userId: true, quizId: true, questionIds: true, submittedAt: true, deadlineAt: true },
   });
   // Someone else's attempt looks exactly like a missing one: nothing to learn by guessing ids.
   if (!attempt || attempt.userId !== userId) return fail(404, "没有找到这次作答");
@@ -129,10 +175,12 @@ export async function saveAnswer(
   attemptId: string,
   questionVersionId: string,
   raw: unknown,
+  now: Date = new Date(),
 ) {
   const attempt = await ownAttempt(db, userId, attemptId);
   if ("ok" in attempt) return attempt;
   if (attempt.submittedAt) return fail(409, "这次作答已提交，不能再修改");
+  if (isOverdue(attempt.deadlineAt, now)) return fail(409, TIME_UP);
   if (!attempt.questionIds.includes(questionVersionId)) return fail(422, "这道题不在本次作答中");
   const version = await db.questionVersion.findUniqueOrThrow({
     where: { id: questionVersionId },
@@ -144,7 +192,9 @@ export async function saveAnswer(
   // read the answers before this one landed sees the revision change and reads again.
   const written = await db.$executeRaw`
     WITH open AS (
-      UPDATE "Attempt" SET revision = revision + 1 WHERE id = ${attemptId} AND "submittedAt" IS NULL RETURNING id
+      UPDATE "Attempt" SET revision = revision + 1
+      WHERE id = ${attemptId} AND "submittedAt" IS NULL AND ("deadlineAt" IS NULL OR "deadlineAt" >= ${overdueBefore(now)})
+      RETURNING id
     )
     INSERT INTO "Answer" ("attemptId", "questionVersionId", response, "savedAt")
     SELECT open.id, ${questionVersionId}, ${JSON.stringify(response)}::jsonb, now() FROM open
@@ -152,6 +202,10 @@ export async function saveAnswer(
   if (written === 0) return fail(409, "这次作答已提交，不能再修改");
   return { ok: true as const };
 }
+
+const TIME_UP = "作答时间已到，答案不能再修改；截止前自动保存的答案已计分。";
+const lateMessage = (deadline: Date) =>
+  `作答时间已于 ${formatDateTime(deadline)}（北京时间）截止，这次提交未被接受；截止前自动保存的答案已计分。`;
 
 export type AttemptResult = { attemptId: string; correct: number; total: number; percent: number; passed: boolean };
 
@@ -179,18 +233,70 @@ async function loadVersions(db: PrismaClient, ids: string[]): Promise<Map<string
  * another submit or an autosave got in between, nothing is written and the attempt is read again.
  * A passing submit wraps that statement in a short transaction with the certificate check (a pass
  * can complete the course); the learner's row is locked only for that check.
+ *
+ * Past the deadline (and its grace) the answers sent now do not count: the autosaved ones are
+ * scored, the attempt is marked timed out, and the learner is told their submit came too late.
  */
-export async function submitAttempt(
+export function submitAttempt(
   db: PrismaClient,
   course: CourseShape,
   userId: string,
   attemptId: string,
   lastAnswers: Record<string, unknown> = {},
+  now: Date = new Date(),
+) {
+  return scoreAttemptOnce(db, course, userId, attemptId, lastAnswers, now, false);
+}
+
+/** Scores an attempt past its deadline from its autosaves (the sweep and lazy expiry). An attempt
+ * not yet overdue is left alone (409). */
+export function expireAttempt(db: PrismaClient, course: CourseShape, userId: string, attemptId: string, now: Date) {
+  return scoreAttemptOnce(db, course, userId, attemptId, {}, now, true);
+}
+
+/** Scores every unfinished attempt past its deadline, of one learner (and quiz) or of everyone
+ * (the sweep in instrumentation.ts). Safe to run twice or in parallel: each attempt is scored once. */
+export async function expireOverdueAttempts(
+  db: PrismaClient,
+  course: CourseShape,
+  now: Date,
+  only: { userId?: string; quizId?: string } = {},
+) {
+  const overdue = await db.attempt.findMany({
+    where: { ...only, submittedAt: null, deadlineAt: { lt: overdueBefore(now) } },
+    orderBy: { deadlineAt: "asc" },
+    take: 500,
+    select: { id: true, userId: true },
+  });
+  const attemptIds: string[] = [];
+  let scored = 0;
+  let failed = 0;
+  for (const a of overdue) {
+    const r = await expireAttempt(db, course, a.userId, a.id, now);
+    if (!r.ok) failed++;
+    else {
+      attemptIds.push(a.id);
+      if (!r.alreadySubmitted) scored++;
+    }
+  }
+  return { attemptIds, scored, failed };
+}
+
+async function scoreAttemptOnce(
+  db: PrismaClient,
+  course: CourseShape,
+  userId: string,
+  attemptId: string,
+  lastAnswers: Record<string, unknown>,
+  now: Date,
+  expiry: boolean,
 ): Promise<({ ok: true; alreadySubmitted: boolean } & AttemptResult) | Failure> {
   type Read = {
     userId: string;
     questionIds: string[];
     submittedAt: Date | null;
+    deadlineAt: Date | null;
+    timedOut: boolean;
     correct: number | null;
     total: number | null;
     percent: number | null;
@@ -204,8 +310,10 @@ export async function submitAttempt(
   };
   for (let round = 0; round < 8; round++) {
     const rows = await db.$queryRaw<Read[]>`
-      SELECT a."userId", a."questionIds", a."submittedAt", a.correct, a.total, a.percent, a.passed, a.revision, q."passMark",
-             q."attemptsAllowed",
+      SELECT a."userId", a."questionIds", a."submittedAt", a."deadlineAt", a."timedOut", a.correct, a.total, a.percent,
+             a.passed, a.revision, q."passMark",
+             q."attemptsAllowed" + (SELECT count(*)::int FROM "ExtraAttempt" e
+               WHERE e."userId" = a."userId" AND e."quizId" = a."quizId") AS "attemptsAllowed",
              (SELECT count(*)::int FROM "Attempt" o
                WHERE o."userId" = a."userId" AND o."quizId" = a."quizId" AND o."submittedAt" IS NOT NULL) AS "usedAttempts",
              an."questionVersionId", an.response
@@ -216,7 +324,11 @@ export async function submitAttempt(
     const head = rows[0];
     // Someone else's attempt looks exactly like a missing one.
     if (!head || head.userId !== userId) return fail(404, "没有找到这次作答");
+    const overdue = isOverdue(head.deadlineAt, now);
+    if (expiry && !overdue && !head.submittedAt) return fail(409, "这次作答尚未到截止时间");
     if (head.submittedAt) {
+      // A late submit that finds its attempt already scored at expiry: what it sent was not taken.
+      if (head.timedOut && !expiry) return fail(409, lateMessage(head.deadlineAt!));
       return {
         ok: true as const,
         alreadySubmitted: true,
@@ -236,7 +348,8 @@ export async function submitAttempt(
     const responses: Record<string, Response> = {};
     // Answers autosaved earlier (another tab, before a reload) count unless resent now.
     for (const r of rows) if (r.questionVersionId) responses[r.questionVersionId] = r.response as Response;
-    for (const [versionId, raw] of Object.entries(lastAnswers)) {
+    // Past the deadline only what was autosaved in time counts.
+    for (const [versionId, raw] of overdue ? [] : Object.entries(lastAnswers)) {
       const question = byId.get(versionId);
       if (!question) return fail(422, "提交中包含不属于本次作答的题目");
       const r = checkResponse(question, raw);
@@ -253,11 +366,13 @@ export async function submitAttempt(
       WITH submitted AS (
         UPDATE "Attempt" a
         SET "submittedAt" = now(), correct = ${score.correct}, total = ${score.total}, percent = ${score.percent},
-            passed = ${score.passed}, revision = a.revision + 1
+            passed = ${score.passed}, revision = a.revision + 1, "timedOut" = ${overdue}
         FROM "Quiz" q
         WHERE a.id = ${attemptId} AND a."submittedAt" IS NULL AND a.revision = ${head.revision} AND q.id = a."quizId"
           AND (q."attemptsAllowed" IS NULL OR (SELECT count(*) FROM "Attempt" o
-                 WHERE o."userId" = a."userId" AND o."quizId" = a."quizId" AND o."submittedAt" IS NOT NULL) < q."attemptsAllowed")
+                 WHERE o."userId" = a."userId" AND o."quizId" = a."quizId" AND o."submittedAt" IS NOT NULL)
+               < q."attemptsAllowed" + (SELECT count(*) FROM "ExtraAttempt" e
+                 WHERE e."userId" = a."userId" AND e."quizId" = a."quizId"))
         RETURNING a.id
       ),
       saved AS (
@@ -279,6 +394,7 @@ export async function submitAttempt(
         }, COMPLETION_TX)
       : await write(db);
     if (written?.n === 1) {
+      if (overdue && !expiry) return fail(409, lateMessage(head.deadlineAt!));
       return {
         ok: true as const,
         alreadySubmitted: false,
