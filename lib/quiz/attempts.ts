@@ -12,7 +12,7 @@ import { formatDateTime } from "@/lib/format/beijing-time";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
 import { deadlineFor, isOverdue, overdueBefore } from "./deadline";
-import { drawQuestions, seededRandom, shuffleWith } from "./draw";
+import { questionsForAttempt } from "./draw";
 import { getFinalWindows, windowState } from "./exam-window";
 import type { Question } from "./schema";
 import { scoreAttempt, type Response } from "./score";
@@ -88,18 +88,8 @@ export async function startAttempt(
       )
     : null;
   // The attempt's id seeds its draw and its order: the same pool and id give the same questions.
-  const questionIds = (seed: string) => {
-    const random = seededRandom(seed);
-    const ids =
-      pool && quiz.drawCount
-        ? drawQuestions(
-            versions.map((v) => ({ id: v.id, module: pool.get(v.id)?.tags[0] ?? "" })),
-            { count: quiz.drawCount, minPerModule: quiz.drawMinPerModule },
-            random,
-          )
-        : versions.map((v) => v.id);
-    return quiz.shuffle ? shuffleWith(ids, random) : ids;
-  };
+  const poolQuestions = versions.map((v) => ({ id: v.id, module: pool?.get(v.id)?.tags[0] ?? "" }));
+  const rule = quiz.drawCount ? { count: quiz.drawCount, minPerModule: quiz.drawMinPerModule } : null;
   const allowed = await allowedAttempts(db, userId, quiz);
   // At most one unfinished attempt per learner and quiz (a partial unique index): a parallel
   // start (another tab, a double tap) that opened one first is continued, and one that was
@@ -119,7 +109,7 @@ export async function startAttempt(
           id,
           userId,
           quizId,
-          questionIds: questionIds(id),
+          questionIds: questionsForAttempt(poolQuestions, rule, quiz.shuffle, id),
           startedAt: now,
           deadlineAt: deadlineFor(now, quiz.timeLimitMinutes, windowClosesAt),
         },
@@ -342,6 +332,9 @@ async function scoreAttemptOnce(
     // The limit is checked again here and in the write itself: an attempt opened while another
     // was being submitted must not become one too many.
     if (head.attemptsAllowed !== null && head.usedAttempts >= head.attemptsAllowed) {
+      // At expiry such an attempt (opened in a race as the last one was submitted, decision 0014)
+      // can never count: it is dropped, or every sweep would meet it again.
+      if (expiry) await db.attempt.deleteMany({ where: { id: attemptId, submittedAt: null } });
       return fail(409, `本测验最多可作答 ${head.attemptsAllowed} 次，您的次数已用完`);
     }
     const byId = await loadVersions(db, head.questionIds);

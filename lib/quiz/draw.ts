@@ -40,3 +40,16 @@ export function drawQuestions(pool: PoolQuestion[], rule: DrawRule, random: () =
   // Keep the file's order; the caller shuffles if the quiz asks for it.
   return pool.filter((q) => chosen.has(q.id)).map((q) => q.id);
 }
+
+/** An attempt's questions: drawn by `rule` (or the whole pool), then shuffled if asked, all from
+ * one stream seeded by the attempt's id, so the same pool and id always give the same list. */
+export function questionsForAttempt(
+  pool: PoolQuestion[],
+  rule: DrawRule | null,
+  shuffle: boolean,
+  attemptId: string,
+): string[] {
+  const random = seededRandom(attemptId);
+  const ids = rule ? drawQuestions(pool, rule, random) : pool.map((q) => q.id);
+  return shuffle ? shuffleWith(ids, random) : ids;
+}

@@ -64,7 +64,9 @@ export async function setFinalWindow(
     await recordAudit(tx, viewer, {
       action: "EXAM_WINDOW_CHANGE",
       target: cohort.id,
-      detail: window ? `${cohort.name};${formatDateTime(window.opensAt)}—${formatDateTime(window.closesAt)}` : cohort.name,
+      detail: window
+        ? `${cohort.name};${formatDateTime(window.opensAt)}—${formatDateTime(window.closesAt)}`
+        : cohort.name,
     });
     return { ok: true as const };
   });

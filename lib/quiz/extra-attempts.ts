@@ -1,6 +1,6 @@
 // One more attempt at the final for one learner, granted by the cohort's trainer or an admin
 // (a learner who was ill, whose connection failed mid-exam, ...). Only once the learner has used
-// every attempt they have and has none open, so grants cannot be stockpiled: each grant is one
+// every attempt they have, so grants cannot be stockpiled: each grant is one
 // attempt, and the audit trail says who gave it to whom.
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit-log";
@@ -30,12 +30,14 @@ export async function grantExtraAttempt(
   return db.$transaction(async (tx): Promise<GrantResult> => {
     // Two trainers pressing at once give one attempt: the learner's row serialises the grants.
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${learnerId} FOR UPDATE`;
-    const [used, open, granted] = await Promise.all([
+    const [used, granted] = await Promise.all([
       tx.attempt.count({ where: { userId: learnerId, quizId: FINAL_QUIZ_ID, submittedAt: { not: null } } }),
-      tx.attempt.count({ where: { userId: learnerId, quizId: FINAL_QUIZ_ID, submittedAt: null } }),
       tx.extraAttempt.count({ where: { userId: learnerId, quizId: FINAL_QUIZ_ID } }),
     ]);
-    if (open > 0 || used < limit + granted) return { ok: false, code: "ATTEMPTS_LEFT" };
+    if (used < limit + granted) return { ok: false, code: "ATTEMPTS_LEFT" };
+    // An unfinished attempt left over from a race at the limit (decision 0014) never counted; the
+    // extra attempt starts fresh, with its own draw and its own clock.
+    await tx.attempt.deleteMany({ where: { userId: learnerId, quizId: FINAL_QUIZ_ID, submittedAt: null } });
     await tx.extraAttempt.create({
       data: { userId: learnerId, quizId: FINAL_QUIZ_ID, grantedById: viewer.id },
       select: { id: true },

@@ -17,6 +17,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   const db = getDb();
   const r = await saveAnswer(db, auth.user.id, id.slice(0, 40), body.data.questionVersionId, body.data.response);
   if (r.ok) return Response.json({ ok: true });
-  if (r.status === 409) await expireOverdueAttempts(db, await currentCourseShape(), new Date(), { userId: auth.user.id });
+  if (r.status === 409)
+    await expireOverdueAttempts(db, await currentCourseShape(), new Date(), { userId: auth.user.id });
   return failureResponse(r);
 }
