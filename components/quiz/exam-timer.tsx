@@ -43,7 +43,10 @@ export function ExamTimer({ remainingMs, onExpire }: ExamTimerProps) {
     <p
       className={`sticky top-0 z-10 rounded-lg px-4 py-2 text-center font-semibold ${urgent ? "bg-red-50 text-red-800" : "bg-brand-50 text-brand-900"}`}
     >
-      剩余时间 <span role="timer" aria-label="剩余时间" className="font-mono tabular-nums">{clock(left)}</span>
+      剩余时间{" "}
+      <span role="timer" aria-label="剩余时间" className="font-mono tabular-nums">
+        {clock(left)}
+      </span>
       <span className="ml-2 text-sm font-normal">到时自动交卷</span>
     </p>
   );

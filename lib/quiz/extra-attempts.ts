@@ -51,3 +51,14 @@ export async function grantExtraAttempt(
     return { ok: true, allowed: limit + granted + 1 };
   });
 }
+
+/** For the trainer's drill-down: the learner's final attempts used, allowed (with grants) and granted. */
+export async function getFinalAllowance(db: PrismaClient, learnerId: string) {
+  const [quiz, used, granted] = await Promise.all([
+    db.quiz.findUnique({ where: { id: FINAL_QUIZ_ID }, select: { attemptsAllowed: true } }),
+    db.attempt.count({ where: { userId: learnerId, quizId: FINAL_QUIZ_ID, submittedAt: { not: null } } }),
+    db.extraAttempt.count({ where: { userId: learnerId, quizId: FINAL_QUIZ_ID } }),
+  ]);
+  if (!quiz || quiz.attemptsAllowed === null) return null;
+  return { used, allowed: quiz.attemptsAllowed + granted, granted };
+}

@@ -169,8 +169,7 @@ export async function getAttemptView(db: PrismaClient, userId: string, attemptId
   const windows = attempt.quiz.id === FINAL_QUIZ_ID ? await getFinalWindows(db, userId) : [];
   const released = windowsReleaseAnswers(windows, now);
   const reveal = released ?? (attempt.quiz.revealAnswers === "always" || attempt.passed === true);
-  const revealAfter =
-    released === false ? new Date(Math.max(...windows.map((w) => w.closesAt.getTime()))) : null;
+  const revealAfter = released === false ? new Date(Math.max(...windows.map((w) => w.closesAt.getTime()))) : null;
   // For the result page's 再测一次: an unfinished retake to resume, or attempts left to start one.
   const [used, open, extra] = await Promise.all([
     db.attempt.count({ where: { userId, quizId: attempt.quiz.id, submittedAt: { not: null } } }),

@@ -35,7 +35,8 @@ export default async function QuizPage({ params }: QuizPageProps) {
   const isFinal = quiz.id === course.finalQuizId;
   const progress = user && isFinal ? await getLearnerProgress(getDb(), course, user.id) : null;
   const finalClosed = progress !== null && !progress.finalOpen;
-  const examWindow = user && isFinal ? windowState(await getFinalWindows(getDb(), user.id), now) : { kind: "none" as const };
+  const examWindow =
+    user && isFinal ? windowState(await getFinalWindows(getDb(), user.id), now) : { kind: "none" as const };
   const submitted = attempts.filter((a) => a.submittedAt);
   const best = submitted.reduce<number | null>(
     (m, a) => (a.percent !== null && (m === null || a.percent > m) ? a.percent : m),

@@ -56,7 +56,8 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
         <h1 className="text-2xl font-bold text-brand-900">{view.quiz.title}</h1>
         {view.deadlineAt && (
           <p className="mt-2 text-sm text-gray-600">
-            交卷截止：{formatDateTime(view.deadlineAt)}（北京时间）。答案边做边自动保存；到时未交卷的，按已保存的答案自动交卷。
+            交卷截止：{formatDateTime(view.deadlineAt)}
+            （北京时间）。答案边做边自动保存；到时未交卷的，按已保存的答案自动交卷。
           </p>
         )}
         <div className="mt-6">
@@ -82,9 +83,7 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
         <p id="score-detail" className="mt-1">
           答对 {view.correct} / {view.total} 题 · {view.passed ? "通过" : `未通过（及格线 ${view.quiz.passMark}%）`}
         </p>
-        {view.timedOut && (
-          <p className="mt-2 text-sm">已到作答时限，系统按截止前自动保存的答案交卷。</p>
-        )}
+        {view.timedOut && <p className="mt-2 text-sm">已到作答时限，系统按截止前自动保存的答案交卷。</p>}
         {view.revealAfter ? (
           <p className="mt-2 text-sm">
             正确答案和解析将在本班结业测评截止（{formatDateTime(view.revealAfter)}，北京时间）后显示。
