@@ -54,6 +54,8 @@ export default defineConfig({
         "**/check-in.spec.ts",
         // Opens its own 360 px phone context for the learner; the trainer reads the figures at a desk.
         "**/action-plans.spec.ts",
+        // Opens its own 360 px phone contexts for the learners; the trainer works at a desk.
+        "**/exam.spec.ts",
       ],
     },
     // Heavy on a 2-core machine (two more app servers and a PostgreSQL server; thousands of
