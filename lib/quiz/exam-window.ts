@@ -71,3 +71,11 @@ export async function setFinalWindow(
     return { ok: true as const };
   });
 }
+
+/** The window set on one cohort (already authorised by the caller), for its trainer's page. */
+export async function getCohortFinalWindow(db: PrismaClient, cohortId: string) {
+  return db.cohort.findUniqueOrThrow({
+    where: { id: cohortId },
+    select: { finalOpensAt: true, finalClosesAt: true },
+  });
+}

@@ -8,6 +8,7 @@ import { findVisibleCohort } from "@/lib/dashboard/access";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/beijing-time";
+import { getCohortFinalWindow } from "@/lib/quiz/exam-window";
 import { toBeijingLocal } from "@/lib/surveys/forms";
 import { saveExamWindowAction } from "./actions";
 
@@ -21,10 +22,7 @@ export default async function CohortQuizzesPage({ params }: QuizzesPageProps) {
   const cohort = await findVisibleCohort(getDb(), user, id);
   if (!cohort) forbidden();
   const shape = await currentCourseShape();
-  const { finalOpensAt, finalClosesAt } = await getDb().cohort.findUniqueOrThrow({
-    where: { id: cohort.id },
-    select: { finalOpensAt: true, finalClosesAt: true },
-  });
+  const { finalOpensAt, finalClosesAt } = await getCohortFinalWindow(getDb(), cohort.id);
   const quizzes = [
     ...shape.modules.flatMap((m) =>
       m.quizId ? [{ id: m.quizId, title: m.quizTitle ?? m.title, note: `模块${m.number}` }] : [],
