@@ -122,19 +122,19 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
             已用 {finalAllowance.used} / {finalAllowance.allowed} 次
             {finalAllowance.granted > 0 ? `（含培训师增加的 ${finalAllowance.granted} 次）` : ""}
           </p>
-          {user.role !== "CLIENT_ADMIN" &&
-            !cohort.organisation.closedAt &&
-            finalAllowance.used >= finalAllowance.allowed && (
-              <div className="mt-3">
-                <ActionForm
-                  action={grantExtraAttemptAction}
-                  submitLabel="增加一次作答机会"
-                  hidden={{ cohortId: cohort.id, learnerId: detail.user.id }}
-                  fields={[]}
-                />
-                <p className="mt-1 text-xs text-gray-500">每次增加一次，记入审计日志；学员用完后才能再增加。</p>
-              </div>
-            )}
+          {/* Kept on the page after a grant, so its message stays; the server refuses while
+              attempts are left. */}
+          {user.role !== "CLIENT_ADMIN" && !cohort.organisation.closedAt && (
+            <div className="mt-3">
+              <ActionForm
+                action={grantExtraAttemptAction}
+                submitLabel="增加一次作答机会"
+                hidden={{ cohortId: cohort.id, learnerId: detail.user.id }}
+                fields={[]}
+              />
+              <p className="mt-1 text-xs text-gray-500">学员用完全部次数后才能增加，每次一次，记入审计日志。</p>
+            </div>
+          )}
         </section>
       )}
 
