@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/audit-log";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { scopedCohortWhere, type Viewer } from "@/lib/organisations/scope";
+import { GRACE_MS } from "./deadline";
 
 export type ExamWindow = { opensAt: Date; closesAt: Date };
 
@@ -28,9 +29,10 @@ export function windowState(windows: ExamWindow[], now: Date): WindowState {
 }
 
 /** Whether the final's answers may be shown: null when the learner has no window (the quiz file's
- * revealAnswers rule applies), else whether every window has closed. */
+ * revealAnswers rule applies), else whether every window has closed, with the grace in which the
+ * last answers of the window's attempts may still arrive (lib/quiz/deadline.ts). */
 export function windowsReleaseAnswers(windows: ExamWindow[], now: Date): boolean | null {
-  return windows.length === 0 ? null : windows.every((w) => w.closesAt <= now);
+  return windows.length === 0 ? null : windows.every((w) => w.closesAt.getTime() + GRACE_MS < now.getTime());
 }
 
 export async function getFinalWindows(db: PrismaClient, userId: string): Promise<ExamWindow[]> {

@@ -37,7 +37,8 @@ describe("a learner's exam windows", () => {
   it("releases the answers only once every window has closed; no window leaves it to the quiz", () => {
     expect(windowsReleaseAnswers([], at("09:30"))).toBeNull();
     expect(windowsReleaseAnswers([morning, makeUp], at("11:00"))).toBe(false);
-    expect(windowsReleaseAnswers([morning, makeUp], at("15:00"))).toBe(true);
+    expect(windowsReleaseAnswers([morning, makeUp], at("15:00"))).toBe(false); // the last answers' grace
+    expect(windowsReleaseAnswers([morning, makeUp], at("15:01"))).toBe(true);
   });
 
   it("the trainer's form takes both times or neither, the close after the opening", () => {
