@@ -63,6 +63,8 @@ export default defineConfig({
         "**/wechat.spec.ts",
         // Opens its own 360 px phone context for the verification page; downloads run at a desk.
         "**/certificate.spec.ts",
+        // Opens its own 360 px phone contexts for the learners; the trainer works at a desk.
+        "**/exam.spec.ts",
       ],
     },
     // Inside WeChat's in-app browser, where most learners open the links their trainer posts: a

@@ -1,17 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useLayoutEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import { isSameResponse, responseFromInputs } from "@/lib/quiz/response-from-inputs";
 import type { Response } from "@/lib/quiz/score";
 import type { PublicQuestion } from "@/lib/quiz/views";
+import { ExamTimer } from "./exam-timer";
 import { useAttemptSaves } from "./use-attempt-saves";
 
 export type QuizFormProps = {
   attemptId: string;
   questions: PublicQuestion[];
   saved: Record<string, Response>;
+  /** A timed attempt: milliseconds to the server's deadline when the page was rendered. */
+  remainingMs?: number | null;
 };
 
 const TYPE_HINT: Record<PublicQuestion["type"], string> = {
@@ -30,7 +33,7 @@ function inputsOf(root: ParentNode | null, q: PublicQuestion) {
 /** Answers are saved as the learner goes (a reload or a lost connection loses nothing); the
  * server scores them on submit. Choices and numbers are plain inputs, usable before the page is
  * interactive; what the learner does to them then is adopted once it is (see the layout effect). */
-export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
+export function QuizForm({ attemptId, questions, saved, remainingMs = null }: QuizFormProps) {
   const router = useRouter();
   const hydrated = useHydrated();
   const form = useRef<HTMLDivElement>(null);
@@ -80,6 +83,46 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
     for (const [versionId, response] of shown) save(versionId, response);
   }, [questions, answers, save]);
 
+  // Each time the page is hidden (tab or app switch, screen off, leaving) the server counts it on
+  // the attempt for the trainer; once per hide, however many events the browser fires.
+  useEffect(() => {
+    let reported = false;
+    const report = () => {
+      if (reported) return;
+      reported = true;
+      navigator.sendBeacon?.(`/api/attempts/${encodeURIComponent(attemptId)}/visibility`);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") report();
+      else reported = false;
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    window.addEventListener("pagehide", report);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("pagehide", report);
+    };
+  }, [attemptId]);
+
+  // Time is up: hand in what is on the page without asking (the server takes it within its grace,
+  // and otherwise scores what was autosaved).
+  const answersRef = useRef(answers);
+  useEffect(() => {
+    answersRef.current = answers;
+  }, [answers]);
+  const onExpire = useCallback(() => {
+    setError("");
+    startTransition(async () => {
+      try {
+        const r = await submit(answersRef.current);
+        if (r && !r.ok) setError(r.message ?? "时间到，已按自动保存的答案交卷");
+        router.refresh();
+      } catch {
+        setError("网络异常：时间已到，服务器会按自动保存的答案交卷");
+      }
+    });
+  }, [router, submit]);
+
   function onSubmit() {
     if (pending) return; // a double click submits once
     const unanswered = questions.filter((q) => !answers[q.versionId]).length;
@@ -101,7 +144,8 @@ export function QuizForm({ attemptId, questions, saved }: QuizFormProps) {
 
   return (
     <div ref={form}>
-      <ol className="space-y-6">
+      {remainingMs !== null && <ExamTimer remainingMs={remainingMs} onExpire={onExpire} />}
+      <ol className="mt-4 space-y-6">
         {questions.map((q, n) => {
           const a = answers[q.versionId];
           return (

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "ATTENDANCE_MARK",
   "CERTIFICATE_REVOKE",
   "CERTIFICATE_DESIGN_CHANGE",
+  "EXAM_WINDOW_CHANGE",
+  "EXTRA_ATTEMPT_GRANT",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_LABELS: Record<AuditAction, string> = {
@@ -54,6 +56,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   ATTENDANCE_MARK: "手工登记出勤",
   CERTIFICATE_REVOKE: "撤销结业证书",
   CERTIFICATE_DESIGN_CHANGE: "修改证书颁发机构、印章或签名",
+  EXAM_WINDOW_CHANGE: "设定结业测评开放时间",
+  EXTRA_ATTEMPT_GRANT: "给予学员一次额外的结业测评机会",
 };
 
 export type AuditEntry = { action: AuditAction; target?: string | null; detail?: string | null; rows?: number };

@@ -58,6 +58,8 @@ export type AttemptExportRow = {
   total: number | null;
   percent: number | null;
   passed: boolean | null;
+  timedOut: boolean;
+  visibilityChanges: number;
 };
 
 export const attemptColumns: Column<AttemptExportRow>[] = [
@@ -74,13 +76,17 @@ export const attemptColumns: Column<AttemptExportRow>[] = [
   { header: "题目数", value: (r) => r.total },
   { header: "得分（%）", value: (r) => pct(r.percent) },
   { header: "是否通过", value: (r) => (r.passed === null ? "未提交" : r.passed ? "通过" : "未通过") },
+  { header: "超时自动交卷", value: (r) => (r.timedOut ? "是" : "否"), width: 14 },
+  // Tab or app switches while answering: for the trainer to judge, never acted on automatically.
+  { header: "切出页面次数", value: (r) => r.visibilityChanges, width: 14 },
 ];
 
 export async function getCohortAttempts(db: PrismaClient, cohortId: string): Promise<AttemptExportRow[]> {
   return db.$queryRaw<AttemptExportRow[]>`
     SELECT u.name, u."employeeNo", u.branch, u.department, u.email, q.title AS "quizTitle",
            (row_number() OVER (PARTITION BY a."userId", a."quizId" ORDER BY a."startedAt"))::int AS number,
-           a."startedAt", a."submittedAt", a.correct, a.total, a.percent, a.passed
+           a."startedAt", a."submittedAt", a.correct, a.total, a.percent, a.passed,
+           a."timedOut", a."visibilityChanges"
     FROM "Attempt" a
     JOIN "CohortMember" cm ON cm."userId" = a."userId" AND cm."cohortId" = ${cohortId}
     JOIN "User" u ON u.id = a."userId"

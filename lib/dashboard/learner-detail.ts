@@ -48,6 +48,9 @@ export async function getLearnerDetail(db: PrismaClient, shape: CourseShape, coh
         total: true,
         percent: true,
         passed: true,
+        deadlineAt: true,
+        timedOut: true,
+        visibilityChanges: true,
         quiz: { select: { title: true } },
         answers: { select: { questionVersionId: true, response: true, correct: true, savedAt: true } },
       },
@@ -94,6 +97,9 @@ export async function getLearnerDetail(db: PrismaClient, shape: CourseShape, coh
         total: a.total,
         percent: a.percent,
         passed: a.passed,
+        deadlineAt: a.deadlineAt,
+        timedOut: a.timedOut,
+        visibilityChanges: a.visibilityChanges,
         questions: a.questionIds.map((qid, i) => {
           const q = versions.get(qid);
           const ans = answers.get(qid);

@@ -1,51 +1,68 @@
-// Attempts: start (or resume), save answers as the learner goes, submit once. Every function takes
-// the acting user's id and refuses anything that is not theirs. Submitting is atomic (one statement):
-// the answers and the score are stored together or not at all, and a second submit of the same
-// attempt (double click, second tab, retry) changes nothing and returns the first result.
-import { randomInt } from "node:crypto";
-import { z } from "zod";
-import { COMPLETION_TX, issueCertificateIfComplete } from "@/lib/certificates/certificates";
+// Attempts: start (or resume) and save answers as the learner goes (submitting is ./submit.ts).
+// Every function takes the acting user's id and refuses anything that is not theirs.
+import { randomBytes } from "node:crypto";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
+import { formatDateTime } from "@/lib/format/beijing-time";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
-import { drawQuestions } from "./draw";
+import { deadlineFor, isOverdue, overdueBefore } from "./deadline";
+import { questionsForAttempt } from "./draw";
+import { getFinalWindows, windowState } from "./exam-window";
+import { checkResponse, fail, type Failure } from "./responses";
 import type { Question } from "./schema";
-import { scoreAttempt, type Response } from "./score";
+import { expireOverdueAttempts, loadVersions } from "./submit";
 
-export type Failure = { ok: false; status: 403 | 404 | 409 | 422; message: string };
-const fail = (status: Failure["status"], message: string): Failure => ({ ok: false, status, message });
+// The attempt API in one place for its callers (routes, scripts, tests).
+export { responseSchema, type Failure } from "./responses";
+export { expireOverdueAttempts, submitAttempt } from "./submit";
 
-export const responseSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("single"), choice: z.string().max(4) }),
-  z.object({ type: z.literal("multiple"), choices: z.array(z.string().max(4)).max(26) }),
-  z.object({ type: z.literal("truefalse"), value: z.boolean() }),
-  z.object({ type: z.literal("ordering"), order: z.array(z.number().int().min(0).max(50)).max(50) }),
-  z.object({ type: z.literal("numeric"), value: z.number().finite() }),
-]);
-
-function shuffled<T>(items: T[], shuffle: boolean): T[] {
-  const out = [...items];
-  if (!shuffle) return out;
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+/** Attempts allowed to this learner: the quiz's limit plus extra attempts a trainer granted. */
+async function allowedAttempts(db: PrismaClient, userId: string, quiz: { id: string; attemptsAllowed: number | null }) {
+  if (quiz.attemptsAllowed === null) return null;
+  return quiz.attemptsAllowed + (await db.extraAttempt.count({ where: { userId, quizId: quiz.id } }));
 }
+
+/** An attempt id, also the seed of its draw and order (lib/quiz/draw.ts). */
+const newAttemptId = () => randomBytes(16).toString("hex");
 
 /**
  * Starts a new attempt, or returns the learner's unfinished one (so a reload resumes it). The final
  * assessment opens only when every module is done (lessons ticked, module quiz passed), as the
- * course page says; until then it is refused here, whoever calls, not only hidden on the page.
+ * course page says, and only inside the learner's cohort window if one is set; until then it is
+ * refused here, whoever calls, not only hidden on the page. An unfinished attempt past its deadline
+ * is scored first and returned, so the learner lands on its result rather than a fresh attempt.
  */
-export async function startAttempt(db: PrismaClient, course: CourseShape, userId: string, quizId: string) {
+export async function startAttempt(
+  db: PrismaClient,
+  course: CourseShape,
+  userId: string,
+  quizId: string,
+  now: Date = new Date(),
+) {
   const quiz = await db.quiz.findUnique({
     where: { id: quizId },
-    select: { id: true, shuffle: true, attemptsAllowed: true, drawCount: true, drawMinPerModule: true },
+    select: {
+      id: true,
+      shuffle: true,
+      attemptsAllowed: true,
+      drawCount: true,
+      drawMinPerModule: true,
+      timeLimitMinutes: true,
+    },
   });
   if (!quiz) return fail(404, "没有这个测验");
-  if (quizId === course.finalQuizId && !(await getLearnerProgress(db, course, userId)).finalOpen) {
-    return fail(403, "完成全部模块（学完课时并通过模块测验）后才能参加结业测评。");
+  const expired = await expireOverdueAttempts(db, course, now, { userId, quizId });
+  if (expired.attemptIds[0]) return { ok: true as const, attemptId: expired.attemptIds[0], resumed: true };
+  let windowClosesAt: Date | null = null;
+  if (quizId === course.finalQuizId) {
+    if (!(await getLearnerProgress(db, course, userId)).finalOpen)
+      return fail(403, "完成全部模块（学完课时并通过模块测验）后才能参加结业测评。");
+    const window = windowState(await getFinalWindows(db, userId), now);
+    if (window.kind === "before")
+      return fail(403, `结业测评将于 ${formatDateTime(window.opensAt)}（北京时间）开放，届时再来参加。`);
+    if (window.kind === "after")
+      return fail(403, `本班结业测评已于 ${formatDateTime(window.closesAt)}（北京时间）截止。`);
+    if (window.kind === "open") windowClosesAt = window.closesAt;
   }
   const versions = await db.questionVersion.findMany({
     where: { quizId, active: true },
@@ -58,30 +75,31 @@ export async function startAttempt(db: PrismaClient, course: CourseShape, userId
         versions.map((v) => v.id),
       )
     : null;
-  const questionIds = () =>
-    pool && quiz.drawCount
-      ? drawQuestions(
-          versions.map((v) => ({ id: v.id, module: pool.get(v.id)?.tags[0] ?? "" })),
-          { count: quiz.drawCount, minPerModule: quiz.drawMinPerModule },
-        )
-      : versions.map((v) => v.id);
+  // The attempt's id seeds its draw and its order: the same pool and id give the same questions.
+  const poolQuestions = versions.map((v) => ({ id: v.id, module: pool?.get(v.id)?.tags[0] ?? "" }));
+  const rule = quiz.drawCount ? { count: quiz.drawCount, minPerModule: quiz.drawMinPerModule } : null;
+  const allowed = await allowedAttempts(db, userId, quiz);
   // At most one unfinished attempt per learner and quiz (a partial unique index): a parallel
   // start (another tab, a double tap) that opened one first is continued, and one that was
   // submitted meanwhile means counting the used attempts again.
   for (let round = 0; round < 5; round++) {
     // Used up first: an attempt opened in a race after the last one counted cannot be submitted.
-    if (quiz.attemptsAllowed !== null) {
+    if (allowed !== null) {
       const used = await db.attempt.count({ where: { userId, quizId, submittedAt: { not: null } } });
-      if (used >= quiz.attemptsAllowed) return fail(409, `本测验最多可作答 ${quiz.attemptsAllowed} 次，您的次数已用完`);
+      if (used >= allowed) return fail(409, `本测验最多可作答 ${allowed} 次，您的次数已用完`);
     }
     const open = await db.attempt.findFirst({ where: { userId, quizId, submittedAt: null }, select: { id: true } });
     if (open) return { ok: true as const, attemptId: open.id, resumed: true };
     try {
+      const id = newAttemptId();
       const attempt = await db.attempt.create({
         data: {
+          id,
           userId,
           quizId,
-          questionIds: shuffled(questionIds(), quiz.shuffle),
+          questionIds: questionsForAttempt(poolQuestions, rule, quiz.shuffle, id),
+          startedAt: now,
+          deadlineAt: deadlineFor(now, quiz.timeLimitMinutes, windowClosesAt),
         },
         select: { id: true },
       });
@@ -93,33 +111,22 @@ export async function startAttempt(db: PrismaClient, course: CourseShape, userId
   return fail(409, "正在开始另一次作答，请稍后再试");
 }
 
-type OwnedAttempt = { id: string; quizId: string; questionIds: string[]; submittedAt: Date | null };
+type OwnedAttempt = {
+  id: string;
+  quizId: string;
+  questionIds: string[];
+  submittedAt: Date | null;
+  deadlineAt: Date | null;
+};
 
 async function ownAttempt(db: PrismaClient, userId: string, attemptId: string): Promise<OwnedAttempt | Failure> {
   const attempt = await db.attempt.findUnique({
     where: { id: attemptId },
-    select: { id: true, userId: true, quizId: true, questionIds: true, submittedAt: true },
+    select: { id: true, userId: true, quizId: true, questionIds: true, submittedAt: true, deadlineAt: true },
   });
   // Someone else's attempt looks exactly like a missing one: nothing to learn by guessing ids.
   if (!attempt || attempt.userId !== userId) return fail(404, "没有找到这次作答");
   return attempt;
-}
-
-function checkResponse(question: Question, raw: unknown): Response | Failure {
-  const parsed = responseSchema.safeParse(raw);
-  if (!parsed.success || parsed.data.type !== question.type) return fail(422, "答案格式与题型不符");
-  const r = parsed.data;
-  if ((r.type === "single" || r.type === "multiple") && question.type !== "truefalse" && "choices" in question) {
-    const ids = new Set(question.choices.map((c) => c.id));
-    const chosen = r.type === "single" ? [r.choice] : r.choices;
-    if (!chosen.every((c) => ids.has(c))) return fail(422, "选项不存在");
-  }
-  if (r.type === "ordering" && question.type === "ordering") {
-    const n = question.items.length;
-    if (r.order.length !== n || new Set(r.order).size !== n || r.order.some((i) => i >= n))
-      return fail(422, "排序答案不完整");
-  }
-  return r;
 }
 
 /** Saves one answer of an unfinished attempt (autosave). */
@@ -129,10 +136,12 @@ export async function saveAnswer(
   attemptId: string,
   questionVersionId: string,
   raw: unknown,
+  now: Date = new Date(),
 ) {
   const attempt = await ownAttempt(db, userId, attemptId);
   if ("ok" in attempt) return attempt;
   if (attempt.submittedAt) return fail(409, "这次作答已提交，不能再修改");
+  if (isOverdue(attempt.deadlineAt, now)) return fail(409, TIME_UP);
   if (!attempt.questionIds.includes(questionVersionId)) return fail(422, "这道题不在本次作答中");
   const version = await db.questionVersion.findUniqueOrThrow({
     where: { id: questionVersionId },
@@ -144,7 +153,9 @@ export async function saveAnswer(
   // read the answers before this one landed sees the revision change and reads again.
   const written = await db.$executeRaw`
     WITH open AS (
-      UPDATE "Attempt" SET revision = revision + 1 WHERE id = ${attemptId} AND "submittedAt" IS NULL RETURNING id
+      UPDATE "Attempt" SET revision = revision + 1
+      WHERE id = ${attemptId} AND "submittedAt" IS NULL AND ("deadlineAt" IS NULL OR "deadlineAt" >= ${overdueBefore(now)})
+      RETURNING id
     )
     INSERT INTO "Answer" ("attemptId", "questionVersionId", response, "savedAt")
     SELECT open.id, ${questionVersionId}, ${JSON.stringify(response)}::jsonb, now() FROM open
@@ -153,143 +164,4 @@ export async function saveAnswer(
   return { ok: true as const };
 }
 
-export type AttemptResult = { attemptId: string; correct: number; total: number; percent: number; passed: boolean };
-
-// Question versions never change once written (an edit makes a new version), so their content
-// can be kept in memory: a submit then needs no query to know what it is scoring.
-const versionCache = new Map<string, Question>();
-async function loadVersions(db: PrismaClient, ids: string[]): Promise<Map<string, Question>> {
-  const missing = ids.filter((id) => !versionCache.has(id));
-  if (missing.length) {
-    const rows = await db.questionVersion.findMany({
-      where: { id: { in: missing } },
-      select: { id: true, data: true },
-    });
-    for (const r of rows) versionCache.set(r.id, r.data as Question);
-  }
-  return new Map(ids.map((id) => [id, versionCache.get(id)!]));
-}
-
-/**
- * Submits the attempt with any last answers. Idempotent: only the call that finds the attempt
- * open scores it; a repeat returns the stored result. Two statements and no held lock, because
- * this is the hot path when a whole cohort submits at the end of a session: read the attempt and
- * its answers, score them, then write the score and the answers in ONE statement (atomic: both
- * or neither) that applies only if the attempt is still open at the revision that was read. If
- * another submit or an autosave got in between, nothing is written and the attempt is read again.
- * A passing submit wraps that statement in a short transaction with the certificate check (a pass
- * can complete the course); the learner's row is locked only for that check.
- */
-export async function submitAttempt(
-  db: PrismaClient,
-  course: CourseShape,
-  userId: string,
-  attemptId: string,
-  lastAnswers: Record<string, unknown> = {},
-): Promise<({ ok: true; alreadySubmitted: boolean } & AttemptResult) | Failure> {
-  type Read = {
-    userId: string;
-    questionIds: string[];
-    submittedAt: Date | null;
-    correct: number | null;
-    total: number | null;
-    percent: number | null;
-    passed: boolean | null;
-    revision: number;
-    passMark: number;
-    attemptsAllowed: number | null;
-    usedAttempts: number;
-    questionVersionId: string | null;
-    response: unknown;
-  };
-  for (let round = 0; round < 8; round++) {
-    const rows = await db.$queryRaw<Read[]>`
-      SELECT a."userId", a."questionIds", a."submittedAt", a.correct, a.total, a.percent, a.passed, a.revision, q."passMark",
-             q."attemptsAllowed",
-             (SELECT count(*)::int FROM "Attempt" o
-               WHERE o."userId" = a."userId" AND o."quizId" = a."quizId" AND o."submittedAt" IS NOT NULL) AS "usedAttempts",
-             an."questionVersionId", an.response
-      FROM "Attempt" a
-      JOIN "Quiz" q ON q.id = a."quizId"
-      LEFT JOIN "Answer" an ON an."attemptId" = a.id
-      WHERE a.id = ${attemptId}`;
-    const head = rows[0];
-    // Someone else's attempt looks exactly like a missing one.
-    if (!head || head.userId !== userId) return fail(404, "没有找到这次作答");
-    if (head.submittedAt) {
-      return {
-        ok: true as const,
-        alreadySubmitted: true,
-        attemptId,
-        correct: head.correct!,
-        total: head.total!,
-        percent: head.percent!,
-        passed: head.passed!,
-      };
-    }
-    // The limit is checked again here and in the write itself: an attempt opened while another
-    // was being submitted must not become one too many.
-    if (head.attemptsAllowed !== null && head.usedAttempts >= head.attemptsAllowed) {
-      return fail(409, `本测验最多可作答 ${head.attemptsAllowed} 次，您的次数已用完`);
-    }
-    const byId = await loadVersions(db, head.questionIds);
-    const responses: Record<string, Response> = {};
-    // Answers autosaved earlier (another tab, before a reload) count unless resent now.
-    for (const r of rows) if (r.questionVersionId) responses[r.questionVersionId] = r.response as Response;
-    for (const [versionId, raw] of Object.entries(lastAnswers)) {
-      const question = byId.get(versionId);
-      if (!question) return fail(422, "提交中包含不属于本次作答的题目");
-      const r = checkResponse(question, raw);
-      if ("ok" in r) return r;
-      responses[versionId] = r;
-    }
-    const questions = head.questionIds.map((id) => ({ ...byId.get(id)!, id }));
-    const score = scoreAttempt(questions, responses, head.passMark);
-    const answerRows = JSON.stringify(
-      Object.entries(responses).map(([qid, response]) => ({ qid, response, ok: score.perQuestion[qid] ?? false })),
-    );
-    // Data-modifying WITH clauses run exactly once and commit together with the statement.
-    const write = (q: Pick<PrismaClient, "$queryRaw">) => q.$queryRaw<{ n: number }[]>`
-      WITH submitted AS (
-        UPDATE "Attempt" a
-        SET "submittedAt" = now(), correct = ${score.correct}, total = ${score.total}, percent = ${score.percent},
-            passed = ${score.passed}, revision = a.revision + 1
-        FROM "Quiz" q
-        WHERE a.id = ${attemptId} AND a."submittedAt" IS NULL AND a.revision = ${head.revision} AND q.id = a."quizId"
-          AND (q."attemptsAllowed" IS NULL OR (SELECT count(*) FROM "Attempt" o
-                 WHERE o."userId" = a."userId" AND o."quizId" = a."quizId" AND o."submittedAt" IS NOT NULL) < q."attemptsAllowed")
-        RETURNING a.id
-      ),
-      saved AS (
-        INSERT INTO "Answer" ("attemptId", "questionVersionId", response, correct, "savedAt")
-        SELECT s.id, x.qid, x.response, x.ok, now()
-        FROM submitted s CROSS JOIN jsonb_to_recordset(${answerRows}::jsonb) AS x(qid text, response jsonb, ok boolean)
-        ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET response = EXCLUDED.response, correct = EXCLUDED.correct
-        RETURNING 1
-      )
-      SELECT count(*)::int AS n FROM submitted`;
-    // A pass may complete the course (the final, or a module quiz when the final was passed
-    // earlier): then the certificate is issued in the same transaction as the pass. A fail
-    // cannot complete anything and keeps to the single statement.
-    const [written] = score.passed
-      ? await db.$transaction(async (tx) => {
-          const rows = await write(tx);
-          if (rows[0]?.n === 1) await issueCertificateIfComplete(tx, course, userId);
-          return rows;
-        }, COMPLETION_TX)
-      : await write(db);
-    if (written?.n === 1) {
-      return {
-        ok: true as const,
-        alreadySubmitted: false,
-        attemptId,
-        correct: score.correct,
-        total: score.total,
-        percent: score.percent,
-        passed: score.passed,
-      };
-    }
-    // Lost a race (another submit finished, or an answer was saved after the read): read again.
-  }
-  return fail(409, "提交时答案仍在变化，请稍后再试");
-}
+const TIME_UP = "作答时间已到，答案不能再修改；截止前自动保存的答案已计分。";

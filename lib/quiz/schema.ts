@@ -66,6 +66,8 @@ export const quizSchema = z
     draw: z
       .strictObject({ count: z.number().int().min(1), minPerModule: z.number().int().min(0).default(0) })
       .optional(),
+    /** Minutes from the start to the deadline the server enforces (lib/quiz/deadline.ts). Absent: untimed. */
+    timeLimitMinutes: z.number().int().min(1).max(600).nullable().default(null),
     questions: z.array(questionSchema).min(1),
   })
   .superRefine((q, ctx) => {

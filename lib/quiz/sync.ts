@@ -20,6 +20,7 @@ export async function syncQuizzes(db: PrismaClient, quizzes: LoadedQuiz[]) {
         revealAnswers: quiz.revealAnswers,
         drawCount: quiz.draw?.count ?? null,
         drawMinPerModule: quiz.draw?.minPerModule ?? 0,
+        timeLimitMinutes: quiz.timeLimitMinutes,
       };
       await tx.quiz.upsert({
         where: { id: quiz.id },

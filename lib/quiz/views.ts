@@ -1,8 +1,10 @@
 // What quiz pages show. Questions go to the browser without their answers; answers and
 // explanations come back only with a submitted attempt (and, for quizzes that say so, only once
-// the learner has passed).
+// the learner has passed; for the final of a cohort with an exam window, only once it has closed).
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getFinalWindows, windowsReleaseAnswers } from "./exam-window";
+import { FINAL_QUIZ_ID } from "./load";
 import type { Question } from "./schema";
 import type { Response } from "./score";
 
@@ -90,10 +92,12 @@ export async function getQuizOverview(db: PrismaClient, quizId: string, userId: 
       passMark: true,
       attemptsAllowed: true,
       drawCount: true,
+      timeLimitMinutes: true,
       _count: { select: { versions: { where: { active: true } } } },
     },
   });
   if (!quiz) return null;
+  const extra = userId ? await db.extraAttempt.count({ where: { userId, quizId } }) : 0;
   const attempts = userId
     ? await db.attempt.findMany({
         where: { quizId, userId },
@@ -101,11 +105,19 @@ export async function getQuizOverview(db: PrismaClient, quizId: string, userId: 
         select: { id: true, startedAt: true, submittedAt: true, percent: true, passed: true },
       })
     : [];
-  const { drawCount, ...rest } = quiz;
-  return { quiz: { ...rest, questionCount: drawCount ?? quiz._count.versions }, attempts };
+  const { drawCount, attemptsAllowed, ...rest } = quiz;
+  return {
+    quiz: {
+      ...rest,
+      // This learner's limit: the file's, plus extra attempts a trainer granted.
+      attemptsAllowed: attemptsAllowed === null ? null : attemptsAllowed + extra,
+      questionCount: drawCount ?? quiz._count.versions,
+    },
+    attempts,
+  };
 }
 
-export async function getAttemptView(db: PrismaClient, userId: string, attemptId: string) {
+export async function getAttemptView(db: PrismaClient, userId: string, attemptId: string, now: Date = new Date()) {
   const attempt = await db.attempt.findUnique({
     where: { id: attemptId },
     select: {
@@ -117,6 +129,8 @@ export async function getAttemptView(db: PrismaClient, userId: string, attemptId
       total: true,
       percent: true,
       passed: true,
+      deadlineAt: true,
+      timedOut: true,
       quiz: {
         select: {
           id: true,
@@ -150,17 +164,24 @@ export async function getAttemptView(db: PrismaClient, userId: string, attemptId
       saved: Object.fromEntries(attempt.answers.map((a) => [a.questionVersionId, a.response as Response])),
     };
   }
-  const reveal = attempt.quiz.revealAnswers === "always" || attempt.passed === true;
+  // The final's answers wait for the learner's cohort window to close; without a window the file's
+  // rule applies (decision 0029).
+  const windows = attempt.quiz.id === FINAL_QUIZ_ID ? await getFinalWindows(db, userId) : [];
+  const released = windowsReleaseAnswers(windows, now);
+  const reveal = released ?? (attempt.quiz.revealAnswers === "always" || attempt.passed === true);
+  const revealAfter = released === false ? new Date(Math.max(...windows.map((w) => w.closesAt.getTime()))) : null;
   // For the result page's 再测一次: an unfinished retake to resume, or attempts left to start one.
-  const [used, open] = await Promise.all([
+  const [used, open, extra] = await Promise.all([
     db.attempt.count({ where: { userId, quizId: attempt.quiz.id, submittedAt: { not: null } } }),
     db.attempt.findFirst({ where: { userId, quizId: attempt.quiz.id, submittedAt: null }, select: { id: true } }),
+    db.extraAttempt.count({ where: { userId, quizId: attempt.quiz.id } }),
   ]);
-  const allowed = attempt.quiz.attemptsAllowed;
+  const allowed = attempt.quiz.attemptsAllowed === null ? null : attempt.quiz.attemptsAllowed + extra;
   return {
     ...rest,
     state: "submitted" as const,
     reveal,
+    revealAfter,
     attemptsLeft: allowed === null ? null : Math.max(0, allowed - used),
     openAttempt: open !== null,
     review: questions.map(({ versionId, question }) => {

@@ -447,6 +447,13 @@ export const ROUTES: RouteRow[] = [
     post: { answers: {} },
     expect: { ...signedIn(404), anonymous: 401 },
   },
+  // The exam page's hidden-page beacon: only the learner's own open attempt counts.
+  {
+    file: "app/api/attempts/[id]/visibility/route.ts",
+    path: "/api/attempts/not-an-attempt/visibility",
+    post: {},
+    expect: { ...signedIn(404), anonymous: 401 },
+  },
   {
     file: "app/api/quizzes/[quizId]/attempts/route.ts",
     path: "/api/quizzes/no-such-quiz/attempts",
@@ -687,6 +694,20 @@ export const ACTIONS: ActionRow[] = [
     form: { preTestId: "" },
     expect: signedIn("ok"),
   })),
+  // The final's window and an extra attempt (issue 19): trainers and admins; a blank cohort is
+  // refused field by field and changes nothing; never a client admin, who only reads.
+  {
+    action: "app/(trainer)/trainer/cohorts/[id]/quizzes/actions.ts#saveExamWindowAction",
+    page: "/trainer/cohorts/{cohort}/quizzes",
+    form: { cohortId: "" },
+    expect: trainers,
+  },
+  {
+    action: "app/(trainer)/trainer/cohorts/[id]/learners/[learnerId]/actions.ts#grantExtraAttemptAction",
+    page: "/trainer/cohorts/{cohort}/learners/{learner}",
+    form: { cohortId: "" },
+    expect: trainers,
+  },
   // Everyone may call it; signed-out callers just land home. The spec signs out throwaway accounts (it ends all of a user's sessions).
   { action: "app/(auth)/actions.ts#signOutAction", page: "/me", form: {}, expect: everyone("ok") },
 ];

@@ -7,7 +7,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
 import { getLearnerProgress } from "@/lib/progress/progress";
+import { expireOverdueAttempts } from "@/lib/quiz/attempts";
 import { getQuizzes } from "@/lib/quiz/catalog";
+import { getFinalWindows, windowState } from "@/lib/quiz/exam-window";
 import { getQuizOverview } from "@/lib/quiz/views";
 import { formatDateTime } from "@/lib/format/beijing-time";
 
@@ -21,14 +23,20 @@ export async function generateMetadata({ params }: QuizPageProps): Promise<Metad
 export default async function QuizPage({ params }: QuizPageProps) {
   const { quizId } = await params;
   const user = await getCurrentUser();
+  const course = await currentCourseShape();
+  const now = new Date();
+  // A timed attempt left past its deadline (the tab was closed) is scored before it is listed.
+  if (user && quizId.length <= 40) await expireOverdueAttempts(getDb(), course, now, { userId: user.id, quizId });
   const overview = quizId.length <= 40 ? await getQuizOverview(getDb(), quizId, user?.id ?? null) : null;
   if (!overview) notFound();
   const { quiz, attempts } = overview;
   // The final opens once every module is done; until then the page lists what is missing (the
-  // start route refuses it too).
-  const course = await currentCourseShape();
-  const progress = user && quiz.id === course.finalQuizId ? await getLearnerProgress(getDb(), course, user.id) : null;
+  // start route refuses it too). Then only inside the learner's cohort window, if one is set.
+  const isFinal = quiz.id === course.finalQuizId;
+  const progress = user && isFinal ? await getLearnerProgress(getDb(), course, user.id) : null;
   const finalClosed = progress !== null && !progress.finalOpen;
+  const examWindow =
+    user && isFinal ? windowState(await getFinalWindows(getDb(), user.id), now) : { kind: "none" as const };
   const submitted = attempts.filter((a) => a.submittedAt);
   const best = submitted.reduce<number | null>(
     (m, a) => (a.percent !== null && (m === null || a.percent > m) ? a.percent : m),
@@ -54,7 +62,11 @@ export default async function QuizPage({ params }: QuizPageProps) {
             ? "可多次作答，以最好成绩计入进度"
             : `最多作答 ${quiz.attemptsAllowed} 次，以最好成绩计入进度`}
         </li>
+        {quiz.timeLimitMinutes !== null && (
+          <li>限时 {quiz.timeLimitMinutes} 分钟，从开始作答起计时，刷新页面不会重新计时；到时按已保存的答案自动交卷</li>
+        )}
         <li>答案边做边自动保存，刷新或断网都不会丢失</li>
+        {examWindow.kind === "open" && <li>本班开放至 {formatDateTime(examWindow.closesAt)}（北京时间）</li>}
       </ul>
 
       {!user ? (
@@ -71,6 +83,14 @@ export default async function QuizPage({ params }: QuizPageProps) {
         </p>
       ) : finalClosed ? (
         <FinalAssessmentGate modules={progress.modules} />
+      ) : examWindow.kind === "before" && !open ? (
+        <p role="status" className="mt-8 rounded-lg bg-amber-50 p-4 text-amber-900">
+          本班结业测评将于 {formatDateTime(examWindow.opensAt)}（北京时间）开放，届时再来参加。
+        </p>
+      ) : examWindow.kind === "after" && !open ? (
+        <p role="status" className="mt-8 rounded-lg bg-amber-50 p-4 text-amber-900">
+          本班结业测评已于 {formatDateTime(examWindow.closesAt)}（北京时间）截止。
+        </p>
       ) : left !== null && left <= 0 && !open ? (
         <p className="mt-8 rounded-lg bg-amber-50 p-4 text-amber-900">作答次数已用完。</p>
       ) : (

@@ -7,8 +7,11 @@ import { ScoreHeading } from "@/components/quiz/score-heading";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { getContent } from "@/lib/content";
+import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format/beijing-time";
 import { t } from "@/lib/i18n/zh-cn";
+import { expireOverdueAttempts } from "@/lib/quiz/attempts";
 import { hasQuiz } from "@/lib/quiz/catalog";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
 import { nextStepAfterQuiz, type NextStep } from "@/lib/quiz/next-step";
@@ -17,14 +20,18 @@ import { getAttemptView, lessonSectionHref } from "@/lib/quiz/views";
 type AttemptPageProps = { params: Promise<{ id: string }> };
 
 // Read once per request for both the title and the page. Someone else's attempt is "not found":
-// attempt ids reveal nothing.
+// attempt ids reveal nothing. A timed attempt past its deadline is scored first (from its
+// autosaves), so a learner coming back after closing the tab sees the result.
 const loadAttempt = cache(async (id: string) => {
   const user = await getCurrentUser();
-  return user && id.length <= 40 ? getAttemptView(getDb(), user.id, id) : null;
+  if (!user || id.length > 40) return null;
+  const now = new Date();
+  await expireOverdueAttempts(getDb(), await currentCourseShape(), now, { userId: user.id });
+  return { view: await getAttemptView(getDb(), user.id, id, now), now };
 });
 
 export async function generateMetadata({ params }: AttemptPageProps): Promise<Metadata> {
-  const view = await loadAttempt((await params).id);
+  const view = (await loadAttempt((await params).id))?.view;
   if (!view) return { title: "测验" };
   return { title: `${view.quiz.title}（${view.state === "in-progress" ? "作答中" : "成绩"}）` };
 }
@@ -38,15 +45,23 @@ function nextStepLabel(next: NextStep) {
 export default async function AttemptPage({ params }: AttemptPageProps) {
   const { id } = await params;
   await requireUser(`/quiz/attempt/${id}`);
-  const view = await loadAttempt(id);
-  if (!view) notFound();
+  const loaded = await loadAttempt(id);
+  const view = loaded?.view;
+  if (!loaded || !view) notFound();
 
   if (view.state === "in-progress") {
+    const remainingMs = view.deadlineAt ? Math.max(0, view.deadlineAt.getTime() - loaded.now.getTime()) : null;
     return (
       <div className="mx-auto max-w-3xl px-4 py-10">
         <h1 className="text-2xl font-bold text-brand-900">{view.quiz.title}</h1>
+        {view.deadlineAt && (
+          <p className="mt-2 text-sm text-gray-600">
+            交卷截止：{formatDateTime(view.deadlineAt)}
+            （北京时间）。答案边做边自动保存；到时未交卷的，按已保存的答案自动交卷。
+          </p>
+        )}
         <div className="mt-6">
-          <QuizForm attemptId={view.id} questions={view.questions} saved={view.saved} />
+          <QuizForm attemptId={view.id} questions={view.questions} saved={view.saved} remainingMs={remainingMs} />
         </div>
       </div>
     );
@@ -68,7 +83,14 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
         <p id="score-detail" className="mt-1">
           答对 {view.correct} / {view.total} 题 · {view.passed ? "通过" : `未通过（及格线 ${view.quiz.passMark}%）`}
         </p>
-        {!view.reveal && <p className="mt-2 text-sm">本测验在通过后才显示正确答案和解析。</p>}
+        {view.timedOut && <p className="mt-2 text-sm">已到作答时限，系统按截止前自动保存的答案交卷。</p>}
+        {view.revealAfter ? (
+          <p className="mt-2 text-sm">
+            正确答案和解析将在本班结业测评截止（{formatDateTime(view.revealAfter)}，北京时间）后显示。
+          </p>
+        ) : (
+          !view.reveal && <p className="mt-2 text-sm">本测验在通过后才显示正确答案和解析。</p>
+        )}
         <div className="mt-4 flex flex-wrap items-start gap-4">
           {canRetake && (
             <div>

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
 import { CohortNav } from "@/components/trainer/cohort-nav";
 import { requireRole } from "@/lib/auth/session";
 import { findVisibleCohort } from "@/lib/dashboard/access";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format/beijing-time";
+import { getCohortFinalWindow } from "@/lib/quiz/exam-window";
+import { toBeijingLocal } from "@/lib/surveys/forms";
+import { saveExamWindowAction } from "./actions";
 
 export const metadata: Metadata = { title: "题目分析" };
 
@@ -17,6 +22,7 @@ export default async function CohortQuizzesPage({ params }: QuizzesPageProps) {
   const cohort = await findVisibleCohort(getDb(), user, id);
   if (!cohort) forbidden();
   const shape = await currentCourseShape();
+  const { finalOpensAt, finalClosesAt } = await getCohortFinalWindow(getDb(), cohort.id);
   const quizzes = [
     ...shape.modules.flatMap((m) =>
       m.quizId ? [{ id: m.quizId, title: m.quizTitle ?? m.title, note: `模块${m.number}` }] : [],
@@ -43,6 +49,44 @@ export default async function CohortQuizzesPage({ params }: QuizzesPageProps) {
           </li>
         ))}
       </ul>
+
+      {shape.finalQuizId && (
+        <section aria-labelledby="exam-window" className="mt-8 max-w-md rounded-lg border border-gray-200 p-4">
+          <h2 id="exam-window" className="text-lg font-semibold">
+            结业测评开放时间
+          </h2>
+          <p className="mt-1 text-sm text-gray-600">
+            {finalOpensAt && finalClosesAt
+              ? `本班学员可在 ${formatDateTime(finalOpensAt)} 至 ${formatDateTime(finalClosesAt)}（北京时间）之间参加结业测评；截止后才向学员显示正确答案和解析。`
+              : "未设定：学员完成全部模块后随时可以参加，通过后才显示正确答案和解析。"}
+          </p>
+          {/* The bank's admin reads the window; setting it is the trainer's. */}
+          {user.role !== "CLIENT_ADMIN" && !cohort.organisation.closedAt && (
+            <div className="mt-3">
+              <ActionForm
+                action={saveExamWindowAction}
+                submitLabel="保存开放时间"
+                hidden={{ cohortId: cohort.id }}
+                fields={[
+                  {
+                    name: "opensAt",
+                    label: "开放时间（北京时间）",
+                    type: "datetime-local",
+                    defaultValue: finalOpensAt ? toBeijingLocal(finalOpensAt) : "",
+                  },
+                  {
+                    name: "closesAt",
+                    label: "截止时间（北京时间）",
+                    type: "datetime-local",
+                    defaultValue: finalClosesAt ? toBeijingLocal(finalClosesAt) : "",
+                    hint: "两项都留空并保存，即取消开放时间限制",
+                  },
+                ]}
+              />
+            </div>
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { forbidden } from "next/navigation";
 import { validatedActionWithUser } from "@/lib/actions/validated-action";
@@ -10,6 +11,8 @@ import { learnerLinkSchema } from "@/lib/auth/schemas";
 import { findVisibleCohort } from "@/lib/dashboard/access";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/beijing-time";
+import { extraAttemptSchema } from "@/lib/quiz/exam-forms";
+import { grantExtraAttempt, type GrantProblem } from "@/lib/quiz/extra-attempts";
 
 // A one-time link for one learner of the cohort (reset, or activation while they never set a
 // password), shown once to the trainer. Trainers and admins; client admins only read.
@@ -40,6 +43,25 @@ export const issueLearnerLinkAction = validatedActionWithUser(
       message: result.purpose === "ACTIVATE" ? "开通链接已生成。" : "重置密码链接已生成。",
       data: link,
     };
+  },
+  ["TRAINER"],
+);
+
+const GRANT_PROBLEMS: Record<GrantProblem, string> = {
+  FORBIDDEN: "您没有权限为这个班级的学员增加作答次数",
+  NOT_MEMBER: "该学员不在此班级",
+  UNLIMITED: "结业测评不限作答次数，无需增加",
+  ATTEMPTS_LEFT: "该学员还有未用完的作答次数，用完后才能再增加",
+};
+
+// One more attempt at the final for one learner of the cohort: trainers and admins. Audited.
+export const grantExtraAttemptAction = validatedActionWithUser(
+  extraAttemptSchema,
+  async (data, user) => {
+    const r = await grantExtraAttempt(getDb(), user, data.cohortId, data.learnerId);
+    if (!r.ok) return { message: GRANT_PROBLEMS[r.code] };
+    revalidatePath(`/trainer/cohorts/${data.cohortId}/learners/${data.learnerId}`);
+    return { ok: true, message: `已增加一次结业测评机会（共 ${r.allowed} 次）` };
   },
   ["TRAINER"],
 );

@@ -9,7 +9,9 @@ import { formatDate, formatDateTime } from "@/lib/format/beijing-time";
 import { getLearnerDetail } from "@/lib/dashboard/learner-detail";
 import { LearnerLinkPanel } from "@/components/trainer/learner-link-panel";
 import { isActivated } from "@/lib/auth/account-links";
-import { issueLearnerLinkAction } from "./actions";
+import { grantExtraAttemptAction, issueLearnerLinkAction } from "./actions";
+import { ActionForm } from "@/components/forms/action-form";
+import { getFinalAllowance } from "@/lib/quiz/extra-attempts";
 import { currentOnlineModules, getCohortHours, NO_HOURS } from "@/lib/attendance/hours";
 import { statusLabel } from "@/lib/attendance/labels";
 import { getLearnerSessions } from "@/lib/attendance/register";
@@ -26,9 +28,10 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
   const detail =
     learnerId.length <= 40 ? await getLearnerDetail(db, await currentCourseShape(), cohort.id, learnerId) : null;
   if (!detail) notFound();
-  const [hoursMap, sessions] = await Promise.all([
+  const [hoursMap, sessions, finalAllowance] = await Promise.all([
     getCohortHours(db, cohort.id, await currentOnlineModules(), [learnerId]),
     getLearnerSessions(db, cohort.id, learnerId),
+    getFinalAllowance(db, learnerId),
   ]);
   const hours = hoursMap.get(learnerId) ?? NO_HOURS;
   const lessonsDone = detail.modules.reduce((n, m) => n + m.lessons.filter((l) => l.completedAt).length, 0);
@@ -111,6 +114,31 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
           action={issueLearnerLinkAction}
         />
       )}
+      {finalAllowance && (
+        <section className="mt-8 max-w-xl" aria-labelledby="final-attempts-title">
+          <h3 id="final-attempts-title" className="text-lg font-semibold">
+            结业测评作答次数
+          </h3>
+          <p className="mt-2 text-sm">
+            已用 {finalAllowance.used} / {finalAllowance.allowed} 次
+            {finalAllowance.granted > 0 ? `（含培训师增加的 ${finalAllowance.granted} 次）` : ""}
+          </p>
+          {/* Kept on the page after a grant, so its message stays; the server refuses while
+              attempts are left. */}
+          {user.role !== "CLIENT_ADMIN" && !cohort.organisation.closedAt && (
+            <div className="mt-3">
+              <ActionForm
+                action={grantExtraAttemptAction}
+                submitLabel="增加一次作答机会"
+                hidden={{ cohortId: cohort.id, learnerId: detail.user.id }}
+                fields={[]}
+              />
+              <p className="mt-1 text-xs text-gray-500">学员用完全部次数后才能增加，每次一次，记入审计日志。</p>
+            </div>
+          )}
+        </section>
+      )}
+
       {sessions.length > 0 && (
         <section className="mt-8" aria-labelledby="sessions-title">
           <h3 id="sessions-title" className="text-lg font-semibold">
@@ -186,9 +214,14 @@ export default async function LearnerPage({ params }: LearnerPageProps) {
                   {a.submittedAt
                     ? `${formatScore(a.percent)} 分（${a.correct}/${a.total}）· ${a.passed ? "通过" : "未通过"} · 提交于 ${formatDateTime(a.submittedAt)}`
                     : `进行中 · 开始于 ${formatDateTime(a.startedAt)}`}
+                  {a.visibilityChanges > 0 ? ` · 切出页面 ${a.visibilityChanges} 次` : ""}
                 </span>
               </summary>
-              <p className="mt-2 text-xs text-gray-500">开始于 {formatDateTime(a.startedAt)}</p>
+              <p className="mt-2 text-xs text-gray-500">
+                开始于 {formatDateTime(a.startedAt)}
+                {a.deadlineAt ? ` · 限时截止 ${formatDateTime(a.deadlineAt)}` : ""}
+                {a.timedOut ? " · 超时自动交卷" : ""} · 切出页面 {a.visibilityChanges} 次
+              </p>
               <ol className="mt-2 space-y-2 text-sm">
                 {a.questions.map((q) => (
                   <li key={q.index} className="border-t border-gray-100 pt-2">
