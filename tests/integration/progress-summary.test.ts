@@ -1,6 +1,6 @@
 // The progress summaries (docs/decisions/0028) are kept by triggers inside every write. After a
 // random workload of ticks (through the domain's markLessonDone), attempts started, autosaved,
-// submitted, backdated and deleted, ticks removed and learners deleted outright, run eight at a
+// submitted with their answers, backdated and deleted, ticks removed and learners deleted outright, run eight at a
 // time on a real PostgreSQL server, the maintained rows must equal the same rows rebuilt from
 // scratch: compared both ways, then rebuilt and compared as stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +22,7 @@ const QUIZZES = ["m1", "m3", "final"];
 const LEARNERS = 6;
 const OPERATIONS = 600;
 const AT_ONCE = 8;
+const versions = (quiz: string) => [0, 1, 2].map((i) => `${quiz}v${i}`);
 
 /** Deterministic, so a failure can be replayed: mulberry32. */
 function random(seed: number) {
@@ -38,6 +39,7 @@ async function snapshot(t: PostgresTestDb) {
   return {
     summary: await t.db.$queryRaw<unknown[]>`SELECT * FROM "ProgressSummary" ORDER BY "userId", unit`,
     activity: await t.db.$queryRaw<unknown[]>`SELECT * FROM "LearnerActivity" ORDER BY "userId"`,
+    topics: await t.db.$queryRaw<unknown[]>`SELECT * FROM "LearnerTopic" ORDER BY "userId", tag`,
   };
 }
 
@@ -50,6 +52,31 @@ describe.skipIf(noPostgres)("progress summaries kept on write", () => {
     await t.db.quiz.createMany({
       data: QUIZZES.map((id) => ({ id, title: id, passMark: 60, shuffle: false, revealAnswers: "always" })),
     });
+    // Three questions per quiz; tags overlap across quizzes, one question has two.
+    for (const quiz of QUIZZES)
+      for (const [i, tags] of [["指标"], ["银商合作", "客群经营"], [quiz === "final" ? "指标" : "场景"]].entries()) {
+        const data = {
+          id: `${quiz}q${i}`,
+          type: "truefalse",
+          prompt: "题",
+          explanation: "解析",
+          lesson: "m1/a",
+          tags,
+          answer: true,
+        };
+        await t.db.questionVersion.create({
+          data: {
+            id: `${quiz}v${i}`,
+            quizId: quiz,
+            questionKey: data.id,
+            version: 1,
+            contentHash: data.id,
+            position: i,
+            active: true,
+            data,
+          },
+        });
+      }
     for (const id of users) await createUser(id);
   });
   afterAll(() => t?.close());
@@ -78,19 +105,48 @@ describe.skipIf(noPostgres)("progress summaries kept on write", () => {
     } else if (r < 0.45) {
       if (await open()) return;
       await t.db.attempt
-        .create({ data: { id: `a${step}`, userId: user, quizId: quiz, questionIds: [], startedAt: at } })
+        .create({ data: { id: `a${step}`, userId: user, quizId: quiz, questionIds: versions(quiz), startedAt: at } })
         .catch(() => {}); // a concurrent start of the same quiz: the one-open-attempt index refuses it
     } else if (r < 0.65) {
       const a = await open();
       if (!a) return;
       const percent = Math.round(rnd() * 100);
-      await t.db.attempt.updateMany({
-        where: { id: a.id, submittedAt: null },
-        data: { submittedAt: new Date(at.getTime() + 60_000), percent, passed: percent >= 60, correct: 1, total: 2 },
+      const right = versions(quiz).map(() => rnd() < 0.6);
+      // As a client that writes the attempt, then its answers, in two statements of one transaction.
+      await t.db.$transaction(async (tx) => {
+        const n = await tx.attempt.updateMany({
+          where: { id: a.id, submittedAt: null },
+          data: { submittedAt: new Date(at.getTime() + 60_000), percent, passed: percent >= 60, correct: 1, total: 3 },
+        });
+        if (n.count === 0) return;
+        await tx.answer.deleteMany({ where: { attemptId: a.id } });
+        await tx.answer.createMany({
+          data: versions(quiz)
+            .map((v, i) => ({
+              attemptId: a.id,
+              questionVersionId: v,
+              response: { type: "truefalse", value: right[i] },
+              correct: right[i]!,
+            }))
+            .filter((_, i) => i !== 2 || rnd() < 0.5), // sometimes left unanswered
+        });
       });
     } else if (r < 0.72) {
       const a = await open();
-      if (a) await t.db.attempt.updateMany({ where: { id: a.id }, data: { revision: { increment: 1 } } });
+      if (!a) return;
+      // An autosave: one answer and the revision.
+      await t.db.answer
+        .upsert({
+          where: { attemptId_questionVersionId: { attemptId: a.id, questionVersionId: versions(quiz)[0]! } },
+          create: {
+            attemptId: a.id,
+            questionVersionId: versions(quiz)[0]!,
+            response: { type: "truefalse", value: true },
+          },
+          update: { response: { type: "truefalse", value: false } },
+        })
+        .catch(() => {}); // submitted or deleted meanwhile
+      await t.db.attempt.updateMany({ where: { id: a.id }, data: { revision: { increment: 1 } } });
     } else if (r < 0.8) {
       await t.db.lessonProgress.deleteMany({ where: { userId: user, moduleSlug, lessonSlug } });
     } else if (r < 0.86) {
@@ -121,7 +177,8 @@ describe.skipIf(noPostgres)("progress summaries kept on write", () => {
     // The workload left something to compare (not a vacuous pass).
     expect(counts[0]!.summaries).toBeGreaterThan(LEARNERS);
     expect(counts[0]!.learners).toBeGreaterThan(0);
-    expect(await progressSummaryDrift(t.db)).toEqual({ summaryRows: 0, activityRows: 0 });
+    expect(await t.db.learnerTopic.count()).toBeGreaterThan(0);
+    expect(await progressSummaryDrift(t.db)).toEqual({ summaryRows: 0, activityRows: 0, topicRows: 0 });
     const kept = await snapshot(t);
     await rebuildProgressSummaries(t.db);
     expect(await snapshot(t)).toEqual(kept);
