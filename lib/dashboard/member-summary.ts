@@ -16,14 +16,13 @@ export function cohortMembersSql(cohortIds: string[]): Prisma.Sql {
 /**
  * CTEs (to follow a WITH, after `members(user_id, …)`) defining
  * `module_rows(user_id, module, lessons_done, done)`: per learner and module of the course that
- * they have touched, the lessons of the course ticked and whether the module is done (every
- * lesson ticked and its quiz, if any, passed). Modules nobody touched have no row.
+ * they have ticked lessons in, the lessons of the course ticked and whether the module is done
+ * (every lesson ticked and its quiz, if any, passed). One pass over the members' summary rows.
  */
 export function moduleRowsCtes(shape: CourseShape): Prisma.Sql {
   const a = shapeArrays(shape);
   const lessonModules = shape.modules.flatMap((m) => m.lessons.map(() => m.slug));
   const lessonSlugs = shape.modules.flatMap((m) => m.lessons);
-  const units = [...new Set([...a.moduleSlugs, ...a.moduleQuizzes.filter(Boolean), a.finalQuizId].filter(Boolean))];
   return Prisma.sql`
 shape AS (
   SELECT s.module, s.lessons, s.quiz, coalesce(sl.list, ARRAY[]::text[]) AS list
@@ -32,25 +31,27 @@ shape AS (
     SELECT module, array_agg(lesson) AS list FROM unnest(${lessonModules}::text[], ${lessonSlugs}::text[]) AS x(module, lesson) GROUP BY module
   ) sl ON sl.module = s.module
 ),
-mine AS MATERIALIZED (
-  SELECT ps."userId" AS user_id, ps.unit, coalesce(ps.lessons, ARRAY[]::text[]) AS lessons, ps.attempts, ps.best, ps.passed
-  FROM "ProgressSummary" ps
-  WHERE ps."userId" IN (SELECT user_id FROM members) AND ps.unit = ANY(${units}::text[])
+-- A module quiz whose id is not its module's slug has a row of its own (in this course none has).
+other_quiz AS (
+  SELECT q."userId" AS user_id, s.module, q.passed
+  FROM shape s JOIN "ProgressSummary" q ON q.unit = s.quiz
+  WHERE s.quiz <> '' AND s.quiz <> s.module AND q."userId" IN (SELECT user_id FROM members)
 ),
 module_rows AS (
-  SELECT l.user_id, s.module, l.lessons_done,
-         (s.lessons > 0 AND l.lessons_done >= s.lessons AND (s.quiz = '' OR coalesce(q.passed, false))) AS done
+  SELECT t.user_id, t.module, t.lessons_done,
+         (t.total > 0 AND t.lessons_done >= t.total AND (t.quiz = '' OR t.quiz_passed)) AS done
   FROM (
-    SELECT m.user_id, m.unit,
+    SELECT ps."userId" AS user_id, s.module, s.lessons AS total, s.quiz,
            -- Usually every tick is of a lesson still in the course; otherwise count only those.
-           CASE WHEN m.lessons <@ s.list THEN cardinality(m.lessons)
-                ELSE (SELECT count(*) FROM unnest(m.lessons) x WHERE x = ANY(s.list)) END::int AS lessons_done
-    FROM mine m JOIN shape s ON s.module = m.unit
-    WHERE cardinality(m.lessons) > 0
-  ) l
-  JOIN shape s ON s.module = l.unit
-  LEFT JOIN mine q ON q.user_id = l.user_id AND q.unit = s.quiz
-  WHERE l.lessons_done > 0
+           CASE WHEN ps.lessons <@ s.list THEN cardinality(ps.lessons)
+                ELSE (SELECT count(*) FROM unnest(ps.lessons) x WHERE x = ANY(s.list)) END::int AS lessons_done,
+           CASE WHEN s.quiz = s.module THEN ps.passed ELSE coalesce(o.passed, false) END AS quiz_passed
+    FROM "ProgressSummary" ps
+    JOIN shape s ON s.module = ps.unit
+    LEFT JOIN other_quiz o ON o.user_id = ps."userId" AND o.module = s.module
+    WHERE ps."userId" IN (SELECT user_id FROM members) AND cardinality(ps.lessons) > 0
+  ) t
+  WHERE t.lessons_done > 0
 )`;
 }
 
@@ -79,7 +80,7 @@ summary AS (
               ELSE 'not_started' END AS status
   FROM members m
   LEFT JOIN per_learner p ON p.user_id = m.user_id
-  LEFT JOIN mine f ON f.user_id = m.user_id AND f.unit = ${a.finalQuizId}
+  LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${a.finalQuizId}
   LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
   LEFT JOIN "Certificate" c ON c."userId" = m.user_id
 ),

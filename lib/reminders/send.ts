@@ -47,7 +47,7 @@ async function learnerFacts(db: PrismaClient, cohortId: string, course: CourseSh
            coalesce(d.modules, ARRAY[]::text[]) AS modules_done, coalesce(f.passed, false) AS final_passed
     FROM members m JOIN "User" u ON u.id = m.user_id
     LEFT JOIN done d ON d.user_id = m.user_id
-    LEFT JOIN mine f ON f.user_id = m.user_id AND f.unit = ${finalQuiz}
+    LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${finalQuiz}
     LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id`;
   return rows.map((r) => {
     const modulesDone = new Set(r.modules_done);
