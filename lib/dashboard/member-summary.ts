@@ -23,6 +23,15 @@ export function moduleRowsCtes(shape: CourseShape): Prisma.Sql {
   const a = shapeArrays(shape);
   const lessonModules = shape.modules.flatMap((m) => m.lessons.map(() => m.slug));
   const lessonSlugs = shape.modules.flatMap((m) => m.lessons);
+  // Module quizzes share their module's slug (content/ has no other kind), so one summary row
+  // holds a module's ticks and its quiz. A shape that breaks this joins the quiz's own row.
+  const sameRow = shape.modules.every((m) => m.quizId === null || m.quizId === m.slug);
+  const quizPassed = sameRow
+    ? Prisma.sql`ps.passed AS quiz_passed`
+    : Prisma.sql`CASE WHEN s.quiz = s.module THEN ps.passed ELSE coalesce(q.passed, false) END AS quiz_passed`;
+  const otherQuizJoin = sameRow
+    ? Prisma.empty
+    : Prisma.sql`LEFT JOIN "ProgressSummary" q ON q."userId" = ps."userId" AND q.unit = s.quiz AND s.quiz <> s.module`;
   return Prisma.sql`
 shape AS (
   SELECT s.module, s.lessons, s.quiz, coalesce(sl.list, ARRAY[]::text[]) AS list
@@ -31,25 +40,22 @@ shape AS (
     SELECT module, array_agg(lesson) AS list FROM unnest(${lessonModules}::text[], ${lessonSlugs}::text[]) AS x(module, lesson) GROUP BY module
   ) sl ON sl.module = s.module
 ),
--- A module quiz whose id is not its module's slug has a row of its own (in this course none has).
-other_quiz AS (
-  SELECT q."userId" AS user_id, s.module, q.passed
-  FROM shape s JOIN "ProgressSummary" q ON q.unit = s.quiz
-  WHERE s.quiz <> '' AND s.quiz <> s.module AND q."userId" IN (SELECT user_id FROM members)
-),
 module_rows AS (
   SELECT t.user_id, t.module, t.lessons_done,
          (t.total > 0 AND t.lessons_done >= t.total AND (t.quiz = '' OR t.quiz_passed)) AS done
   FROM (
+    -- Narrow rows (no arrays) before anything joins or groups them. OFFSET 0 keeps the count
+    -- from being computed twice (once more as a pushed-down filter).
     SELECT ps."userId" AS user_id, s.module, s.lessons AS total, s.quiz,
            -- Usually every tick is of a lesson still in the course; otherwise count only those.
            CASE WHEN ps.lessons <@ s.list THEN cardinality(ps.lessons)
                 ELSE (SELECT count(*) FROM unnest(ps.lessons) x WHERE x = ANY(s.list)) END::int AS lessons_done,
-           CASE WHEN s.quiz = s.module THEN ps.passed ELSE coalesce(o.passed, false) END AS quiz_passed
+           ${quizPassed}
     FROM "ProgressSummary" ps
     JOIN shape s ON s.module = ps.unit
-    LEFT JOIN other_quiz o ON o.user_id = ps."userId" AND o.module = s.module
+    ${otherQuizJoin}
     WHERE ps."userId" IN (SELECT user_id FROM members) AND cardinality(ps.lessons) > 0
+    OFFSET 0
   ) t
   WHERE t.lessons_done > 0
 )`;

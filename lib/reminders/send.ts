@@ -97,7 +97,9 @@ export async function listPendingReminders(db: PrismaClient, cohortId: string, c
   const sentToday = new Set(
     (
       await db.reminderSend.findMany({
-        where: { day: today, userId: { in: due.map((d) => d.userId) } },
+        // The cohort's members reminded today (by any cohort), joined in SQL: thousands of ids
+        // would otherwise travel as bind parameters.
+        where: { day: today, user: { memberships: { some: { cohortId } } } },
         select: { userId: true },
       })
     ).map((r) => r.userId),
