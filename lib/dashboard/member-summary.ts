@@ -40,7 +40,8 @@ shape AS (
     SELECT module, array_agg(lesson) AS list FROM unnest(${lessonModules}::text[], ${lessonSlugs}::text[]) AS x(module, lesson) GROUP BY module
   ) sl ON sl.module = s.module
 ),
-module_rows AS (
+-- Planned on its own: a LIMIT on the page must not turn it into one index probe per learner.
+module_rows AS MATERIALIZED (
   SELECT t.user_id, t.module, t.lessons_done,
          (t.total > 0 AND t.lessons_done >= t.total AND (t.quiz = '' OR t.quiz_passed)) AS done
   FROM (
