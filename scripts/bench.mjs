@@ -17,6 +17,7 @@ if (!existsSync("/usr/sbin/nginx")) {
     process.exit(1);
   }
 }
+// react-server: the benchmarks import lib/ modules marked "server-only" (as the app's server does).
 const child = spawn(
   path.resolve("node_modules/.bin/tsx"),
   ["--conditions=react-server", "scripts/bench/run.ts", ...process.argv.slice(2)],
