@@ -17,7 +17,12 @@ if (!existsSync("/usr/sbin/nginx")) {
     process.exit(1);
   }
 }
-const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/bench/run.ts", ...process.argv.slice(2)], {
-  stdio: "inherit",
-});
+// react-server: the benchmarks import lib/ modules marked "server-only" (as the app's server does).
+const child = spawn(
+  path.resolve("node_modules/.bin/tsx"),
+  ["--conditions=react-server", "scripts/bench/run.ts", ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+  },
+);
 child.on("exit", (code) => process.exit(code ?? 1));

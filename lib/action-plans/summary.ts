@@ -31,41 +31,115 @@ function completeness(p: PlanLike): number {
   return p.actions.reduce((n, a) => n + a.checkIns.length, 0) * 10 + p.actions.length;
 }
 
-export async function getCohortActionPlans(db: PrismaClient, cohortId: string, now: Date) {
-  const [members, plans] = await Promise.all([
-    db.cohortMember.count({ where: { cohortId } }),
-    db.actionPlan.findMany({
-      where: { user: { memberships: { some: { cohortId } } } },
-      select: {
-        id: true,
-        filedAt: true,
-        user: { select: { name: true, branch: true } },
-        actions: {
-          orderBy: { position: "asc" },
-          select: {
-            id: true,
-            tool: true,
-            merchant: true,
-            description: true,
-            metric: true,
-            metricName: true,
-            baseline: true,
-            target: true,
-            dueOn: true,
-            checkIns: {
-              orderBy: { round: "asc" },
-              select: { round: true, status: true, result: true, obstacles: true },
-            },
-          },
-        },
+const planSelect = {
+  id: true,
+  filedAt: true,
+  user: { select: { name: true, branch: true } },
+  actions: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      tool: true,
+      merchant: true,
+      description: true,
+      metric: true,
+      metricName: true,
+      baseline: true,
+      target: true,
+      dueOn: true,
+      checkIns: {
+        orderBy: { round: "asc" },
+        select: { round: true, status: true, result: true, obstacles: true },
       },
-    }),
-  ]);
-  const examples = [...plans]
-    .sort((a, b) => completeness(b) - completeness(a) || b.filedAt.getTime() - a.filedAt.getTime())
-    .slice(0, EXAMPLE_PLANS);
-  // Every plan too: the 结项报告 (lib/reports) counts them again per 分行.
-  return { ...summarisePlans(members, plans, now), examples, plans };
+    },
+  },
+} as const;
+
+/**
+ * The same figures as summarisePlans, counted in PostgreSQL (a bank's cohort files thousands of
+ * plans: docs/decisions/0028), and the example plans, which alone are loaded whole.
+ */
+export async function getCohortActionPlans(db: PrismaClient, cohortId: string, now: Date) {
+  const [figures] = await db.$queryRaw<
+    {
+      members: number;
+      filed: number;
+      actions: number;
+      actions_done: number;
+      rounds: RoundFigure[];
+      examples: string[];
+    }[]
+  >`
+    WITH plans AS (
+      SELECT p.id, p."filedAt" AS filed_at
+      FROM "ActionPlan" p JOIN "CohortMember" cm ON cm."userId" = p."userId" AND cm."cohortId" = ${cohortId}
+    ),
+    acts AS (
+      -- Per action: its latest report, the first round a report closed it (完成/放弃), the rounds reported.
+      SELECT a."planId" AS plan_id,
+             (array_agg(c.status ORDER BY c.round DESC) FILTER (WHERE c.id IS NOT NULL))[1] AS latest,
+             min(c.round) FILTER (WHERE c.status IN ('DONE', 'ABANDONED')) AS closed_by,
+             coalesce(array_agg(c.round) FILTER (WHERE c.id IS NOT NULL), ARRAY[]::int[]) AS reported
+      FROM "PlanAction" a JOIN plans p ON p.id = a."planId"
+      LEFT JOIN "ActionCheckIn" c ON c."actionId" = a.id
+      GROUP BY a.id, a."planId"
+    ),
+    plan_rounds AS (
+      -- followedUpAt: no action still open before the round, or some action reported at it.
+      SELECT r.round,
+             count(x.plan_id) FILTER (WHERE x.closed_by IS NULL OR x.closed_by >= r.round) = 0
+               OR coalesce(bool_or(r.round = ANY(x.reported)), false) AS followed
+      FROM plans p CROSS JOIN unnest(${[...ROUNDS]}::int[]) AS r(round)
+      LEFT JOIN acts x ON x.plan_id = p.id
+      WHERE p.filed_at + make_interval(days => r.round) <= ${now}
+      GROUP BY p.id, r.round
+    ),
+    per_round AS (
+      SELECT round, count(*)::int AS eligible, count(*) FILTER (WHERE followed)::int AS followed FROM plan_rounds GROUP BY round
+    ),
+    examples AS (
+      -- The most complete plans (completeness below), then the newest.
+      SELECT p.id FROM plans p LEFT JOIN acts x ON x.plan_id = p.id
+      GROUP BY p.id, p.filed_at
+      ORDER BY coalesce(sum(cardinality(x.reported)), 0) * 10 + count(x.plan_id) DESC, p.filed_at DESC
+      LIMIT ${EXAMPLE_PLANS}
+    )
+    SELECT (SELECT count(*) FROM "CohortMember" WHERE "cohortId" = ${cohortId})::int AS members,
+           (SELECT count(*) FROM plans)::int AS filed,
+           (SELECT count(*) FROM acts)::int AS actions,
+           (SELECT count(*) FROM acts WHERE latest = 'DONE')::int AS actions_done,
+           (SELECT json_agg(json_build_object('round', r.round, 'eligible', coalesce(f.eligible, 0), 'followed', coalesce(f.followed, 0)) ORDER BY r.round)
+            FROM unnest(${[...ROUNDS]}::int[]) AS r(round) LEFT JOIN per_round f ON f.round = r.round) AS rounds,
+           ARRAY(SELECT id FROM examples) AS examples`;
+  const plans = await db.actionPlan.findMany({ where: { id: { in: figures!.examples } }, select: planSelect });
+  const examples = [...plans].sort(
+    (a, b) => completeness(b) - completeness(a) || b.filedAt.getTime() - a.filedAt.getTime(),
+  );
+  return {
+    members: figures!.members,
+    filed: figures!.filed,
+    rounds: figures!.rounds,
+    actions: figures!.actions,
+    actionsDone: figures!.actions_done,
+    examples,
+  };
+}
+
+/**
+ * Every member's plan, light (filing date, 分行, each action's reports), for the 结项报告's
+ * per-分行 figures (summarisePlans per branch). A report is read rarely; the dashboards use
+ * getCohortActionPlans, counted in SQL.
+ */
+export async function loadCohortPlansByBranch(db: PrismaClient, cohortId: string) {
+  const plans = await db.actionPlan.findMany({
+    where: { user: { memberships: { some: { cohortId } } } },
+    select: {
+      filedAt: true,
+      user: { select: { branch: true } },
+      actions: { select: { id: true, checkIns: { select: { round: true, status: true } } } },
+    },
+  });
+  return plans.map((p) => ({ branch: p.user.branch?.trim() ?? "", filedAt: p.filedAt, actions: p.actions }));
 }
 
 /** "42%" style share; "—" when nobody is counted yet (no day 60 has come, say). */

@@ -75,14 +75,16 @@ export async function getCohortHours(
           ${modules.map((m) => m.minutes)}::int[]) AS s(module, lessons, minutes)
       ),
       shape_lessons AS (
-        SELECT * FROM unnest(${modules.flatMap((m) => m.lessons.map(() => m.slug))}::text[],
-          ${modules.flatMap((m) => m.lessons)}::text[]) AS sl(module, lesson)
+        SELECT module, array_agg(lesson) AS list FROM unnest(${modules.flatMap((m) => m.lessons.map(() => m.slug))}::text[],
+          ${modules.flatMap((m) => m.lessons)}::text[]) AS sl(module, lesson) GROUP BY module
       ),
       done AS (
-        SELECT p."userId" AS user_id, p."moduleSlug" AS module, count(*)::int AS n
-        FROM "LessonProgress" p JOIN shape_lessons sl ON sl.module = p."moduleSlug" AND sl.lesson = p."lessonSlug"
-        WHERE p."userId" IN (${members})
-        GROUP BY 1, 2
+        -- Ticks per module from the progress summary (docs/decisions/0028), counting only lessons
+        -- still in the course.
+        SELECT ps."userId" AS user_id, ps.unit AS module,
+               (SELECT count(*) FROM unnest(ps.lessons) x WHERE x = ANY(sl.list))::int AS n
+        FROM "ProgressSummary" ps JOIN shape_lessons sl ON sl.module = ps.unit
+        WHERE ps."userId" IN (${members})
       )
       SELECT d.user_id, sum(s.minutes)::int AS minutes
       FROM done d JOIN shape s ON s.module = d.module AND d.n >= s.lessons AND s.lessons > 0

@@ -1,8 +1,9 @@
 // One row per (cohort, learner) with everything the overview and the progress matrix need,
-// computed in PostgreSQL in a single statement: lesson and attempt counts grouped per learner
-// and joined to the course shape. No per-learner queries, so 10,000 learners cost one round
-// trip, not 10,000. Joins are shaped for hash joins over the rows that exist (learners ×
-// modules actually touched), never a learners × modules cross product.
+// computed in PostgreSQL in a single statement from the progress summaries (lib/dashboard/
+// progress-summary.ts, docs/decisions/0028): one row per learner and module or quiz, kept up to
+// date on every write, instead of every lesson tick and attempt. No per-learner queries, so
+// 10,000 learners cost one round trip, not 10,000. The course shape is applied here, at read
+// time: a tick of a lesson that has since left the course counts for nothing.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { shapeArrays, type CourseShape } from "./course-shape";
 
@@ -13,58 +14,81 @@ export function cohortMembersSql(cohortIds: string[]): Prisma.Sql {
 }
 
 /**
+ * CTEs (to follow a WITH, after `members(user_id, …)`) defining
+ * `module_rows(user_id, module, lessons_done, done)`: per learner and module of the course that
+ * they have ticked lessons in, the lessons of the course ticked and whether the module is done
+ * (every lesson ticked and its quiz, if any, passed). One pass over the members' summary rows.
+ */
+export function moduleRowsCtes(shape: CourseShape): Prisma.Sql {
+  const a = shapeArrays(shape);
+  const lessonModules = shape.modules.flatMap((m) => m.lessons.map(() => m.slug));
+  const lessonSlugs = shape.modules.flatMap((m) => m.lessons);
+  // Module quizzes share their module's slug (content/ has no other kind), so one summary row
+  // holds a module's ticks and its quiz. A shape that breaks this joins the quiz's own row.
+  const sameRow = shape.modules.every((m) => m.quizId === null || m.quizId === m.slug);
+  const quizPassed = sameRow
+    ? Prisma.sql`ps.passed AS quiz_passed`
+    : Prisma.sql`CASE WHEN s.quiz = s.module THEN ps.passed ELSE coalesce(q.passed, false) END AS quiz_passed`;
+  const otherQuizJoin = sameRow
+    ? Prisma.empty
+    : Prisma.sql`LEFT JOIN "ProgressSummary" q ON q."userId" = ps."userId" AND q.unit = s.quiz AND s.quiz <> s.module`;
+  return Prisma.sql`
+shape AS (
+  SELECT s.module, s.lessons, s.quiz, coalesce(sl.list, ARRAY[]::text[]) AS list
+  FROM unnest(${a.moduleSlugs}::text[], ${a.lessonCounts}::int[], ${a.moduleQuizzes}::text[]) AS s(module, lessons, quiz)
+  LEFT JOIN (
+    SELECT module, array_agg(lesson) AS list FROM unnest(${lessonModules}::text[], ${lessonSlugs}::text[]) AS x(module, lesson) GROUP BY module
+  ) sl ON sl.module = s.module
+),
+-- Planned on its own: a LIMIT on the page must not turn it into one index probe per learner.
+module_rows AS MATERIALIZED (
+  SELECT t.user_id, t.module, t.lessons_done,
+         (t.total > 0 AND t.lessons_done >= t.total AND (t.quiz = '' OR t.quiz_passed)) AS done
+  FROM (
+    -- Narrow rows (no arrays) before anything joins or groups them. OFFSET 0 keeps the count
+    -- from being computed twice (once more as a pushed-down filter).
+    SELECT ps."userId" AS user_id, s.module, s.lessons AS total, s.quiz,
+           -- Usually every tick is of a lesson still in the course; otherwise count only those.
+           CASE WHEN ps.lessons <@ s.list THEN cardinality(ps.lessons)
+                ELSE (SELECT count(*) FROM unnest(ps.lessons) x WHERE x = ANY(s.list)) END::int AS lessons_done,
+           ${quizPassed}
+    FROM "ProgressSummary" ps
+    JOIN shape s ON s.module = ps.unit
+    ${otherQuizJoin}
+    WHERE ps."userId" IN (SELECT user_id FROM members) AND cardinality(ps.lessons) > 0
+    OFFSET 0
+  ) t
+  WHERE t.lessons_done > 0
+)`;
+}
+
+/**
  * A WITH clause defining `summary_flags(<members' columns>, lessons_done, modules_done,
  * final_best, final_passed, certified_at, last_active, status, inactive)`. `status` is
  * completed | in_progress | not_started; `inactive` follows stats.isInactive.
  */
 export function memberSummaryCte(shape: CourseShape, members: Prisma.Sql, inactiveBefore: Date): Prisma.Sql {
   const a = shapeArrays(shape);
-  const lessonModules = shape.modules.flatMap((m) => m.lessons.map(() => m.slug));
-  const lessonSlugs = shape.modules.flatMap((m) => m.lessons);
   return Prisma.sql`
-WITH shape AS (
-  SELECT * FROM unnest(${a.moduleSlugs}::text[], ${a.lessonCounts}::int[], ${a.moduleQuizzes}::text[]) AS s(module, lessons, quiz)
-),
-shape_lessons AS (SELECT * FROM unnest(${lessonModules}::text[], ${lessonSlugs}::text[]) AS sl(module, lesson)),
-members AS (${members}),
-lp AS (
-  -- Lessons done per learner and module, counting only lessons still in the course.
-  SELECT p."userId" AS user_id, p."moduleSlug" AS module, count(*)::int AS n, max(p."completedAt") AS last
-  FROM "LessonProgress" p JOIN shape_lessons sl ON sl.module = p."moduleSlug" AND sl.lesson = p."lessonSlug"
-  WHERE p."userId" IN (SELECT user_id FROM members)
-  GROUP BY 1, 2
-),
-qa AS (
-  SELECT t."userId" AS user_id, t."quizId" AS quiz, max(t.percent) AS best, coalesce(bool_or(t.passed), false) AS passed,
-         max(greatest(t."startedAt", t."submittedAt")) AS last
-  FROM "Attempt" t WHERE t."userId" IN (SELECT user_id FROM members)
-  GROUP BY 1, 2
-),
+WITH members AS (${members}),
+${moduleRowsCtes(shape)},
 per_learner AS (
-  SELECT lp.user_id, sum(lp.n)::int AS lessons_done, max(lp.last) AS last,
-         count(*) FILTER (WHERE lp.n >= s.lessons AND (s.quiz = '' OR coalesce(q.passed, false)))::int AS modules_done
-  FROM lp JOIN shape s ON s.module = lp.module
-  LEFT JOIN qa q ON q.user_id = lp.user_id AND q.quiz = s.quiz
-  GROUP BY lp.user_id
-),
-quiz_learner AS (
-  SELECT user_id, max(last) AS last,
-         max(best) FILTER (WHERE quiz = ${a.finalQuizId}) AS final_best,
-         coalesce(bool_or(passed) FILTER (WHERE quiz = ${a.finalQuizId}), false) AS final_passed
-  FROM qa GROUP BY user_id
+  SELECT user_id, sum(lessons_done)::int AS lessons_done, count(*) FILTER (WHERE done)::int AS modules_done
+  FROM module_rows GROUP BY user_id
 ),
 summary AS (
   SELECT m.*, coalesce(p.lessons_done, 0) AS lessons_done, coalesce(p.modules_done, 0) AS modules_done,
-         ql.final_best, coalesce(ql.final_passed, false) AS final_passed, c."issuedAt" AS certified_at,
-         greatest(p.last, ql.last) AS last_active,
+         f.best AS final_best, coalesce(f.passed, false) AS final_passed, c."issuedAt" AS certified_at,
+         la."activeAt" AS last_active,
          -- Completed = holds the certificate: it is issued the moment the course is complete and
          -- stays valid if the course later grows, so the overview, matrix and export agree.
          CASE WHEN c."issuedAt" IS NOT NULL THEN 'completed'
-              WHEN p.user_id IS NOT NULL OR ql.user_id IS NOT NULL THEN 'in_progress'
+              WHEN la."userId" IS NOT NULL THEN 'in_progress'
               ELSE 'not_started' END AS status
   FROM members m
   LEFT JOIN per_learner p ON p.user_id = m.user_id
-  LEFT JOIN quiz_learner ql ON ql.user_id = m.user_id
+  LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${a.finalQuizId}
+  LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
   LEFT JOIN "Certificate" c ON c."userId" = m.user_id
 ),
 summary_flags AS (

@@ -27,7 +27,8 @@ export async function getCohortOverviews(db: PrismaClient, shape: CourseShape, c
   for (const id of cohortIds) out.set(id, emptyOverview(id));
   if (cohortIds.length === 0) return out;
   // Lighter than the matrix's per-module summary: the overview needs only whether each learner
-  // has done anything, when last, their best final score and whether they hold a certificate.
+  // has done anything, when last, their best final score and whether they hold a certificate,
+  // one summary row each (docs/decisions/0028) instead of every tick and attempt.
   const finalQuiz = shape.finalQuizId ?? "";
   const rows = await db.$queryRaw<
     {
@@ -39,30 +40,17 @@ export async function getCohortOverviews(db: PrismaClient, shape: CourseShape, c
       avg_final: number | null;
       final_takers: number;
     }[]
-  >`WITH members AS (${cohortMembersSql(cohortIds)}),
-    activity AS (
-      SELECT user_id, max(last) AS last FROM (
-        SELECT p."userId" AS user_id, max(p."completedAt") AS last FROM "LessonProgress" p
-        WHERE p."userId" IN (SELECT user_id FROM members) GROUP BY 1
-        UNION ALL
-        SELECT t."userId", max(greatest(t."startedAt", t."submittedAt")) FROM "Attempt" t
-        WHERE t."userId" IN (SELECT user_id FROM members) GROUP BY 1
-      ) x GROUP BY 1
-    ),
-    final AS (
-      SELECT t."userId" AS user_id, max(t.percent) AS best FROM "Attempt" t
-      WHERE t."quizId" = ${finalQuiz} AND t."submittedAt" IS NOT NULL AND t."userId" IN (SELECT user_id FROM members) GROUP BY 1
-    )
+  >`WITH members AS (${cohortMembersSql(cohortIds)})
     SELECT m.cohort_id,
            count(*)::int AS enrolled,
-           count(a.user_id)::int AS started,
+           count(la."userId")::int AS started,
            count(c."userId")::int AS completed,
-           count(*) FILTER (WHERE c."userId" IS NULL AND coalesce(a.last, m.joined_at) < ${inactiveCutoff(now)})::int AS inactive,
+           count(*) FILTER (WHERE c."userId" IS NULL AND coalesce(la."activeAt", m.joined_at) < ${inactiveCutoff(now)})::int AS inactive,
            avg(f.best)::float8 AS avg_final,
            count(f.best)::int AS final_takers
     FROM members m
-    LEFT JOIN activity a ON a.user_id = m.user_id
-    LEFT JOIN final f ON f.user_id = m.user_id
+    LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
+    LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${finalQuiz}
     LEFT JOIN "Certificate" c ON c."userId" = m.user_id
     GROUP BY m.cohort_id`;
   for (const r of rows) {
@@ -114,11 +102,11 @@ export async function getCompletionTimeline(
       FROM "Certificate" c JOIN members m ON m.user_id = c."userId" GROUP BY 1
     ),
     passes AS (
-      SELECT to_char(first_pass + interval '8 hours', 'YYYY-MM-DD') AS day, count(*)::int AS n
-      FROM (
-        SELECT min(t."submittedAt") AS first_pass FROM "Attempt" t JOIN members m ON m.user_id = t."userId"
-        WHERE t.passed AND t."quizId" = ANY(${moduleQuizzes}::text[]) GROUP BY t."userId", t."quizId"
-      ) fp GROUP BY 1
+      -- Each learner's first pass of each module quiz, kept in the progress summary (0028).
+      SELECT to_char(ps."firstPassAt" + interval '8 hours', 'YYYY-MM-DD') AS day, count(*)::int AS n
+      FROM "ProgressSummary" ps JOIN members m ON m.user_id = ps."userId"
+      WHERE ps.unit = ANY(${moduleQuizzes}::text[]) AND ps."firstPassAt" IS NOT NULL
+      GROUP BY 1
     )
     SELECT coalesce(c.day, p.day) AS day, coalesce(c.n, 0)::int AS completions, coalesce(p.n, 0)::int AS passes
     FROM certs c FULL JOIN passes p ON p.day = c.day ORDER BY 1`;

@@ -1,6 +1,6 @@
 // The progress matrix: learners × modules, filtered, sorted and paged in PostgreSQL. A page costs
 // two statements whatever the cohort size: the learners of the page (with the total), then their
-// cells (lessons done and best scores per module).
+// cells (lessons done and best scores per module), both from the progress summaries (0028).
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { shapeArrays, type CourseShape } from "./course-shape";
 import { cohortMembersSql, memberSummaryCte } from "./member-summary";
@@ -127,42 +127,36 @@ async function summaryRows(
 
 async function cellsFor(db: PrismaClient, shape: CourseShape, userIds: string[]) {
   const a = shapeArrays(shape);
+  const units = [...new Set([...a.moduleSlugs, ...a.moduleQuizzes.filter(Boolean)])];
+  // The page's learners' summary rows (docs/decisions/0028): ticks per module, attempts per quiz.
   const rows = userIds.length
     ? await db.$queryRaw<
         {
-          kind: "lesson" | "quiz";
           user_id: string;
-          key: string;
-          n: number;
+          unit: string;
+          lessons: string[] | null;
+          attempts: number;
           best: number | null;
-          passed: boolean | null;
+          passed: boolean;
         }[]
       >`
-        SELECT 'lesson' AS kind, p."userId" AS user_id, p."moduleSlug" AS key, count(*)::int AS n, NULL::float8 AS best, NULL::boolean AS passed
-        FROM "LessonProgress" p
-        WHERE p."userId" = ANY(${userIds}::text[]) AND (p."moduleSlug" || '/' || p."lessonSlug") = ANY(${a.lessonKeys}::text[])
-        GROUP BY 2, 3
-        UNION ALL
-        SELECT 'quiz', t."userId", t."quizId", count(*)::int, max(t.percent), coalesce(bool_or(t.passed), false)
-        FROM "Attempt" t WHERE t."userId" = ANY(${userIds}::text[]) AND t."quizId" = ANY(${a.moduleQuizzes}::text[])
-        GROUP BY 2, 3`
+        SELECT ps."userId" AS user_id, ps.unit, ps.lessons, ps.attempts, ps.best, ps.passed
+        FROM "ProgressSummary" ps
+        WHERE ps."userId" = ANY(${userIds}::text[]) AND ps.unit = ANY(${units}::text[])`
     : [];
-  const lessons = new Map<string, number>();
-  const quizzes = new Map<string, { n: number; best: number | null; passed: boolean }>();
-  for (const r of rows) {
-    if (r.kind === "lesson") lessons.set(`${r.user_id}|${r.key}`, r.n);
-    else quizzes.set(`${r.user_id}|${r.key}`, { n: r.n, best: r.best, passed: r.passed === true });
-  }
+  const byKey = new Map(rows.map((r) => [`${r.user_id}|${r.unit}`, r]));
   return (userId: string): MatrixCell[] =>
     shape.modules.map((m) => {
-      const done = lessons.get(`${userId}|${m.slug}`) ?? 0;
-      const q = m.quizId ? quizzes.get(`${userId}|${m.quizId}`) : undefined;
+      const ticked = new Set(byKey.get(`${userId}|${m.slug}`)?.lessons ?? []);
+      const done = m.lessons.filter((l) => ticked.has(l)).length;
+      const q = m.quizId ? byKey.get(`${userId}|${m.quizId}`) : undefined;
+      const attempts = q?.attempts ?? 0;
       return {
-        status: cellStatus(done, m.lessons.length, q?.n ?? 0, q?.passed ?? false, m.quizId !== null),
+        status: cellStatus(done, m.lessons.length, attempts, q?.passed ?? false, m.quizId !== null),
         lessonsDone: done,
         lessonsTotal: m.lessons.length,
         best: q?.best ?? null,
-        attempts: q?.n ?? 0,
+        attempts,
         passed: q?.passed ?? false,
       };
     });

@@ -11,33 +11,12 @@ export type TopicRow = {
 
 export async function getTopicMastery(db: PrismaClient, cohortIds: string[]): Promise<TopicRow[]> {
   if (cohortIds.length === 0) return [];
+  // Per learner and tag, kept on every submit (docs/decisions/0028): one row per learner and tag
+  // instead of every answer of every latest attempt.
   const rows = await db.$queryRaw<{ cohort_id: string; tag: string; total: number; correct: number }[]>`
-    WITH latest AS MATERIALIZED (
-      SELECT DISTINCT ON (cm."cohortId", a."userId", a."quizId") cm."cohortId" AS cohort_id, a.id, a."questionIds"
-      FROM "Attempt" a JOIN "CohortMember" cm ON cm."userId" = a."userId" AND cm."cohortId" = ANY(${cohortIds}::text[])
-      WHERE a."submittedAt" IS NOT NULL
-      ORDER BY cm."cohortId", a."userId", a."quizId", a."submittedAt" DESC
-    ),
-    -- How many times each question was met (unnest, no join) and how many of those were right
-    -- (one hash join with Answer). Probing Answer pair by pair is several times slower at scale.
-    met AS (
-      SELECT l.cohort_id, q.qid, count(*)::int AS total
-      FROM latest l CROSS JOIN LATERAL unnest(l."questionIds") AS q(qid)
-      GROUP BY 1, 2
-    ),
-    right_answers AS (
-      SELECT l.cohort_id, ans."questionVersionId" AS qid, count(*)::int AS correct
-      FROM latest l JOIN "Answer" ans ON ans."attemptId" = l.id
-      WHERE ans.correct
-      GROUP BY 1, 2
-    ),
-    per_question AS (
-      SELECT m.cohort_id, m.qid, m.total, coalesce(r.correct, 0) AS correct
-      FROM met m LEFT JOIN right_answers r ON r.cohort_id = m.cohort_id AND r.qid = m.qid
-    )
-    SELECT p.cohort_id, tag, sum(p.total)::int AS total, sum(p.correct)::int AS correct
-    FROM per_question p JOIN "QuestionVersion" qv ON qv.id = p.qid
-    CROSS JOIN LATERAL jsonb_array_elements_text(qv.data -> 'tags') AS tag
+    SELECT cm."cohortId" AS cohort_id, t.tag, sum(t.total)::int AS total, sum(t."right")::int AS correct
+    FROM "CohortMember" cm JOIN "LearnerTopic" t ON t."userId" = cm."userId"
+    WHERE cm."cohortId" = ANY(${cohortIds}::text[])
     GROUP BY 1, 2`;
   const byTag = new Map<string, TopicRow>();
   for (const r of rows) {

@@ -88,7 +88,7 @@ export function computeGain(
 export async function getKnowledgeGain(db: PrismaClient, cohortId: string): Promise<KnowledgeGain> {
   const preRows = await db.preTestAttempt.findMany({
     where: { preTest: { cohortId }, submittedAt: { not: null }, user: { memberships: { some: { cohortId } } } },
-    select: { userId: true, results: true },
+    select: { userId: true, results: true, user: { select: { branch: true } } },
   });
   const pre: TakenQuiz[] = preRows.map((r) => ({
     userId: r.userId,
@@ -114,11 +114,7 @@ export async function getKnowledgeGain(db: PrismaClient, cohortId: string): Prom
     select: { id: true, data: true },
   });
   const tags = new Map(versions.map((v) => [v.id, (v.data as Question).tags]));
-  const users = await db.user.findMany({
-    where: { id: { in: pre.map((p) => p.userId) } },
-    select: { id: true, branch: true },
-  });
-  const branch = new Map(users.map((u) => [u.id, u.branch]));
+  const branch = new Map(preRows.map((r) => [r.userId, r.user.branch]));
   return computeGain(
     pre,
     post,

@@ -6,7 +6,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
 import { enqueueMail } from "@/lib/mail/queue";
-import { summariseProgress, type ProgressFacts } from "@/lib/progress/progress";
+import { moduleRowsCtes } from "@/lib/dashboard/member-summary";
 import { learnersWithCheckInDue } from "./check-ins";
 import { reminderMail } from "./mail";
 import { beijingDay, dueReminders, isQuietHour, type LearnerFacts, type ReminderRule } from "./rules";
@@ -16,39 +16,56 @@ import { enqueueWebhookPost, webhookBody } from "./webhook";
 /** How a learner would be reached: by mail, or only through the trainer's list (and why). */
 export type Reach = "EMAIL" | "LIST_EMAIL_OFF" | "LIST_OPTED_OUT" | "LIST_NO_EMAIL";
 
+type MemberFacts = {
+  id: string;
+  name: string;
+  email: string | null;
+  branch: string | null;
+  reminderEmailOptOut: boolean;
+  joined_at: Date;
+  done_at: Date | null;
+  modules_done: string[];
+  final_passed: boolean;
+};
+
+/**
+ * What the rules read per member, in one statement over the progress summaries (docs/decisions/
+ * 0028), whatever the cohort's size: last tick or submit, modules done, the final passed. The
+ * same rule as lib/progress/progress.ts summariseProgress.
+ */
 async function learnerFacts(db: PrismaClient, cohortId: string, course: CourseShape) {
-  const members = await db.cohortMember.findMany({
-    where: { cohortId, user: { role: "LEARNER", disabled: false, erasedAt: null } },
-    select: {
-      joinedAt: true,
-      user: { select: { id: true, name: true, email: true, branch: true, reminderEmailOptOut: true } },
-    },
-  });
-  const ids = members.map((m) => m.user.id);
-  // Two queries for the whole cohort, not two per learner.
-  const [lessons, attempts] = await Promise.all([
-    db.lessonProgress.findMany({
-      where: { userId: { in: ids } },
-      select: { userId: true, moduleSlug: true, lessonSlug: true, completedAt: true },
-    }),
-    db.attempt.findMany({
-      where: { userId: { in: ids }, submittedAt: { not: null } },
-      select: { userId: true, quizId: true, percent: true, passed: true, submittedAt: true },
-    }),
-  ]);
-  const facts = new Map<string, ProgressFacts>(ids.map((id) => [id, { lessons: [], attempts: [] }]));
-  for (const l of lessons) facts.get(l.userId)?.lessons.push(l);
-  for (const a of attempts) facts.get(a.userId)?.attempts.push({ ...a, submittedAt: a.submittedAt! });
-  return members.map((m) => {
-    const p = summariseProgress(course, facts.get(m.user.id)!);
+  const finalQuiz = course.finalQuizId ?? "";
+  const rows = await db.$queryRaw<MemberFacts[]>`
+    WITH members AS (
+      SELECT cm."userId" AS user_id, cm."joinedAt" AS joined_at
+      FROM "CohortMember" cm JOIN "User" u ON u.id = cm."userId"
+      WHERE cm."cohortId" = ${cohortId} AND u.role = 'LEARNER' AND NOT u.disabled AND u."erasedAt" IS NULL
+    ),
+    ${moduleRowsCtes(course)},
+    done AS (SELECT user_id, array_agg(module) AS modules FROM module_rows WHERE done GROUP BY user_id)
+    SELECT u.id, u.name, u.email, u.branch, u."reminderEmailOptOut", m.joined_at, la."doneAt" AS done_at,
+           coalesce(d.modules, ARRAY[]::text[]) AS modules_done, coalesce(f.passed, false) AS final_passed
+    FROM members m JOIN "User" u ON u.id = m.user_id
+    LEFT JOIN done d ON d.user_id = m.user_id
+    LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${finalQuiz}
+    LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id`;
+  return rows.map((r) => {
+    const modulesDone = new Set(r.modules_done);
     const learner: LearnerFacts = {
-      userId: m.user.id,
-      joinedAt: m.joinedAt,
-      lastActivity: p.lastActivity,
-      modulesDone: new Set(p.modules.filter((x) => x.done).map((x) => x.slug)),
-      courseDone: p.courseDone,
+      userId: r.id,
+      joinedAt: r.joined_at,
+      lastActivity: r.done_at,
+      modulesDone,
+      courseDone: modulesDone.size === course.modules.length && (course.finalQuizId === null || r.final_passed),
     };
-    return { learner, person: m.user };
+    const person = {
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      branch: r.branch,
+      reminderEmailOptOut: r.reminderEmailOptOut,
+    };
+    return { learner, person };
   });
 }
 
@@ -80,7 +97,9 @@ export async function listPendingReminders(db: PrismaClient, cohortId: string, c
   const sentToday = new Set(
     (
       await db.reminderSend.findMany({
-        where: { day: today, userId: { in: due.map((d) => d.userId) } },
+        // The cohort's members reminded today (by any cohort), joined in SQL: thousands of ids
+        // would otherwise travel as bind parameters.
+        where: { day: today, user: { memberships: { some: { cohortId } } } },
         select: { userId: true },
       })
     ).map((r) => r.userId),

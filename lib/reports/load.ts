@@ -5,7 +5,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { latestStatus } from "@/lib/action-plans/rules";
-import { getCohortActionPlans, summarisePlans } from "@/lib/action-plans/summary";
+import { getCohortActionPlans, loadCohortPlansByBranch, summarisePlans } from "@/lib/action-plans/summary";
 import type { ActionMetric, ActionStatus, ActionTool } from "@/lib/generated/prisma/enums";
 import { getCohortHours, NO_HOURS, type OnlineModule } from "@/lib/attendance/hours";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
@@ -97,6 +97,7 @@ export async function loadCohortParts(
   const gain = await getKnowledgeGain(db, cohort.id);
   const satisfaction = await loadSatisfaction(db, cohort, rows.length);
   const planData = await getCohortActionPlans(db, cohort.id, now);
+  const branchPlans = await loadCohortPlansByBranch(db, cohort.id);
   const findings = await loadFindings(db, shape, cohort);
 
   const membersByBranch = new Map<string, number>();
@@ -105,7 +106,7 @@ export async function loadCohortParts(
     branch,
     ...summarisePlans(
       members,
-      planData.plans.filter((p) => (p.user.branch?.trim() ?? "") === branch),
+      branchPlans.filter((p) => p.branch === branch),
       now,
     ),
   }));

@@ -12,7 +12,7 @@ import {
 } from "@/lib/action-plans/plans";
 import { learnersWithCheckInDue } from "@/lib/reminders/check-ins";
 import type { ActionInput } from "@/lib/action-plans/schema";
-import { getCohortActionPlans } from "@/lib/action-plans/summary";
+import { EXAMPLE_PLANS, getCohortActionPlans, summarisePlans } from "@/lib/action-plans/summary";
 import { findVisibleCohort } from "@/lib/dashboard/access";
 import type { Viewer } from "@/lib/organisations/scope";
 import { seedDemoActionPlans } from "@/prisma/demo-action-plans";
@@ -199,6 +199,20 @@ describe.skipIf(noPostgres)("action plans (PostgreSQL)", () => {
     // Some learners have a check-in waiting, some are not yet at day 30.
     expect((await dueCheckIns(t.db, now, { cohortId: demo.id })).length).toBeGreaterThan(0);
     expect(s.rounds[0]!.eligible).toBeLessThan(s.filed);
+    // The figures counted in SQL (decision 0028) equal the hand-tested rule over the plans loaded whole.
+    const plans = await t.db.actionPlan.findMany({
+      where: { user: { memberships: { some: { cohortId: demo.id } } } },
+      select: { filedAt: true, actions: { select: { id: true, checkIns: { select: { round: true, status: true } } } } },
+    });
+    expect(s).toMatchObject(summarisePlans(12, plans, now));
+    expect(s.examples).toHaveLength(EXAMPLE_PLANS);
+    // Around each round's day, the eligible and followed-up counts still agree.
+    for (const day of [29, 31, 59, 61, 89, 91, 120]) {
+      const later = new Date(now.getTime() + (day - 200) * 86_400_000);
+      expect(await getCohortActionPlans(t.db, demo.id, later), `day ${day}`).toMatchObject(
+        summarisePlans(12, plans, later),
+      );
+    }
   });
 
   it("shows the cohort only to viewers in its scope", async () => {
