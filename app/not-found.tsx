@@ -4,7 +4,7 @@ import { t } from "@/lib/i18n/zh-cn";
 export default function NotFound() {
   return (
     <div className="mx-auto max-w-xl px-4 py-20 text-center">
-      <p className="text-6xl font-bold text-brand-100">404</p>
+      <p className="text-6xl font-bold text-brand-600">404</p>
       <h1 className="mt-4 text-2xl font-bold text-brand-900">{t.notFound.title}</h1>
       <p className="mt-3 text-gray-600">{t.notFound.body}</p>
       <div className="mt-8 flex flex-wrap justify-center gap-3">

@@ -22,7 +22,7 @@ export function RouteErrorView({ error, reset, back }: RouteErrorViewProps) {
     <div role="alert" className="mx-auto max-w-xl px-4 py-20 text-center">
       <h1 className="text-2xl font-bold text-brand-900">页面出错了</h1>
       <p className="mt-3 text-gray-600">加载这个页面时出现了问题。请稍后点击“重试”；如果一直出错，请联系培训管理员。</p>
-      {error.digest && <p className="mt-2 font-mono text-xs text-gray-400">错误编号 {error.digest}</p>}
+      {error.digest && <p className="mt-2 font-mono text-xs text-gray-500">错误编号 {error.digest}</p>}
       <div className="mt-8 flex flex-wrap justify-center gap-3">
         <button
           type="button"

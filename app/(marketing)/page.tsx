@@ -18,7 +18,7 @@ export default function LandingPage() {
     <>
       <section className="bg-gradient-to-b from-brand-50 to-white">
         <div className="mx-auto max-w-6xl px-4 py-12 md:py-20">
-          <p className="text-sm font-semibold text-accent-500">{t.landing.heroEyebrow}</p>
+          <p className="text-sm font-semibold text-accent-700">{t.landing.heroEyebrow}</p>
           <h1 className="mt-2 text-3xl font-bold leading-tight text-brand-900 md:text-5xl">{course.title}</h1>
           <p className="mt-4 max-w-2xl text-lg text-gray-700">{course.subtitle}</p>
           <p className="mt-3 text-sm text-gray-600">
@@ -34,7 +34,7 @@ export default function LandingPage() {
             </Link>
             <Link
               href="/enquiry"
-              className="rounded-lg border border-accent-500 px-5 py-3 font-semibold text-accent-500 hover:bg-brand-50"
+              className="rounded-lg border border-accent-700 px-5 py-3 font-semibold text-accent-700 hover:bg-brand-50"
             >
               {t.nav.enquiry}
             </Link>
@@ -80,7 +80,7 @@ export default function LandingPage() {
                 href={`/course/${m.slug}`}
                 className="block h-full rounded-lg border border-gray-200 p-4 hover:border-brand-600 hover:shadow"
               >
-                <p className="text-xs font-semibold text-accent-500">{t.course.module(m.number)}</p>
+                <p className="text-xs font-semibold text-accent-700">{t.course.module(m.number)}</p>
                 <p className="mt-1 font-semibold text-gray-900">{m.title}</p>
                 <p className="mt-2 text-sm text-gray-600">{m.summary}</p>
               </Link>

@@ -1,13 +1,17 @@
 "use client";
 // The enquiry form (full on /enquiry, compact on the landing page and the course overview).
 // Checked in the browser with the same zod schema the server uses, so messages appear before a
-// round trip and match the server's exactly. Carries a honeypot field and a signed start-time
-// token (minimum fill time); static pages fetch the token when the form appears.
+// round trip and match the server's exactly. The schema (zod, ~30 KB compressed) loads when the
+// prospect first focuses the form, not with the page (issue 19: the landing page's load); a
+// submit before it has arrived is checked by the server alone, with the same messages. Carries a
+// honeypot field and a signed start-time token (minimum fill time); static pages fetch the token
+// when the form appears.
 import Link from "next/link";
-import { useActionState, useEffect, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/validated-action";
-import { enquiryFields, enquirySchema, INTERESTS } from "@/lib/enquiries/schema";
+import { INTERESTS } from "@/lib/enquiries/form-options";
 import { Field, FormMessage } from "@/components/forms/field";
+import type { errorsOf as ErrorsOf } from "./enquiry-check";
 import { PrivacyNotice } from "./privacy-notice";
 
 export type EnquiryFormProps = {
@@ -18,20 +22,19 @@ export type EnquiryFormProps = {
   compact?: boolean;
 };
 
-function errorsOf(form: HTMLFormElement): Record<string, string> {
-  const values = Object.fromEntries(new FormData(form).entries());
-  const parsed = enquirySchema.safeParse(enquiryFields(values));
-  if (parsed.success) return {};
-  const out: Record<string, string> = {};
-  for (const issue of parsed.error.issues) out[String(issue.path[0])] ??= issue.message;
-  return out;
-}
-
 export function EnquiryForm({ action, retentionDays, initialToken, compact = false }: EnquiryFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
   const [token, setToken] = useState(initialToken ?? "");
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const [messageLength, setMessageLength] = useState(0);
+  const errorsOf = useRef<typeof ErrorsOf | null>(null);
+
+  function loadCheck() {
+    if (errorsOf.current) return;
+    void import("./enquiry-check").then((m) => {
+      errorsOf.current = m.errorsOf;
+    });
+  }
 
   useEffect(() => {
     if (token) return;
@@ -45,7 +48,7 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
   const values = state.values ?? {};
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const found = errorsOf(event.currentTarget);
+    const found = errorsOf.current?.(event.currentTarget) ?? {};
     if (Object.keys(found).length > 0) {
       event.preventDefault();
       setClientErrors(found);
@@ -58,7 +61,7 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
 
   function onInput(event: FormEvent<HTMLFormElement>) {
     // Once a field has been flagged, re-check as the prospect corrects it.
-    if (clientErrors) setClientErrors(errorsOf(event.currentTarget));
+    if (clientErrors && errorsOf.current) setClientErrors(errorsOf.current(event.currentTarget));
   }
 
   const message = clientErrors && Object.keys(clientErrors).length ? "请按提示修改后再提交" : state.message;
@@ -71,6 +74,7 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
       action={formAction}
       onSubmit={onSubmit}
       onInput={onInput}
+      onFocus={loadCheck}
       noValidate
       className="space-y-4"
       aria-label={compact ? "快速咨询" : "咨询表单"}

@@ -1,6 +1,6 @@
 // The personal-information notice beside the consent box (PIPL: who collects what, for what,
 // how long it is kept, how to have it deleted). Changing this text means bumping NOTICE_VERSION.
-import { NOTICE_VERSION } from "@/lib/enquiries/schema";
+import { NOTICE_VERSION } from "@/lib/enquiries/form-options";
 
 export function PrivacyNotice({ retentionDays }: { retentionDays: number }) {
   return (

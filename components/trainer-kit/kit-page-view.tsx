@@ -16,7 +16,7 @@ export function KitPageView({ page, kind, related }: KitPageViewProps) {
       <Link href="/trainer/kit" className="text-sm text-brand-600 hover:underline">
         ← 培训师工具包
       </Link>
-      <p className="mt-4 text-sm font-semibold text-accent-500">{kind}</p>
+      <p className="mt-4 text-sm font-semibold text-accent-700">{kind}</p>
       <h1 className="mt-1 text-2xl font-bold leading-snug text-brand-900 md:text-3xl">{page.title}</h1>
       {page.summary && <p className="mt-3 text-gray-700">{page.summary}</p>}
       {related && (

@@ -73,10 +73,7 @@ export function RosterImport({ cohortId }: RosterImportProps) {
       </h2>
       <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-gray-700">
         <li>
-          <DownloadLink
-            href={`/trainer/cohorts/${cohortId}/roster/template`}
-            className="text-brand-600 hover:underline"
-          >
+          <DownloadLink href={`/trainer/cohorts/${cohortId}/roster/template`} className="text-brand-600 underline">
             下载名单模板（.xlsx）
           </DownloadLink>
           ，请银行培训部按模板填写（“填写说明”工作表列出了规则）。

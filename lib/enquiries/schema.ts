@@ -1,17 +1,9 @@
 // The enquiry form's rules, shared by the browser (checked as the prospect types) and the server
 // (checked again on submit): the same zod schema, the same Chinese messages, field by field.
 import { z } from "zod";
+import { INTERESTS, type Interest } from "./form-options";
 
-/** Bumped whenever the personal-information notice beside the consent box changes. */
-export const NOTICE_VERSION = "2026-11-v1";
-
-export const INTERESTS = {
-  course: "本课程（场景化金融生态）",
-  inhouse: "银行内训定制",
-  consulting: "业务咨询",
-  other: "其他",
-} as const;
-export type Interest = keyof typeof INTERESTS;
+export { INTERESTS, NOTICE_VERSION, type Interest } from "./form-options";
 
 // Single-line fields refuse every control character; the message allows line breaks and tabs.
 const CONTROL = /[\u0000-\u001f\u007f]/;

@@ -9,6 +9,7 @@ import { benchQuizSubmit } from "./quiz-submit";
 import { benchQuizHttp } from "./quiz-http";
 import { benchMemory } from "./memory";
 import { benchRosterImport } from "./roster-import";
+import { benchLighthouse } from "./lighthouse";
 
 function table(rows: Measurement[]) {
   const base = rows[0]!;
@@ -38,6 +39,20 @@ try {
 } finally {
   await db.stop();
 }
+
+console.log(
+  "\n## Front-end performance (issue 19): Lighthouse, mobile preset; target score >= the bare Next.js page's, LCP <= 1.5 s",
+);
+const lh = await benchLighthouse();
+console.log("\n| page | score | LCP (ms) | FCP (ms) | TBT (ms) | CLS | script (KB) |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of lh)
+  console.log(
+    `| ${r.page} \`${r.path}\` | ${r.score} | ${r.lcpMs} | ${r.fcpMs} | ${r.tbtMs} | ${r.cls} | ${r.scriptKb} |`,
+  );
+const [bare, ...pages] = lh as [(typeof lh)[0], ...typeof lh];
+const slow = pages.filter((r) => r.score < bare.score || r.lcpMs > 1500).map((r) => r.page);
+console.log(`\n${slow.length ? `MISSES the target on: ${slow.join(", ")}` : "meets the target on every page"}`);
 
 console.log(
   "\n## Quiz submissions at 50 concurrent learners on PostgreSQL (issue 5): target p99 <= 100 ms, >= 25% of raw",

@@ -59,7 +59,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
         还没有账号？
         <Link
           href={inviteCode ? `/signup?invite=${encodeURIComponent(inviteCode)}` : "/signup"}
-          className="text-brand-600 hover:underline"
+          className="text-brand-600 underline"
         >
           注册
         </Link>

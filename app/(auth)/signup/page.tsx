@@ -37,7 +37,7 @@ export default async function SignupPage({ searchParams }: SignupPageProps) {
         已有账号？
         <Link
           href={inviteCode ? `/login?invite=${encodeURIComponent(inviteCode)}` : "/login"}
-          className="text-brand-600 hover:underline"
+          className="text-brand-600 underline"
         >
           登录
         </Link>

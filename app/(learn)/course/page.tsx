@@ -23,7 +23,7 @@ export default function CoursePage() {
       <ol className="mt-8 space-y-4">
         {modules.map((m) => (
           <li key={m.slug} className="rounded-lg border border-gray-200 p-5">
-            <p className="text-xs font-semibold text-accent-500">{t.course.module(m.number)}</p>
+            <p className="text-xs font-semibold text-accent-700">{t.course.module(m.number)}</p>
             <h2 className="mt-1 text-xl font-semibold">
               <Link href={`/course/${m.slug}`} className="text-gray-900 hover:text-brand-600">
                 {m.title}

@@ -44,7 +44,7 @@ export default async function ModulePage({ params }: ModulePageProps) {
       <Link href="/course" className="text-sm text-brand-600 hover:underline">
         ← {t.course.backToCourse}
       </Link>
-      <p className="mt-4 text-sm font-semibold text-accent-500">{t.course.module(mod.number)}</p>
+      <p className="mt-4 text-sm font-semibold text-accent-700">{t.course.module(mod.number)}</p>
       <h1 className="mt-1 text-3xl font-bold text-brand-900">{mod.title}</h1>
       <p className="mt-3 text-lg text-gray-700">{mod.summary}</p>
 
