@@ -75,7 +75,7 @@ export async function getCohortActionPlans(db: PrismaClient, cohortId: string, n
       FROM "ActionPlan" p JOIN "CohortMember" cm ON cm."userId" = p."userId" AND cm."cohortId" = ${cohortId}
     ),
     acts AS (
-      -- Per action: its latest report, the first round a report closed it (完成/放弃), the rounds reported.
+      -- Per action: its latest report, the rounds reported, and the first round a report closed it (DONE or ABANDONED).
       SELECT a."planId" AS plan_id,
              (array_agg(c.status ORDER BY c.round DESC) FILTER (WHERE c.id IS NOT NULL))[1] AS latest,
              min(c.round) FILTER (WHERE c.status IN ('DONE', 'ABANDONED')) AS closed_by,

@@ -45,7 +45,7 @@ export async function grantExtraAttempt(
     await recordAudit(tx, viewer, {
       action: "EXTRA_ATTEMPT_GRANT",
       target: learnerId,
-      detail: `${cohort.name};${FINAL_QUIZ_ID};共 ${limit + granted + 1} 次`,
+      detail: `${cohort.name}；${FINAL_QUIZ_ID}；共 ${limit + granted + 1} 次`,
       rows: 1,
     });
     return { ok: true, allowed: limit + granted + 1 };
