@@ -85,7 +85,7 @@ export default async function OrganisationPage({ params }: OrganisationPageProps
           <ul className="mt-3 space-y-1 text-sm">
             {org.cohorts.map((c) => (
               <li key={c.id}>
-                <Link href={`/trainer/cohorts/${c.id}`} className="text-brand-600 hover:underline">
+                <Link href={`/trainer/cohorts/${c.id}`} className="text-brand-600 underline">
                   {c.name}
                 </Link>
                 <span className="text-gray-500">
