@@ -59,7 +59,7 @@ export type ReportTableProps = { caption: string; head: string[]; rows: (string 
 
 export function ReportTable({ caption, head, rows }: ReportTableProps) {
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div tabIndex={0} className="mt-4 overflow-x-auto">
       <table className="report-table w-full text-left text-sm">
         <caption className="mb-1 text-left text-sm font-medium text-gray-700">{caption}</caption>
         <thead className="border-b border-gray-300 text-gray-600">

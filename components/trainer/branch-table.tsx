@@ -8,7 +8,7 @@ const share = (n: number, of: number) => (of === 0 ? "—" : `${Math.round((n / 
 
 export function BranchTable({ rows, href }: BranchTableProps) {
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div tabIndex={0} className="mt-3 overflow-x-auto">
       <table className="w-full min-w-[40rem] text-left text-sm">
         <thead className="border-b border-gray-200 text-gray-500">
           <tr>

@@ -41,7 +41,7 @@ export function ProgressMatrixTable({ cohortId, shape, rows, query, now, hours }
   const ariaSort = (sort: MatrixQuery["sort"]) =>
     query.sort === sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined;
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-gray-200">
+    <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-gray-200">
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
         <thead className="bg-gray-50 text-xs text-gray-600">
           <tr>

@@ -73,7 +73,7 @@ export default async function TrainerHomePage() {
         {cohorts.length === 0 ? (
           <p className="mt-2 text-gray-600">{readOnly ? "还没有班级。" : "还没有班级，先在下面创建一个。"}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          <div tabIndex={0} className="mt-3 overflow-x-auto">
             <table className="w-full min-w-[52rem] text-left text-sm">
               <thead className="border-b border-gray-200 text-gray-500">
                 <tr>

@@ -83,7 +83,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
       {list.rows.length === 0 ? (
         <p className="mt-4 text-gray-600">没有符合条件的记录。</p>
       ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-gray-200">
+        <div tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-gray-200">
           <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="bg-gray-50 text-xs text-gray-600">
               <tr>

@@ -19,7 +19,7 @@ export default async function OrganisationsPage() {
       <p className="mt-2 text-gray-600">
         每个班级属于一家客户机构。培训师只能看到被指派机构的班级；客户培训管理员只能看到本机构的班级。
       </p>
-      <div className="mt-6 overflow-x-auto">
+      <div tabIndex={0} className="mt-6 overflow-x-auto">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <thead className="border-b border-gray-200 text-gray-500">
             <tr>

@@ -55,7 +55,7 @@ export default async function UsersPage({ searchParams }: UsersPageProps) {
         </button>
       </form>
       <p className="mt-3 text-sm text-gray-500">共 {total} 人</p>
-      <div className="mt-3 overflow-x-auto">
+      <div tabIndex={0} className="mt-3 overflow-x-auto">
         <table className="w-full min-w-[48rem] text-left text-sm">
           <thead className="border-b border-gray-200 text-gray-500">
             <tr>

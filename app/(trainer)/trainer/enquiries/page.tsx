@@ -85,7 +85,7 @@ export default async function EnquiryInboxPage({ searchParams }: InboxPageProps)
       {inbox.rows.length === 0 ? (
         <p className="mt-4 text-gray-600">没有符合条件的咨询。</p>
       ) : (
-        <div className="relative mt-3 overflow-x-auto rounded-lg border border-gray-200">
+        <div tabIndex={0} className="relative mt-3 overflow-x-auto rounded-lg border border-gray-200">
           <table className="w-full min-w-[56rem] text-left text-sm">
             <thead className="bg-gray-50 text-xs text-gray-600">
               <tr>

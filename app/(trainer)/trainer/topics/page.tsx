@@ -82,7 +82,7 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
               height={Math.max(240, rows.length * 26 * chosen.length + 60)}
             />
           </div>
-          <div className="mt-4 overflow-x-auto">
+          <div tabIndex={0} className="mt-4 overflow-x-auto">
             <table className="w-full min-w-[28rem] text-left text-sm">
               <thead className="border-b border-gray-200 text-gray-500">
                 <tr>

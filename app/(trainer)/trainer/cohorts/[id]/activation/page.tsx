@@ -40,7 +40,7 @@ export default async function ActivationPage({ params }: ActivationPageProps) {
       {learners.length === 0 ? (
         <p className="no-print mt-4 text-gray-600">本班学员都已开通账号。</p>
       ) : (
-        <div className="no-print mt-6 overflow-x-auto">
+        <div tabIndex={0} className="no-print mt-6 overflow-x-auto">
           <table className="min-w-full text-left text-sm">
             <thead className="border-b border-gray-300 text-gray-600">
               <tr>

@@ -19,7 +19,7 @@ const signed = (v: number | null) => (v === null ? "—" : `${v > 0 ? "+" : ""}$
 
 function GainTable({ caption, rows, label }: { caption: string; rows: GainRow[]; label: (key: string) => string }) {
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div tabIndex={0} className="mt-3 overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="text-left font-semibold">{caption}</caption>
         <thead>

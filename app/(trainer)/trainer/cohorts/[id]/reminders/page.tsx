@@ -117,7 +117,7 @@ export default async function RemindersPage({ params }: RemindersPageProps) {
         {pending.length === 0 ? (
           <p className="mt-3 text-gray-600">目前没有需要提醒的学员。</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          <div tabIndex={0} className="mt-3 overflow-x-auto">
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">待提醒学员</caption>
               <thead className="border-b border-gray-200 text-gray-600">
@@ -165,7 +165,7 @@ export default async function RemindersPage({ params }: RemindersPageProps) {
         {log.sends.length === 0 && log.posts.length === 0 ? (
           <p className="mt-3 text-gray-600">还没有发送过提醒。</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          <div tabIndex={0} className="mt-3 overflow-x-auto">
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">提醒发送记录</caption>
               <thead className="border-b border-gray-200 text-gray-600">

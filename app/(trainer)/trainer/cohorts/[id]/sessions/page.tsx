@@ -41,7 +41,7 @@ export default async function SessionsPage({ params }: SessionsPageProps) {
         {sessions.length === 0 ? (
           <p className="mt-3 text-gray-600">还没有课次。{manage ? "在下方添加第一个课次。" : ""}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          <div tabIndex={0} className="mt-3 overflow-x-auto">
             <table className="min-w-full text-left text-sm">
               <thead className="border-b border-gray-200 text-gray-600">
                 <tr>

@@ -74,7 +74,7 @@ export default async function RegisterPage({ params }: RegisterPageProps) {
           共 {counts.members} 人：出勤 {counts.present}，迟到 {counts.late}，请假 {counts.leave}，缺勤 {counts.absent}
           ，未签到 {counts.missing}
         </p>
-        <div className="mt-3 overflow-x-auto">
+        <div tabIndex={0} className="mt-3 overflow-x-auto">
           <table className="min-w-full text-left text-sm">
             <thead className="border-b border-gray-200 text-gray-600">
               <tr>

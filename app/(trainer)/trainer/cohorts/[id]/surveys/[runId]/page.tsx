@@ -72,7 +72,7 @@ export default async function SurveyRunPage({ params }: SurveyRunPageProps) {
         <p className="mt-1 text-sm text-gray-600">
           同一问卷在您可查看的班级中的结果（各部分为李克特题平均分，满分 5 分）。
         </p>
-        <div className="mt-3 overflow-x-auto">
+        <div tabIndex={0} className="mt-3 overflow-x-auto">
           <table className="w-full text-sm">
             <thead>
               <tr className="border-b text-left">
