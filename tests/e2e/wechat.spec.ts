@@ -78,7 +78,8 @@ test("a learner in WeChat signs in, reads a lesson, passes a quiz and is shown W
   // PDF is the open-in-browser hint rather than a link that downloads nothing.
   const picture = page.getByRole("img", { name: /^结业证书：微信学员 李娜/ });
   await expect(picture).toBeVisible();
-  expect(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1754);
+  // Drawn per request (about a second): wait for the picture itself, not a fixed time.
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1754);
   const png = page.getByRole("link", { name: "下载图片（PNG）" });
   await expect(png).not.toHaveAttribute("download");
   await expect(png).toHaveAttribute("href", /\/api\/certificates\/[A-Z2-9]{20}\/png$/);
