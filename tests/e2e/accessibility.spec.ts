@@ -51,7 +51,7 @@ test("public course pages: landing, course, module, lesson, case, glossary and e
   ]);
 });
 
-test("public pages: enquiry, sign-in, a certificate and the not-found page", async ({ page }) => {
+test("public pages: enquiry, sign-in, a certificate's verification and the not-found page", async ({ page }) => {
   test.setTimeout(180_000);
   const [cert] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Certificate" LIMIT 1`);
   await checkPages(page, [
@@ -61,7 +61,7 @@ test("public pages: enquiry, sign-in, a certificate and the not-found page", asy
     "/login",
     "/signup",
     "/forgot-password",
-    `/certificates/${cert!.id}`,
+    `/verify/${cert!.id}`,
   ]);
   // The not-found page is a page too.
   const res = await page.goto("/no-such-page");
@@ -115,6 +115,7 @@ test("the trainer's dashboard and the demo cohort's pages", async ({ page }) => 
     `${c}/pretest`,
     `${c}/reminders`,
     `${c}/action-plans`,
+    `${c}/report`,
     `/trainer/topics?c=${cohort}`,
   ]);
 });
@@ -140,15 +141,23 @@ test("the trainer's enquiries and trainer kit", async ({ page }) => {
 test("a client bank's training admin: dashboard and cohort", async ({ page }) => {
   test.setTimeout(120_000);
   const cohort = await demoCohort();
+  const [organisation] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = 'DFB'`);
   await signIn(page, "client@demo.local");
-  await checkPages(page, ["/trainer", `/trainer/cohorts/${cohort}`]);
+  await checkPages(page, [
+    "/trainer",
+    `/trainer/cohorts/${cohort}`,
+    `/trainer/organisations/${organisation!.id}/report`,
+  ]);
 });
 
 test("the admin's pages: users, organisations and the audit trail", async ({ page }) => {
   test.setTimeout(180_000);
   const [organisation] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = 'DFB'`);
+  const [cert] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Certificate" LIMIT 1`);
   await signIn(page, "admin@demo.local");
   await checkPages(page, [
+    `/certificates/${cert!.id}`,
+    "/admin/certificate",
     "/admin/users",
     "/admin/organisations",
     `/admin/organisations/${organisation!.id}`,
