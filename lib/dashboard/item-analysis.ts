@@ -45,13 +45,10 @@ export async function getItemAnalysis(db: PrismaClient, cohortId: string, quizId
   // 10,000 learners (npm run bench).
   const [row] = await db.$queryRaw<{ pairs: PairRow[] | null; responses: ResponseRow[] | null }[]>`
     WITH firsts AS MATERIALIZED (
-      -- Each member's first submitted attempt, from the summary row (decision 0028) instead of
-      -- sorting every attempt of the quiz (ties in submittedAt go to the smaller id).
-      SELECT a.id, a.correct AS score, a."questionIds"
-      FROM "CohortMember" cm
-      JOIN "ProgressSummary" ps ON ps."userId" = cm."userId" AND ps.unit = ${quizId}
-      JOIN "Attempt" a ON a.id = ps."firstAttemptId"
-      WHERE cm."cohortId" = ${cohortId}
+      SELECT DISTINCT ON (a."userId") a.id, a.correct AS score, a."questionIds"
+      FROM "Attempt" a JOIN "CohortMember" cm ON cm."userId" = a."userId" AND cm."cohortId" = ${cohortId}
+      WHERE a."quizId" = ${quizId} AND a."submittedAt" IS NOT NULL
+      ORDER BY a."userId", a."submittedAt"
     ),
     pairs AS (
       SELECT q.qid, count(*)::int AS n, sum(f.score)::float8 AS s, sum(f.score * f.score)::float8 AS ss
