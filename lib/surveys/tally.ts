@@ -62,7 +62,8 @@ export async function tallyRunResults(
       ? []
       : await db.$queryRaw<VerbatimRow[]>`
     WITH given AS (
-      SELECT r."runId", k.key, r.answers ->> k.key AS text, r."userId", run.anonymous,
+      -- Ranked on the narrow columns only: the answers are read again for the rows kept.
+      SELECT r.id, r."runId", k.key, r."userId", run.anonymous,
         row_number() OVER w AS rank, count(*) OVER (PARTITION BY r."runId", k.key) AS total
       FROM "SurveyResponse" r
       JOIN "SurveyRun" run ON run.id = r."runId"
@@ -72,12 +73,14 @@ export async function tallyRunResults(
       WINDOW w AS (PARTITION BY r."runId", k.key
         ORDER BY CASE WHEN run.anonymous THEN r.token END, r."submittedAt", r.id)
     )
-    SELECT g."runId", g.key, g.text, g.total::int,
+    SELECT g."runId", g.key, r.answers ->> g.key AS text, g.total::int,
       CASE WHEN g.anonymous THEN NULL
            WHEN u.id IS NULL THEN '（已删除的学员）'
            WHEN u.branch IS NOT NULL AND u.branch <> '' THEN u.name || '（' || u.branch || '）'
            ELSE u.name END AS by
-    FROM given g LEFT JOIN "User" u ON u.id = g."userId" AND NOT g.anonymous
+    FROM given g
+    JOIN "SurveyResponse" r ON r.id = g.id
+    LEFT JOIN "User" u ON u.id = g."userId" AND NOT g.anonymous
     ${verbatimLimit === null ? Prisma.empty : Prisma.sql`WHERE g.rank <= ${verbatimLimit}`}
     ORDER BY g."runId", g.key, g.rank`;
 
