@@ -2,7 +2,11 @@
 // verbatims). Verbatims carry a name only when the caller passes one (named runs).
 import { sectionAverage, type ItemResult, type SurveyResults } from "@/lib/surveys/results";
 
-export type SurveyResultsViewProps = { results: SurveyResults };
+export type SurveyResultsViewProps = {
+  results: SurveyResults;
+  /** Per text item, how many verbatims there are when the list passed is only the first ones. */
+  verbatimTotals?: Record<string, number>;
+};
 
 const pct = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 100));
 
@@ -31,7 +35,7 @@ function Distribution({ counts, from }: { counts: number[]; from: number }) {
   );
 }
 
-function Item({ item }: { item: ItemResult }) {
+function Item({ item, verbatimTotal }: { item: ItemResult; verbatimTotal?: number }) {
   switch (item.type) {
     case "likert":
       return (
@@ -67,19 +71,26 @@ function Item({ item }: { item: ItemResult }) {
       return item.verbatims.length === 0 ? (
         <p className="text-sm text-gray-500">暂无填写。</p>
       ) : (
-        <ul className="mt-1 space-y-1 text-sm">
-          {item.verbatims.map((v, i) => (
-            <li key={i} className="rounded bg-gray-50 px-3 py-2">
-              {v.text}
-              {v.by && <span className="ml-2 text-gray-500">— {v.by}</span>}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="mt-1 space-y-1 text-sm">
+            {item.verbatims.map((v, i) => (
+              <li key={i} className="rounded bg-gray-50 px-3 py-2">
+                {v.text}
+                {v.by && <span className="ml-2 text-gray-500">— {v.by}</span>}
+              </li>
+            ))}
+          </ul>
+          {verbatimTotal !== undefined && verbatimTotal > item.verbatims.length && (
+            <p className="mt-1 text-sm text-gray-500">
+              共 {verbatimTotal} 条，此处列出前 {item.verbatims.length} 条；全部见导出的 Excel。
+            </p>
+          )}
+        </>
       );
   }
 }
 
-export function SurveyResultsView({ results }: SurveyResultsViewProps) {
+export function SurveyResultsView({ results, verbatimTotals }: SurveyResultsViewProps) {
   return (
     <div className="mt-6 space-y-8">
       {results.nps && results.nps.score !== null && (
@@ -106,7 +117,7 @@ export function SurveyResultsView({ results }: SurveyResultsViewProps) {
               {section.items.map((item) => (
                 <li key={item.id}>
                   <h3 className="font-medium">{item.prompt}</h3>
-                  <Item item={item} />
+                  <Item item={item} verbatimTotal={verbatimTotals?.[item.id]} />
                 </li>
               ))}
             </ul>

@@ -14,8 +14,9 @@ import { DEFAULT_QUERY } from "@/lib/dashboard/params";
 import { getProgressMatrixAll } from "@/lib/dashboard/progress-matrix";
 import { getKnowledgeGain, type KnowledgeGain } from "@/lib/knowledge-gain/gain";
 import { getSurvey } from "@/lib/surveys/catalog";
-import { computeResults, resultsVisible, sectionAverage, type NpsResult } from "@/lib/surveys/results";
-import { getRunResponses, listCohortRuns } from "@/lib/surveys/runs";
+import { resultsVisible, sectionAverage, type NpsResult } from "@/lib/surveys/results";
+import { listCohortRuns } from "@/lib/surveys/runs";
+import { tallyRunResults } from "@/lib/surveys/tally";
 import { type Finding, type PlanFigures, type ReportLearner } from "./figures";
 
 export type SatisfactionRun = {
@@ -147,7 +148,8 @@ async function loadSatisfaction(db: PrismaClient, cohort: { name: string; id: st
     const survey = getSurvey(run.surveyId);
     if (!survey || survey.kind !== "post") continue;
     const visible = resultsVisible(run.anonymous, run._count.responses);
-    const results = visible ? computeResults(survey, await getRunResponses(db, run)) : null;
+    // Every verbatim: the report is the full record (the export of one run has them too).
+    const results = visible ? (await tallyRunResults(db, survey, [run], null)).get(run.id) : null;
     out.push({
       cohortName: cohort.name,
       surveyTitle: survey.title,

@@ -25,7 +25,8 @@ import { isActivated } from "@/lib/auth/account-links";
 import { getCohortActionPlans } from "@/lib/action-plans/summary";
 import { getSurvey } from "@/lib/surveys/catalog";
 import { getSurveyComparison } from "@/lib/surveys/compare";
-import { getRunResponses, getVisibleRun } from "@/lib/surveys/runs";
+import { getVisibleRun } from "@/lib/surveys/runs";
+import { tallyRunResults, VERBATIMS_ON_PAGE } from "@/lib/surveys/tally";
 import { getKnowledgeGain } from "@/lib/knowledge-gain/gain";
 import { getCohortPreTest } from "@/lib/knowledge-gain/pre-test";
 import { listPendingReminders, reminderLog } from "@/lib/reminders/send";
@@ -336,7 +337,10 @@ function pagesOf(db: PrismaClient, org: string, now: Date): Page[] {
       async () => {
         await open();
         const run = await getVisibleRun(db, trainer, c1, `${c1}run`);
-        await Promise.all([getRunResponses(db, run!), getSurveyComparison(db, trainer, survey)]);
+        await Promise.all([
+          tallyRunResults(db, survey, [run!], VERBATIMS_ON_PAGE),
+          getSurveyComparison(db, trainer, survey),
+        ]);
       },
     ],
     [

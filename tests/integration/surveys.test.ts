@@ -12,7 +12,9 @@ import type { Viewer } from "@/lib/organisations/scope";
 import { getSurvey } from "@/lib/surveys/catalog";
 import { getSurveyComparison } from "@/lib/surveys/compare";
 import { getRunResponses, openSurveyRun, submitSurveyResponse } from "@/lib/surveys/runs";
-import { surveyItems } from "@/lib/surveys/schema";
+import { computeResults } from "@/lib/surveys/results";
+import { surveyItems, surveySchema } from "@/lib/surveys/schema";
+import { surveyTallyDrift, tallyRunResults } from "@/lib/surveys/tally";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
 import { assignTestTrainer, testOrganisationId } from "../support/organisations";
 
@@ -171,6 +173,120 @@ describe.skipIf(noPostgres)("surveys and the pre-test (PostgreSQL)", () => {
     expect(await submitSurveyResponse(t.db, SECRET, learners[5]!, run.runId, answers)).toEqual({ ok: true });
     const [shown] = await getRunResponses(t.db, { id: run.runId, anonymous: false });
     expect(shown!.by).toBe("l5");
+  });
+
+  it("counts results in the database exactly as computeResults does on the loaded responses", async () => {
+    // Stored answers the forms would never write too: out of range, fractions, numbers as text,
+    // unknown options, blank and full-width-blank verbatims, keys of no item.
+    const survey = surveySchema.parse({
+      id: "tally-check",
+      kind: "post",
+      title: "核对",
+      intro: "核对",
+      sections: [
+        {
+          title: "甲",
+          items: [
+            { id: "a", type: "likert", prompt: "甲一" },
+            { id: "b", type: "likert", prompt: "甲二" },
+          ],
+        },
+        { title: "乙", items: [{ id: "c", type: "choice", prompt: "乙一", options: ["是", "否"] }] },
+        {
+          title: "丙",
+          items: [
+            { id: "n", type: "nps", prompt: "丙一" },
+            { id: "t", type: "text", prompt: "丙二" },
+          ],
+        },
+      ],
+    });
+    const answers = [
+      { a: 5, b: 3, c: "是", n: 10, t: "很好" },
+      { a: 4, b: 0, c: "否", n: 6, t: "  " },
+      { a: 4.5, b: 6, c: "也许", n: 11, t: "\u3000" },
+      { a: "4", b: 2, c: "是", n: 9, t: "案例多一些" },
+      { a: 1, n: 0, t: 7, x: 3 },
+      { a: 3, b: 5, c: "是", n: 8, t: " 讲得清楚 " },
+      {},
+    ];
+    for (const anonymous of [true, false]) {
+      const run = await t.db.surveyRun.create({
+        data: {
+          cohortId,
+          surveyId: survey.id,
+          anonymous,
+          opensAt: new Date(Date.now() - HOUR),
+          closesAt: new Date(Date.now() + HOUR),
+          openedById: trainer.id,
+        },
+        select: { id: true, anonymous: true },
+      });
+      await t.db.surveyResponse.createMany({
+        data: answers.map((a, i) => ({
+          runId: run.id,
+          token: `tok-${(i * 5) % 7}`,
+          userId: anonymous ? null : learners[i]!,
+          answers: a,
+          submittedAt: new Date(Date.now() - (10 - i) * 60_000),
+        })),
+      });
+      if (!anonymous) await t.db.user.update({ where: { id: learners[1]! }, data: { branch: "城东支行" } });
+      const expected = computeResults(survey, await getRunResponses(t.db, run));
+      const { verbatimTotals, ...all } = (await tallyRunResults(t.db, survey, [run], null)).get(run.id)!;
+      expect(all).toEqual(expected);
+      expect(verbatimTotals).toEqual({ t: 3 });
+      const firstTwo = (await tallyRunResults(t.db, survey, [run], 2)).get(run.id)!;
+      const text = (r: typeof expected) => r.sections[2]!.items[1]!;
+      const expectedText = text(expected);
+      if (expectedText.type !== "text") throw new Error("shape");
+      expect(text(firstTwo)).toEqual({ ...expectedText, verbatims: expectedText.verbatims.slice(0, 2) });
+      expect(firstTwo.verbatimTotals).toEqual({ t: 3 });
+      const none = (await tallyRunResults(t.db, survey, [run], 0)).get(run.id)!;
+      expect({ ...none, sections: none.sections.slice(0, 2) }).toMatchObject({
+        responses: 7,
+        nps: expected.nps,
+        sections: expected.sections.slice(0, 2),
+      });
+    }
+  });
+
+  it("keeps the survey tallies equal to a count from scratch through concurrent submits, edits and deletes", async () => {
+    const runs = [await open(true), await open(false), await open(true, "pre-training")];
+    const answersFor = (surveyId: string, i: number) =>
+      Object.fromEntries(
+        surveyItems(getSurvey(surveyId)!).map((item) => [
+          item.id,
+          item.type === "choice"
+            ? item.options[i % item.options.length]!
+            : item.type === "likert"
+              ? String(1 + (i % 5))
+              : item.type === "nps"
+                ? String(i % 11)
+                : `第 ${i} 条意见`,
+        ]),
+      );
+    const submitted = await Promise.all(
+      runs.flatMap((run, r) => {
+        if (!run.ok) throw new Error("open");
+        const surveyId = r === 2 ? "pre-training" : "post-training";
+        return learners.map((learner, i) =>
+          submitSurveyResponse(t.db, SECRET, learner, run.runId, answersFor(surveyId, i + r)),
+        );
+      }),
+    );
+    expect(submitted.filter((s) => !s.ok)).toEqual([]);
+    expect(await t.db.surveyTally.count()).toBeGreaterThan(0);
+    expect(await surveyTallyDrift(t.db)).toEqual([]);
+    const [first] = await t.db.surveyResponse.findMany({ orderBy: { id: "asc" }, take: 1, select: { id: true } });
+    await t.db.surveyResponse.update({ where: { id: first!.id }, data: { answers: { "content-relevance": 2 } } });
+    await t.db.user.delete({ where: { id: learners[6]! } }); // erasure: named responses go with the learner
+    learners.pop();
+    await t.db.surveyRun.delete({ where: { id: (runs[0] as { runId: string }).runId } });
+    await t.db
+      .$executeRaw`DELETE FROM "SurveyResponse" WHERE id IN (SELECT id FROM "SurveyResponse" ORDER BY token LIMIT 2)`;
+    expect(await surveyTallyDrift(t.db)).toEqual([]);
+    expect(await t.db.surveyTally.count({ where: { runId: (runs[0] as { runId: string }).runId } })).toBe(0);
   });
 
   it("draws the pre-test from the final's pool, takes it once, counts it toward nothing, and gains only for both", async () => {

@@ -7,8 +7,9 @@ import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate, formatDateTime } from "@/lib/format/beijing-time";
 import { getSurvey } from "@/lib/surveys/catalog";
 import { getSurveyComparison } from "@/lib/surveys/compare";
-import { computeResults, MIN_ANONYMOUS_RESPONSES, resultsVisible } from "@/lib/surveys/results";
-import { getRunResponses, getVisibleRun } from "@/lib/surveys/runs";
+import { MIN_ANONYMOUS_RESPONSES, resultsVisible } from "@/lib/surveys/results";
+import { getVisibleRun } from "@/lib/surveys/runs";
+import { tallyRunResults, VERBATIMS_ON_PAGE } from "@/lib/surveys/tally";
 import { DownloadLink } from "@/components/wechat/download-link";
 
 export const metadata: Metadata = { title: "问卷结果" };
@@ -26,7 +27,9 @@ export default async function SurveyRunPage({ params }: SurveyRunPageProps) {
   const count = run._count.responses;
   const visible = resultsVisible(run.anonymous, count);
   const [results, comparison] = await Promise.all([
-    visible ? getRunResponses(db, run).then((rows) => computeResults(survey, rows)) : null,
+    visible
+      ? tallyRunResults(db, survey, [run], VERBATIMS_ON_PAGE).then((tallies) => tallies.get(run.id) ?? null)
+      : null,
     getSurveyComparison(db, user, survey),
   ]);
   const members = cohort._count.members;
@@ -56,7 +59,7 @@ export default async function SurveyRunPage({ params }: SurveyRunPageProps) {
       </p>
 
       {results ? (
-        <SurveyResultsView results={results} />
+        <SurveyResultsView results={results} verbatimTotals={results.verbatimTotals} />
       ) : (
         <p role="status" className="mt-6 rounded-lg bg-amber-50 p-4 text-amber-900">
           {run.anonymous
