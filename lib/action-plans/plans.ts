@@ -38,6 +38,22 @@ export type MyActionPlan = NonNullable<Awaited<ReturnType<typeof getMyActionPlan
 /** Until the first check-in report the learner may revise the plan (reviseActionPlan). */
 export const canRevise = (plan: MyActionPlan) => plan.actions.every((a) => a.checkIns.length === 0);
 
+/** The stored rows of a plan's actions, numbered in the order the learner gave them. */
+function actionRows(actions: ActionInput[]) {
+  return actions.map((a, i) => ({
+    position: i + 1,
+    tool: a.tool,
+    merchant: a.merchant,
+    description: a.description,
+    metric: a.metric,
+    metricName: a.metricName,
+    baseline: a.baseline,
+    target: a.target,
+    dueOn: a.dueOn,
+    exercise: a.exercise ?? undefined,
+  }));
+}
+
 /** One plan per learner: a second filing is refused (the check-in clock runs from the first). */
 export async function fileActionPlan(db: PrismaClient, userId: string, actions: ActionInput[], now: Date) {
   if (actions.length === 0 || actions.length > 3) return { ok: false as const, code: "bad_actions" as const };
@@ -49,18 +65,7 @@ export async function fileActionPlan(db: PrismaClient, userId: string, actions: 
         userId,
         filedAt: now,
         actions: {
-          create: actions.map((a, i) => ({
-            position: i + 1,
-            tool: a.tool,
-            merchant: a.merchant,
-            description: a.description,
-            metric: a.metric,
-            metricName: a.metricName,
-            baseline: a.baseline,
-            target: a.target,
-            dueOn: a.dueOn,
-            exercise: a.exercise ?? undefined,
-          })),
+          create: actionRows(actions),
         },
       },
       select: { id: true },
@@ -90,19 +95,7 @@ export async function reviseActionPlan(db: PrismaClient, userId: string, actions
     if (reports > 0) return { ok: false as const, code: "checked_in" as const };
     await tx.planAction.deleteMany({ where: { planId: plan.id } });
     await tx.planAction.createMany({
-      data: actions.map((a, i) => ({
-        planId: plan.id,
-        position: i + 1,
-        tool: a.tool,
-        merchant: a.merchant,
-        description: a.description,
-        metric: a.metric,
-        metricName: a.metricName,
-        baseline: a.baseline,
-        target: a.target,
-        dueOn: a.dueOn,
-        exercise: a.exercise ?? undefined,
-      })),
+      data: actionRows(actions).map((row) => ({ ...row, planId: plan.id })),
     });
     return { ok: true as const, planId: plan.id };
   });

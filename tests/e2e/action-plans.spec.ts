@@ -2,41 +2,18 @@
 // the day-30 check-in appears on /me once 30 days have passed, the learner reports, and the
 // cohort's trainer sees the figures. The clock is moved by backdating the plan's filedAt in the
 // test database (queryE2eDb): the app reads the real time and needs no test hook.
-import { randomUUID } from "node:crypto";
-import { hashPassword } from "@/lib/auth/password";
 import { formatDate } from "@/lib/format/beijing-time";
-import { DEMO_PASSWORD } from "@/prisma/demo-data";
 import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
-import { queryE2eDb, uniqueEmail } from "./server";
+import { freshCohortWithLearner } from "./fresh-cohort";
+import { queryE2eDb } from "./server";
 import { signIn } from "./sign-in";
 
 test.skip(noChromium !== null, noChromium ?? "");
 
 const PHONE = { width: 360, height: 740 };
 
-/** A fresh cohort of the demo trainer at the demo bank with one learner, so runs never share state. */
-async function freshCohortWithLearner() {
-  const [org] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = 'DFB'`);
-  const [trainer] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'trainer@demo.local'`);
-  const suffix = randomUUID().replaceAll("-", "").slice(0, 20);
-  const cohortId = `apc${suffix}`;
-  const code = `A${suffix.slice(0, 7).toUpperCase()}`;
-  await queryE2eDb(
-    `INSERT INTO "Cohort" (id, name, "inviteCode", "trainerId", "organisationId") VALUES ($1, $2, $3, $4, $5)`,
-    [cohortId, `行动计划测试班 ${code}`, code, trainer!.id, org!.id],
-  );
-  const learner = {
-    id: `apl${suffix}`,
-    email: uniqueEmail("action-plan").toLowerCase(),
-    name: `计划学员${code.slice(1, 4)}`,
-  };
-  await queryE2eDb(
-    `INSERT INTO "User" (id, email, name, "passwordHash", role, branch, "updatedAt") VALUES ($1, $2, $3, $4, 'LEARNER', '上海分行', now())`,
-    [learner.id, learner.email, learner.name, await hashPassword(DEMO_PASSWORD)],
-  );
-  await queryE2eDb(`INSERT INTO "CohortMember" ("cohortId", "userId") VALUES ($1, $2)`, [cohortId, learner.id]);
-  return { cohortId, learner };
-}
+const freshCohort = () =>
+  freshCohortWithLearner({ tag: "ap", cohortName: "行动计划测试班", learnerName: "计划学员", branch: "上海分行" });
 
 test("a learner files a plan on a phone, reports at day 30, and the trainer sees the figures", async ({
   page,
@@ -44,7 +21,7 @@ test("a learner files a plan on a phone, reports at day 30, and the trainer sees
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const { cohortId, learner } = await freshCohortWithLearner();
+  const { cohortId, learner } = await freshCohort();
   const context = await browser.newContext({
     baseURL,
     viewport: PHONE,
@@ -141,7 +118,7 @@ test("a learner files a plan on a phone, reports at day 30, and the trainer sees
 });
 
 test("the 银商合作 exercise's checked plan becomes the first action and is stored with it", async ({ page }) => {
-  const { learner } = await freshCohortWithLearner();
+  const { learner } = await freshCohort();
   await signIn(page, learner.email);
   await page.goto("/exercises/partnership-plan");
   await page.getByRole("radio", { name: /集中投在工作日下午/ }).check();

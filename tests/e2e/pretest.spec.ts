@@ -3,32 +3,12 @@
 // trainer sees the count, and once the learner's first final is in, the knowledge gain per topic.
 // The final itself is written into the test database (its own browser journeys are elsewhere).
 import { randomUUID } from "node:crypto";
-import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD } from "@/prisma/demo-data";
 import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
-import { queryE2eDb, uniqueEmail } from "./server";
+import { freshCohortWithLearner } from "./fresh-cohort";
+import { queryE2eDb } from "./server";
 import { signIn } from "./sign-in";
 
 test.skip(noChromium !== null, noChromium ?? "");
-
-async function freshCohortWithLearner() {
-  const [org] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = 'DFB'`);
-  const [trainer] = await queryE2eDb<{ id: string }>(`SELECT id FROM "User" WHERE email = 'trainer@demo.local'`);
-  const suffix = randomUUID().replaceAll("-", "").slice(0, 20);
-  const cohortId = `ptc${suffix}`;
-  const code = `P${suffix.slice(0, 7).toUpperCase()}`;
-  await queryE2eDb(
-    `INSERT INTO "Cohort" (id, name, "inviteCode", "trainerId", "organisationId") VALUES ($1, $2, $3, $4, $5)`,
-    [cohortId, `训前测验班 ${code}`, code, trainer!.id, org!.id],
-  );
-  const learner = { id: `ptl${suffix}`, email: uniqueEmail("pretest").toLowerCase() };
-  await queryE2eDb(
-    `INSERT INTO "User" (id, email, name, "passwordHash", role, branch, "updatedAt") VALUES ($1, $2, $3, $4, 'LEARNER', '杭州分行', now())`,
-    [learner.id, learner.email, `测验学员${code.slice(1, 4)}`, await hashPassword(DEMO_PASSWORD)],
-  );
-  await queryE2eDb(`INSERT INTO "CohortMember" ("cohortId", "userId") VALUES ($1, $2)`, [cohortId, learner.id]);
-  return { cohortId, learner };
-}
 
 test("the trainer opens the pre-test, a learner takes it on a phone across a reload, the gain follows", async ({
   page,
@@ -36,7 +16,12 @@ test("the trainer opens the pre-test, a learner takes it on a phone across a rel
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const { cohortId, learner } = await freshCohortWithLearner();
+  const { cohortId, learner } = await freshCohortWithLearner({
+    tag: "pt",
+    cohortName: "训前测验班",
+    learnerName: "测验学员",
+    branch: "杭州分行",
+  });
 
   await signIn(page, "trainer@demo.local");
   await page.goto(`/trainer/cohorts/${cohortId}/pretest`);
