@@ -3,9 +3,10 @@
 // Uploading or removing the certificate's seal or signature image. The size is also checked here
 // before sending: a file over the server actions' body limit (1 MB) would otherwise fail before
 // our own check runs.
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { Field, FormMessage } from "@/components/forms/field";
+import { useFileSizeCheck } from "@/components/forms/use-file-size-check";
 
 export type CertificateImageFormProps = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -27,13 +28,7 @@ export function CertificateImageForm({
   tooLargeMessage,
 }: CertificateImageFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
-  const [tooLarge, setTooLarge] = useState(false);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const file = new FormData(event.currentTarget).get(kind);
-    const large = file instanceof File && file.size > maxBytes;
-    setTooLarge(large);
-    if (large) event.preventDefault();
-  };
+  const { tooLarge, onSubmit } = useFileSizeCheck(kind, maxBytes);
   const error = tooLarge ? tooLargeMessage : state.fieldErrors?.[kind];
   return (
     <div className="space-y-3">

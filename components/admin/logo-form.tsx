@@ -2,10 +2,11 @@
 
 // Uploading or removing an organisation's logo. The size is also checked here before sending: a
 // file over the server actions' body limit (1 MB) would otherwise fail before our own check runs.
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { LOGO_MAX_BYTES, LOGO_PROBLEM_MESSAGES } from "@/lib/organisations/schema";
 import { Field, FormMessage } from "@/components/forms/field";
+import { useFileSizeCheck } from "@/components/forms/use-file-size-check";
 
 export type LogoFormProps = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -15,13 +16,7 @@ export type LogoFormProps = {
 
 export function LogoForm({ action, organisationId, hasLogo }: LogoFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
-  const [tooLarge, setTooLarge] = useState(false);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const file = new FormData(event.currentTarget).get("logo");
-    const large = file instanceof File && file.size > LOGO_MAX_BYTES;
-    setTooLarge(large);
-    if (large) event.preventDefault();
-  };
+  const { tooLarge, onSubmit } = useFileSizeCheck("logo", LOGO_MAX_BYTES);
   const error = tooLarge ? LOGO_PROBLEM_MESSAGES.LOGO_TOO_LARGE.message : state.fieldErrors?.logo;
   return (
     <div className="space-y-3">
