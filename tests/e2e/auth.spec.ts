@@ -51,8 +51,17 @@ test("L2: sign-up answers a registered email as it answers a new one, changes no
   await page.getByLabel("姓名").fill("重复的人");
   await page.getByLabel("邮箱").fill("  Learner1@Demo.local ");
   await page.getByLabel("密码").fill(GOOD_PASSWORD);
+  // The sign-in that follows the answer is held until the answer has been read: otherwise a fast
+  // refusal navigates away before the words can be seen, and the test would race the machine.
+  let releaseSignIn!: () => void;
+  const signInHeld = new Promise<void>((resolve) => (releaseSignIn = resolve));
+  await page.route("**/api/auth/callback/credentials**", async (route) => {
+    await signInHeld;
+    await route.continue();
+  });
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByText("注册成功，正在登录…")).toBeVisible(); // the same words as for a new email
+  releaseSignIn();
   await expect(page).toHaveURL("/login?from=signup");
   await expect(page.getByRole("status").filter({ hasText: "如果这个邮箱以前注册过" })).toBeVisible();
   await expect(page.getByText("该邮箱已注册")).toHaveCount(0);
