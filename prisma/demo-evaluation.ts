@@ -100,12 +100,13 @@ export async function seedDemoEvaluation(db: PrismaClient, now = new Date()) {
         id: true,
         trainerId: true,
         surveyRuns: { select: { id: true }, take: 1 },
-        members: { orderBy: { userId: "asc" }, select: { userId: true } },
+        members: { orderBy: { userId: "asc" }, select: { userId: true, user: { select: { branch: true } } } },
       },
     });
     if (!cohort || cohort.surveyRuns.length > 0) continue;
     const rnd = random(p.seed);
     const members = cohort.members.map((m) => m.userId);
+    const branchOf = new Map(cohort.members.map((m) => [m.userId, m.user.branch]));
     await db.$transaction(async (tx) => {
       const runAt = (opensDaysAgo: number, closesDaysAgo: number) => ({
         opensAt: new Date(now.getTime() - opensDaysAgo * DAY),
@@ -120,6 +121,7 @@ export async function seedDemoEvaluation(db: PrismaClient, now = new Date()) {
         data: respondents.map((userId) => ({
           runId: postRun.id,
           token: token(postRun.id, userId),
+          branch: branchOf.get(userId) ?? null,
           answers: postAnswers(post, rnd, p.mood + (rnd() - 0.5) * 0.9),
           submittedAt: new Date(now.getTime() - 8 * DAY + rnd() * 3_600_000 * 5),
         })),
@@ -142,6 +144,7 @@ export async function seedDemoEvaluation(db: PrismaClient, now = new Date()) {
               runId: preRun.id,
               token: token(preRun.id, userId),
               userId,
+              branch: branchOf.get(userId) ?? null,
               answers: preAnswers(pre, rnd),
               submittedAt: new Date(now.getTime() - 43 * DAY + rnd() * DAY * 2),
             })),

@@ -4,8 +4,8 @@ import { formatShare } from "@/lib/dashboard/format";
 import { MIN_RESPONSES_FOR_FLAGS } from "@/lib/dashboard/stats";
 import { formatDate } from "@/lib/format/beijing-time";
 import { topicsChart } from "@/lib/reports/charts";
-import { endsOf } from "@/lib/reports/figures";
-import { NO_GROUP } from "@/lib/reports/labels";
+import { endsOf, MIN_BRANCH_RESPONSES, MIN_TOPIC_ANSWERS, type TopicFigure } from "@/lib/reports/figures";
+import { HIDDEN_BRANCH_LABELS, NO_GROUP } from "@/lib/reports/labels";
 import type { Report } from "@/lib/reports/report";
 import { MIN_ANONYMOUS_RESPONSES } from "@/lib/surveys/results";
 import { Empty, KeyFigures, ReportChart, ReportSection, ReportTable, type ReportSectionProps } from "./report-parts";
@@ -42,9 +42,33 @@ export function TopicsSection({ report, ...section }: SectionProps) {
             head={["知识点", "作答题次", "答对率"]}
             rows={shown.map((t) => [t.tag, t.total, formatShare(t.share)])}
           />
+          {report.topicsByBranch.length > 0 && <TopicsByBranch report={report} />}
         </>
       )}
     </ReportSection>
+  );
+}
+
+const topicCell = (t: TopicFigure) => (t.total === 0 ? "—" : `${formatShare(t.share)}（${t.total} 题次）`);
+
+function TopicsByBranch({ report }: { report: Report }) {
+  const focus = report.topicsByBranch[0]?.focus.map((t) => t.tag) ?? [];
+  return (
+    <>
+      <p className="mt-4 text-sm text-gray-600">
+        按分行：全体最薄弱的 {focus.length} 个知识点在各分行的答对率，以及各分行自己最薄弱的知识点（至少作答{" "}
+        {MIN_TOPIC_ANSWERS} 题次才参与排序）。各分行全部知识点见 Excel 数据包。
+      </p>
+      <ReportTable
+        caption="按分行"
+        head={["分行", ...focus, "本分行最薄弱的知识点"]}
+        rows={report.topicsByBranch.map((b) => [
+          b.branch || NO_GROUP,
+          ...b.focus.map(topicCell),
+          b.weakest.map((t) => `${t.tag} ${formatShare(t.share)}`).join("、") || "—",
+        ])}
+      />
+    </>
   );
 }
 
@@ -103,9 +127,41 @@ export function SatisfactionSection({ report, ...section }: SectionProps) {
               ))}
             </div>
           ))}
+          {report.satisfaction.byBranch.length > 0 && <SatisfactionByBranch report={report} />}
         </>
       )}
     </ReportSection>
+  );
+}
+
+function SatisfactionByBranch({ report }: { report: Report }) {
+  const rows = report.satisfaction.byBranch;
+  const titles = rows[0]?.sections.map((s) => s.title) ?? [];
+  return (
+    <div className="report-keep">
+      <p className="mt-4 text-sm text-gray-600">
+        按分行（学员作答时所在的分行；只统计已显示结果的问卷）。问卷匿名，作答不足 {MIN_BRANCH_RESPONSES}{" "}
+        人的分行不单列；为免从合计中推算出这些分行的结果，必要时作答人数最少的分行也一并不单列。
+      </p>
+      <ReportTable
+        caption="各分行满意度（1–5 分）"
+        head={["分行", "回收（份）", "回收率", ...titles, "净推荐值（NPS）"]}
+        rows={rows.map((r) =>
+          r.hidden
+            ? [r.branch || NO_GROUP, HIDDEN_BRANCH_LABELS[r.hidden], "", ...titles.map(() => ""), ""]
+            : [
+                r.branch || NO_GROUP,
+                r.responses ?? 0,
+                formatShare(ratio(r.responses ?? 0, r.invited)),
+                ...titles.map((t) => {
+                  const avg = r.sections.find((s) => s.title === t)?.average ?? null;
+                  return avg === null ? "—" : avg.toFixed(2);
+                }),
+                r.nps?.score === null || !r.nps ? "—" : `${r.nps.score}`,
+              ],
+        )}
+      />
+    </div>
   );
 }
 

@@ -5,7 +5,7 @@ import { formatShare } from "@/lib/dashboard/format";
 import { formatDate, formatDateTime } from "@/lib/format/beijing-time";
 import { funnelChart, gainChart, groupChart } from "@/lib/reports/charts";
 import { endsOf, type GroupFigures } from "@/lib/reports/figures";
-import { CONSULTANCY_NAME, COURSE_NAME, FUNNEL_LABELS, groupLabel, SECTION_TITLES } from "@/lib/reports/labels";
+import { COURSE_NAME, FUNNEL_LABELS, groupLabel, SECTION_TITLES } from "@/lib/reports/labels";
 import type { Report } from "@/lib/reports/report";
 import { Empty, KeyFigures, ReportChart, ReportSection, ReportTable } from "./report-parts";
 import { FindingsSection, PlansSection, SatisfactionSection, TopicsSection } from "./report-sections";
@@ -37,7 +37,7 @@ export function ReportView({ report, title }: ReportViewProps) {
             {title}
           </h1>
           <p className="mt-2 text-sm text-gray-700">
-            客户机构：{report.organisation.name}　|　培训实施：{CONSULTANCY_NAME}
+            客户机构：{report.organisation.name}　|　培训实施：{report.consultancyName}
           </p>
           <p className="mt-1 text-sm text-gray-700">
             {report.kind === "cohort" ? "班级" : "包含班级"}：{cohortNames || "（暂无班级）"}
@@ -106,6 +106,9 @@ export function ReportView({ report, title }: ReportViewProps) {
               head={["阶段", "人数", "占报名学员"]}
               rows={report.funnel.map((s) => [FUNNEL_LABELS[s.key], s.count, formatShare(s.share)])}
             />
+            <p className="mt-2 text-xs text-gray-500">
+              结业：完成全部学习要求、获发结业证书的人数；持有效证书：其中证书未被撤销的人数。
+            </p>
             {byGroup.length > 0 && <GroupFunnel rows={byGroup} />}
           </>
         )}
@@ -203,7 +206,7 @@ function GroupFunnel({ rows }: { rows: GroupFigures[] }) {
   return (
     <ReportTable
       caption="按分行、部门"
-      head={["分行 / 部门", "报名", "开始学习", "学完全部模块", "参加结业测评", "通过结业测评", "结业"]}
+      head={["分行 / 部门", "报名", "开始学习", "学完全部模块", "参加结业测评", "通过结业测评", "结业", "持有效证书"]}
       rows={rows.map((g) => [
         groupLabel(g),
         g.learners,
@@ -212,6 +215,7 @@ function GroupFunnel({ rows }: { rows: GroupFigures[] }) {
         g.finalTakers,
         g.finalPassed,
         g.completed,
+        g.certified,
       ])}
     />
   );

@@ -28,7 +28,7 @@ export function ItemAnalysisTable({ items }: { items: ItemRow[] }) {
               {item.active ? "" : ` · 旧版本 v${item.version}（已修改）`}
             </p>
             <p className="mt-1 font-medium">{item.prompt}</p>
-            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+            <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-5">
               <div>
                 <dt className="text-gray-500">作答人数</dt>
                 <dd className="font-semibold tabular-nums">
@@ -46,6 +46,15 @@ export function ItemAnalysisTable({ items }: { items: ItemRow[] }) {
                 <dt className="text-gray-500">区分度</dt>
                 <dd className="font-semibold tabular-nums">
                   {item.discrimination === null ? "—" : item.discrimination.toFixed(2)}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-gray-500">切出页面</dt>
+                <dd className="font-semibold tabular-nums">
+                  {item.switchers} 人
+                  {item.switches > 0 ? (
+                    <span className="font-normal text-gray-500">（共 {item.switches} 次）</span>
+                  ) : null}
                 </dd>
               </div>
               <div>

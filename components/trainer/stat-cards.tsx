@@ -2,11 +2,21 @@
 import type { CohortOverview } from "@/lib/dashboard/overview";
 import { formatShare } from "@/lib/dashboard/format";
 
-export function StatCards({ overview }: { overview: CohortOverview }) {
+export type StatCardsProps = {
+  overview: CohortOverview;
+  /** Members whose certificate was revoked: still 已结业 (they completed), but not certified. */
+  revoked: number;
+};
+
+export function StatCards({ overview, revoked }: StatCardsProps) {
   const cards = [
     { label: "学员", value: String(overview.enrolled), note: "已加入班级" },
     { label: "已开始", value: formatShare(overview.startedShare), note: `${overview.started} 人` },
-    { label: "已结业", value: formatShare(overview.completedShare), note: `${overview.completed} 人` },
+    {
+      label: "已结业",
+      value: formatShare(overview.completedShare),
+      note: `${overview.completed} 人${revoked > 0 ? `，持有效证书 ${overview.completed - revoked} 人（${revoked} 张已撤销）` : ""}`,
+    },
     {
       label: "结业测评平均分",
       value: overview.averageFinal === null ? "—" : overview.averageFinal.toFixed(1),

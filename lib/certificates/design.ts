@@ -79,6 +79,15 @@ export async function getCertificateDesignSummary(db: PrismaClient) {
   };
 }
 
+/**
+ * The issuer's name as an admin saved it, or null before anyone has: the 结项报告 names the same
+ * consultancy as the certificates, with its own wording until then (docs/decisions/0027).
+ */
+export async function getSavedIssuerName(db: PrismaClient): Promise<string | null> {
+  const row = await db.certificateDesign.findUnique({ where: { id: DESIGN_ID }, select: { issuerName: true } });
+  return row?.issuerName ?? null;
+}
+
 export type DesignResult = { ok: true } | { ok: false; code: DesignProblem };
 
 function imageFields(kind: ArtworkKind, type: ArtworkType | null, bytes: Uint8Array | null) {

@@ -39,3 +39,15 @@ export async function revokeCertificate(
     return { ok: true as const };
   });
 }
+
+/**
+ * The members of these cohorts whose certificate is revoked. Completing the course stays
+ * completing it (the dashboards' 已结业); only a count of valid certificates leaves these out.
+ * Revocations are rare, so this is a short list whatever the cohort's size.
+ */
+export async function listRevokedHolders(db: PrismaClient, cohortIds: string[]) {
+  if (cohortIds.length === 0) return [];
+  return db.$queryRaw<{ cohortId: string; userId: string }[]>`
+    SELECT cm."cohortId", cm."userId" FROM "Certificate" c JOIN "CohortMember" cm ON cm."userId" = c."userId"
+    WHERE c."revokedAt" IS NOT NULL AND cm."cohortId" = ANY(${cohortIds}::text[])`;
+}

@@ -27,13 +27,20 @@ export type ItemRow = {
   correct: number;
   facility: number | null;
   discrimination: number | null;
+  /**
+   * Of the learners who met it: how many left the page (tab or app switch) at least once during
+   * that first attempt, and how often in all. The attempt's count, as the drill-down shows it.
+   */
+  switchers: number;
+  switches: number;
   /** Choice questions: every option with its count. Others: the most frequent wrong answers. */
   options: OptionCount[];
   flags: ItemFlag[];
 };
 
-// Per question, over the (first attempt, question) pairs: how many met it and their scores' sums.
-type PairRow = { qid: string; n: number; s: number; ss: number };
+// Per question, over the (first attempt, question) pairs: how many met it, their scores' sums and
+// their attempts' page switches (how many attempts had any, and how many in all).
+type PairRow = { qid: string; n: number; s: number; ss: number; sw: number; swn: number };
 // Per question and distinct answer given: how many gave it, and the sum of their scores.
 type ResponseRow = { qid: string; response: Response; correct: boolean | null; n: number; s: number };
 
@@ -45,13 +52,14 @@ export async function getItemAnalysis(db: PrismaClient, cohortId: string, quizId
   // 10,000 learners (npm run bench).
   const [row] = await db.$queryRaw<{ pairs: PairRow[] | null; responses: ResponseRow[] | null }[]>`
     WITH firsts AS MATERIALIZED (
-      SELECT DISTINCT ON (a."userId") a.id, a.correct AS score, a."questionIds"
+      SELECT DISTINCT ON (a."userId") a.id, a.correct AS score, a."questionIds", a."visibilityChanges" AS switches
       FROM "Attempt" a JOIN "CohortMember" cm ON cm."userId" = a."userId" AND cm."cohortId" = ${cohortId}
       WHERE a."quizId" = ${quizId} AND a."submittedAt" IS NOT NULL
       ORDER BY a."userId", a."submittedAt"
     ),
     pairs AS (
-      SELECT q.qid, count(*)::int AS n, sum(f.score)::float8 AS s, sum(f.score * f.score)::float8 AS ss
+      SELECT q.qid, count(*)::int AS n, sum(f.score)::float8 AS s, sum(f.score * f.score)::float8 AS ss,
+             count(*) FILTER (WHERE f.switches > 0)::int AS sw, sum(f.switches)::int AS swn
       FROM firsts f CROSS JOIN LATERAL unnest(f."questionIds") AS q(qid)
       GROUP BY q.qid
     ),
@@ -69,6 +77,8 @@ export async function getItemAnalysis(db: PrismaClient, cohortId: string, quizId
   const responses = row?.responses ?? [];
   const sums = pairs.map((p) => ({
     qid: p.qid,
+    switchers: p.sw,
+    switches: p.swn,
     ...itemSums(
       p,
       responses.filter((r) => r.qid === p.qid),
@@ -110,6 +120,8 @@ export async function getItemAnalysis(db: PrismaClient, cohortId: string, quizId
       correct: s?.correct ?? 0,
       facility,
       discrimination,
+      switchers: s?.switchers ?? 0,
+      switches: s?.switches ?? 0,
       options,
       flags: flagItem({
         responses: n,
@@ -129,7 +141,7 @@ export async function getItemAnalysis(db: PrismaClient, cohortId: string, quizId
  * Σx = right, Σy = Σscore - Σx, Σxy = Σ over right answers of (score - 1), Σx² = Σx,
  * Σy² = Σscore² - 2·Σ over right answers of score + Σx.
  */
-export function itemSums(pair: PairRow, responses: Pick<ResponseRow, "correct" | "n" | "s">[]) {
+export function itemSums(pair: Pick<PairRow, "n" | "s" | "ss">, responses: Pick<ResponseRow, "correct" | "n" | "s">[]) {
   let answered = 0;
   let right = 0;
   let rightScore = 0;

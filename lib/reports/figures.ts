@@ -4,7 +4,7 @@
 // pool its cohorts' counts (a learner in two cohorts counts in both, as 人次), never average
 // their percentages: a 6-person cohort must not weigh as much as a 300-person one.
 import type { GainRow, Share } from "@/lib/knowledge-gain/gain";
-import type { NpsResult } from "@/lib/surveys/results";
+import { MIN_ANONYMOUS_RESPONSES, type NpsResult } from "@/lib/surveys/results";
 import type { RoundFigure } from "@/lib/action-plans/summary";
 
 /** One learner of one cohort, as the report needs them (from the progress matrix and 学时). */
@@ -17,6 +17,8 @@ export type ReportLearner = {
   finalBest: number | null;
   finalPassed: boolean;
   completed: boolean;
+  /** Holds a certificate that has not been revoked (completion stays completion either way). */
+  certified: boolean;
   /** Classroom sessions of the learner's cohort, and how many they attended (late counts). */
   sessions: number;
   attended: number;
@@ -33,6 +35,7 @@ export type GroupFigures = {
   finalTakers: number;
   finalPassed: number;
   completed: number;
+  certified: number;
   /** Share of final takers who passed; null with no takers. */
   passRate: number | null;
   averageFinal: number | null;
@@ -61,6 +64,7 @@ export function figuresOf(rows: ReportLearner[], branch = "", department = ""): 
     finalTakers,
     finalPassed: count((r) => r.finalPassed),
     completed: count((r) => r.completed),
+    certified: count((r) => r.certified),
     passRate: ratio(
       count((r) => r.finalPassed),
       finalTakers,
@@ -100,13 +104,13 @@ export function figuresByGroup(rows: ReportLearner[]): GroupFigures[] {
 }
 
 export type FunnelStage = {
-  key: "enrolled" | "started" | "allModules" | "finalTaken" | "finalPassed" | "completed";
+  key: "enrolled" | "started" | "allModules" | "finalTaken" | "finalPassed" | "completed" | "certified";
   count: number;
   /** Share of the enrolled. */
   share: number | null;
 };
 
-/** 报名 → 开始学习 → 学完全部模块 → 参加结业测评 → 通过结业测评 → 结业（获证书）. */
+/** 报名 → 开始学习 → 学完全部模块 → 参加结业测评 → 通过结业测评 → 结业 → 持有效证书 (revoked ones left out). */
 export function funnelOf(f: GroupFigures): FunnelStage[] {
   const stages: [FunnelStage["key"], number][] = [
     ["enrolled", f.learners],
@@ -115,6 +119,7 @@ export function funnelOf(f: GroupFigures): FunnelStage[] {
     ["finalTaken", f.finalTakers],
     ["finalPassed", f.finalPassed],
     ["completed", f.completed],
+    ["certified", f.certified],
   ];
   return stages.map(([key, count]) => ({ key, count, share: ratio(count, f.learners) }));
 }
@@ -245,4 +250,127 @@ export function endsOf<T>(list: T[], head: number, tail: number): { shown: T[]; 
  */
 export function isReaderTag(tag: string): boolean {
   return /[\u4e00-\u9fff]/.test(tag);
+}
+
+/** A 分行's own weakest topics count only tags it met at least this often (fewer is noise). */
+export const MIN_TOPIC_ANSWERS = 5;
+/** How many topics each 分行 row shows: the whole programme's weakest, and the 分行's own. */
+export const BRANCH_TOPICS = 3;
+
+export type BranchTopics = {
+  branch: string;
+  /** The programme's weakest topics (the same for every 分行, so rows compare), in that order. */
+  focus: TopicFigure[];
+  /** This 分行's weakest topics with at least MIN_TOPIC_ANSWERS answers. */
+  weakest: TopicFigure[];
+  /** Every topic of the 分行, weakest first (the workbook). */
+  all: TopicFigure[];
+};
+
+/**
+ * Topic mastery per 分行, pooled over cohorts. `focus` names the tags every row reports on (the
+ * programme's weakest). [] when the roster gives no 分行: the one row would repeat the whole.
+ */
+export function topicsByBranch(
+  rows: { branch: string; tag: string; correct: number; total: number }[],
+  focus: string[],
+): BranchTopics[] {
+  if (!rows.some((r) => r.branch !== "")) return [];
+  const byBranch = new Map<string, Map<string, { correct: number; total: number }>>();
+  for (const r of rows) {
+    const tags = byBranch.get(r.branch) ?? new Map<string, { correct: number; total: number }>();
+    const a = tags.get(r.tag) ?? { correct: 0, total: 0 };
+    tags.set(r.tag, { correct: a.correct + r.correct, total: a.total + r.total });
+    byBranch.set(r.branch, tags);
+  }
+  return [...byBranch.entries()]
+    .map(([branch, tags]) => {
+      const all = poolTopics([...tags.entries()].map(([tag, c]) => ({ tag, cohorts: { all: c } })));
+      const of = (tag: string) => all.find((t) => t.tag === tag) ?? { tag, correct: 0, total: 0, share: null };
+      return {
+        branch,
+        focus: focus.map(of),
+        weakest: all.filter((t) => t.total >= MIN_TOPIC_ANSWERS).slice(0, BRANCH_TOPICS),
+        all,
+      };
+    })
+    .sort((a, b) => byChinese(a.branch, b.branch));
+}
+
+/** A 分行's satisfaction needs as many answers as an anonymous run needs to show at all. */
+export const MIN_BRANCH_RESPONSES = MIN_ANONYMOUS_RESPONSES;
+
+export type SatisfactionBranch = {
+  branch: string;
+  /** Learners of the 分行 asked: its members in each run's cohort, once per run. */
+  invited: number;
+  /**
+   * Why the row shows no figures: "small" under MIN_BRANCH_RESPONSES answers; "complement" shown
+   * alone it would let the small ones be worked out from the whole (see satisfactionByBranch).
+   */
+  hidden: "small" | "complement" | null;
+  /** The figures below are null when hidden (the sections' titles stay, for the columns). */
+  responses: number | null;
+  sections: { title: string; average: number | null }[];
+  nps: NpsResult | null;
+};
+
+export type SatisfactionTally = {
+  branch: string;
+  responses: number;
+  sections: { title: string; sum: number; n: number }[];
+  nps: NpsResult | null;
+};
+
+/**
+ * Satisfaction per 分行 over the runs whose results are shown, their counts pooled. A 分行 with
+ * fewer than MIN_BRANCH_RESPONSES answers is not shown. Since the whole's figures are shown, the
+ * hidden ones together could be worked out by subtracting the shown 分行 from it: while the hidden
+ * 分行 hold between 1 and MIN_BRANCH_RESPONSES − 1 answers between them, the smallest shown 分行
+ * is hidden too. [] when no answer and no learner has a 分行.
+ */
+export function satisfactionByBranch(tallies: SatisfactionTally[], invited: Map<string, number>): SatisfactionBranch[] {
+  if (![...tallies.map((t) => t.branch), ...invited.keys()].some((b) => b !== "")) return [];
+  const titles = [...new Set(tallies.flatMap((t) => t.sections.map((s) => s.title)))];
+  const pooled = new Map<string, SatisfactionTally[]>();
+  for (const b of invited.keys()) pooled.set(b, []);
+  for (const t of tallies) pooled.set(t.branch, [...(pooled.get(t.branch) ?? []), t]);
+  const rows = [...pooled.entries()].map(([branch, list]) => {
+    const responses = list.reduce((n, t) => n + t.responses, 0);
+    const sections = titles.map((title) => {
+      const parts = list.flatMap((t) => t.sections.filter((s) => s.title === title));
+      const n = parts.reduce((a, s) => a + s.n, 0);
+      return { title, average: n === 0 ? null : Math.round((parts.reduce((a, s) => a + s.sum, 0) / n) * 100) / 100 };
+    });
+    return {
+      branch,
+      invited: invited.get(branch) ?? 0,
+      hidden: (responses < MIN_BRANCH_RESPONSES ? "small" : null) as SatisfactionBranch["hidden"],
+      responses,
+      sections,
+      nps: poolNps(list.map((t) => t.nps)),
+    };
+  });
+  const hiddenAnswers = () => rows.filter((r) => r.hidden).reduce((n, r) => n + r.responses, 0);
+  while (hiddenAnswers() > 0 && hiddenAnswers() < MIN_BRANCH_RESPONSES) {
+    const smallest = rows
+      .filter((r) => !r.hidden)
+      .sort((a, b) => a.responses - b.responses || byChinese(a.branch, b.branch))[0];
+    if (!smallest) break;
+    smallest.hidden = "complement";
+  }
+  return rows
+    .map((r): SatisfactionBranch =>
+      r.hidden
+        ? {
+            branch: r.branch,
+            invited: r.invited,
+            hidden: r.hidden,
+            responses: null,
+            sections: titles.map((title) => ({ title, average: null })),
+            nps: null,
+          }
+        : r,
+    )
+    .sort((a, b) => byChinese(a.branch, b.branch));
 }

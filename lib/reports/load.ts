@@ -8,16 +8,18 @@ import { latestStatus } from "@/lib/action-plans/rules";
 import { getCohortActionPlans, loadCohortPlansByBranch, summarisePlans } from "@/lib/action-plans/summary";
 import type { ActionMetric, ActionStatus, ActionTool } from "@/lib/generated/prisma/enums";
 import { getCohortHours, NO_HOURS, type OnlineModule } from "@/lib/attendance/hours";
+import { listRevokedHolders } from "@/lib/certificates/revoke";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
 import { getItemAnalysis } from "@/lib/dashboard/item-analysis";
 import { DEFAULT_QUERY } from "@/lib/dashboard/params";
 import { getProgressMatrixAll } from "@/lib/dashboard/progress-matrix";
 import { getKnowledgeGain, type KnowledgeGain } from "@/lib/knowledge-gain/gain";
+import { tallyRunsByBranch } from "@/lib/surveys/by-branch";
 import { getSurvey } from "@/lib/surveys/catalog";
 import { resultsVisible, sectionAverage, type NpsResult } from "@/lib/surveys/results";
 import { listCohortRuns } from "@/lib/surveys/runs";
 import { tallyRunResults } from "@/lib/surveys/tally";
-import { type Finding, type PlanFigures, type ReportLearner } from "./figures";
+import { type Finding, type PlanFigures, type ReportLearner, type SatisfactionTally } from "./figures";
 
 export type SatisfactionRun = {
   cohortName: string;
@@ -32,6 +34,8 @@ export type SatisfactionRun = {
   nps: NpsResult | null;
   /** Free-text answers, without names: the report is forwarded (PIPL, docs/decisions/0027). */
   verbatims: { prompt: string; texts: string[] }[];
+  /** Counts per 分行 when the results are visible, else none; the report decides what it may show. */
+  byBranch: SatisfactionTally[];
 };
 
 /** An example plan as the report shows it: the 分行, never the learner's name. */
@@ -67,7 +71,7 @@ export async function loadCohortParts(
   now: Date,
 ): Promise<CohortParts> {
   const rows = await getProgressMatrixAll(db, shape, cohort.id, DEFAULT_QUERY, now);
-  const [hours, sessions] = await Promise.all([
+  const [hours, sessions, revoked] = await Promise.all([
     getCohortHours(
       db,
       cohort.id,
@@ -75,7 +79,9 @@ export async function loadCohortParts(
       rows.map((r) => r.userId),
     ),
     db.cohortSession.count({ where: { cohortId: cohort.id } }),
+    listRevokedHolders(db, [cohort.id]),
   ]);
+  const revokedIds = new Set(revoked.map((r) => r.userId));
   const moduleCount = shape.modules.length;
   const learners = rows.map((r): ReportLearner => {
     const h = hours.get(r.userId) ?? NO_HOURS;
@@ -87,6 +93,7 @@ export async function loadCohortParts(
       finalBest: r.finalBest,
       finalPassed: r.finalPassed,
       completed: r.status === "completed",
+      certified: r.status === "completed" && !revokedIds.has(r.userId),
       sessions,
       attended: h.attended,
       classroomHours: h.classroomHours,
@@ -170,6 +177,7 @@ async function loadSatisfaction(db: PrismaClient, cohort: { name: string; id: st
             : [],
         ),
       ),
+      byBranch: visible ? await tallyRunsByBranch(db, survey, [run.id]) : [],
     });
   }
   return out;

@@ -8,7 +8,8 @@ import { currentOnlineModules } from "@/lib/attendance/hours";
 import { getCohortFor, listCohorts } from "@/lib/cohorts/cohorts";
 import { findVisibleCohort } from "@/lib/dashboard/access";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
-import { getTopicMastery } from "@/lib/dashboard/topic-mastery";
+import { getSavedIssuerName } from "@/lib/certificates/design";
+import { getTopicMasteryByBranch, type BranchTopicRow } from "@/lib/dashboard/topic-mastery-by-branch";
 import type { GainRow } from "@/lib/knowledge-gain/gain";
 import { listOrganisationsFor } from "@/lib/organisations/organisations";
 import type { Viewer } from "@/lib/organisations/scope";
@@ -22,13 +23,19 @@ import {
   poolGainRows,
   poolNps,
   poolTopics,
+  satisfactionByBranch,
   topFindings,
+  topicsByBranch,
+  BRANCH_TOPICS,
+  type BranchTopics,
   type Finding,
   type FunnelStage,
   type GroupFigures,
   type PlanFigures,
+  type SatisfactionBranch,
   type TopicFigure,
 } from "./figures";
+import { CONSULTANCY_NAME } from "./labels";
 import { loadCohortParts, type CohortParts, type ExamplePlan, type SatisfactionRun } from "./load";
 
 export type ReportCohort = {
@@ -44,6 +51,8 @@ export type ReportCohort = {
 export type Report = {
   kind: "cohort" | "organisation";
   organisation: { id: string; name: string; logo: { sha256: string } | null };
+  /** The certificates' issuer as an admin set it (/admin/certificate), else the report's own wording. */
+  consultancyName: string;
   cohorts: ReportCohort[];
   generatedAt: Date;
   total: GroupFigures;
@@ -58,7 +67,8 @@ export type Report = {
     byBranch: GainRow[];
   };
   topics: TopicFigure[];
-  satisfaction: { runs: SatisfactionRun[]; nps: NpsResult | null };
+  topicsByBranch: BranchTopics[];
+  satisfaction: { runs: SatisfactionRun[]; nps: NpsResult | null; byBranch: SatisfactionBranch[] };
   plans: { total: PlanFigures; byBranch: PlanFigures[]; examples: ExamplePlan[] };
   findings: Finding[];
 };
@@ -107,11 +117,12 @@ async function buildReport(
   const modules = await currentOnlineModules();
   const loaded: { cohort: (typeof cohorts)[number]; parts: CohortParts }[] = [];
   for (const cohort of cohorts) loaded.push({ cohort, parts: await loadCohortParts(db, shape, modules, cohort, now) });
-  const topicRows = await getTopicMastery(
+  const topicRows = await getTopicMasteryByBranch(
     db,
     cohorts.map((c) => c.id),
   );
-  return composeReport(kind, organisation, loaded, topicRows, now);
+  const consultancyName = (await getSavedIssuerName(db)) ?? CONSULTANCY_NAME;
+  return composeReport(kind, organisation, loaded, topicRows, now, consultancyName);
 }
 
 /** The cohorts' parts put together: pure, so an organisation's pooling is tested with the cohort's. */
@@ -122,8 +133,9 @@ export function composeReport(
     cohort: { id: string; name: string; startsOn: Date | null; endsOn: Date | null; trainer: { name: string } };
     parts: CohortParts;
   }[],
-  topicRows: Parameters<typeof poolTopics>[0],
+  topicRows: BranchTopicRow[],
   now: Date,
+  consultancyName = CONSULTANCY_NAME,
 ): Report {
   const learners = loaded.flatMap((l) => l.parts.learners);
   const total = figuresOf(learners);
@@ -133,9 +145,19 @@ export function composeReport(
   for (const f of loaded.flatMap((l) => l.parts.plansByBranch))
     branchPlans.set(f.branch, [...(branchPlans.get(f.branch) ?? []), f]);
   const runs = loaded.flatMap((l) => l.parts.satisfaction);
+  // Each run asked the learners of its cohort: a 分行's invited are its members there, per run.
+  const invited = new Map<string, number>();
+  for (const { parts } of loaded) {
+    const asked = parts.satisfaction.filter((r) => r.visible).length;
+    if (asked > 0) for (const l of parts.learners) invited.set(l.branch, (invited.get(l.branch) ?? 0) + asked);
+  }
+  const readerTopics = topicRows.filter((t) => isReaderTag(t.tag));
+  const topics = poolTopics(poolByTag(readerTopics));
+  const answered = topics.filter((t) => t.total > 0);
   return {
     kind,
     organisation: { id: organisation.id, name: organisation.name, logo: organisation.logo },
+    consultancyName,
     cohorts: loaded.map(({ cohort, parts }) => ({
       id: cohort.id,
       name: cohort.name,
@@ -157,8 +179,19 @@ export function composeReport(
       byTag: poolGainRows(gains.flatMap((g) => g.byTag).filter((g) => isReaderTag(g.key))),
       byBranch: poolGainRows(gains.flatMap((g) => g.byBranch)),
     },
-    topics: poolTopics(topicRows.filter((t) => isReaderTag(t.tag))),
-    satisfaction: { runs, nps: poolNps(runs.map((r) => r.nps)) },
+    topics,
+    topicsByBranch: topicsByBranch(
+      readerTopics,
+      answered.slice(0, BRANCH_TOPICS).map((t) => t.tag),
+    ),
+    satisfaction: {
+      runs,
+      nps: poolNps(runs.map((r) => r.nps)),
+      byBranch: satisfactionByBranch(
+        runs.flatMap((r) => r.byBranch),
+        invited,
+      ),
+    },
     plans: {
       total: addPlanFigures(loaded.map((l) => l.parts.plans)),
       // Only when the roster gives 分行: otherwise the one row would repeat the total.
@@ -171,4 +204,16 @@ export function composeReport(
     },
     findings: topFindings(loaded.flatMap((l) => l.parts.findings)),
   };
+}
+
+/** The per-分行 rows as the per-cohort topic rows poolTopics takes (a cohort's whole is its 分行 added up). */
+function poolByTag(rows: BranchTopicRow[]): Parameters<typeof poolTopics>[0] {
+  const byTag = new Map<string, Record<string, { correct: number; total: number }>>();
+  for (const r of rows) {
+    const cohorts = byTag.get(r.tag) ?? {};
+    const a = cohorts[r.cohortId] ?? { correct: 0, total: 0 };
+    cohorts[r.cohortId] = { correct: a.correct + r.correct, total: a.total + r.total };
+    byTag.set(r.tag, cohorts);
+  }
+  return [...byTag.entries()].map(([tag, cohorts]) => ({ tag, cohorts }));
 }

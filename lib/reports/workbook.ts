@@ -4,7 +4,7 @@ import { formatDateTime } from "@/lib/format/beijing-time";
 import { xlsxSheet, type Column, type XlsxSheet } from "@/lib/export/tabular";
 import type { GainRow } from "@/lib/knowledge-gain/gain";
 import type { GroupFigures, PlanFigures } from "./figures";
-import { CONSULTANCY_NAME, COURSE_NAME, FUNNEL_LABELS, NO_GROUP, SECTION_TITLES } from "./labels";
+import { COURSE_NAME, FUNNEL_LABELS, HIDDEN_BRANCH_LABELS, NO_GROUP, SECTION_TITLES } from "./labels";
 import type { Report } from "./report";
 import { STATUS_LABELS, TOOL_LABELS, metricName } from "@/lib/action-plans/labels";
 
@@ -45,6 +45,7 @@ const passColumns: Column<Total>[] = [
   { header: "平均成绩（最高一次）", value: (g) => g.averageFinal },
   { header: "结业（人）", value: (g) => g.completed },
   { header: "结业率", value: (g) => ratio(g.completed, g.learners), format: PERCENT },
+  { header: "持有效证书（人）", value: (g) => g.certified },
 ];
 
 type GainLine = GainRow & { scope: string };
@@ -76,7 +77,7 @@ export function reportSheets(r: Report): XlsxSheet[] {
   const overview: [string, string | number][] = [
     ["课程", COURSE_NAME],
     ["客户机构", r.organisation.name],
-    ["培训实施", CONSULTANCY_NAME],
+    ["培训实施", r.consultancyName],
     [r.kind === "cohort" ? "班级" : "包含班级", cohortNames],
     ["数据截至（北京时间）", formatDateTime(r.generatedAt)],
     ["报名学员（人）", r.total.learners],
@@ -89,6 +90,8 @@ export function reportSheets(r: Report): XlsxSheet[] {
     ...r.gain.byBranch.map((g) => ({ ...g, scope: "分行" })),
   ];
   const rounds = r.plans.total.rounds.map((x) => x.round);
+  const topicLines = r.topicsByBranch.flatMap((b) => b.all.map((t) => ({ ...t, branch: b.branch })));
+  const satisfactionTitles = r.satisfaction.byBranch[0]?.sections.map((s) => s.title) ?? [];
   const verbatims = r.satisfaction.runs.flatMap((run) =>
     run.verbatims.flatMap((v) => v.texts.map((text) => ({ run, prompt: v.prompt, text }))),
   );
@@ -124,6 +127,17 @@ export function reportSheets(r: Report): XlsxSheet[] {
       r.topics,
     ),
     xlsxSheet(
+      "知识点掌握（按分行）",
+      [
+        { header: "分行", value: (t) => t.branch || NO_GROUP, width: 16 },
+        { header: "知识点", value: (t) => t.tag, width: 20 },
+        { header: "作答题次", value: (t) => t.total },
+        { header: "答对题次", value: (t) => t.correct },
+        { header: "答对率", value: (t) => t.share, format: PERCENT },
+      ],
+      topicLines,
+    ),
+    xlsxSheet(
       "满意度",
       [
         { header: "班级", value: (x) => x.cohortName, width: 24 },
@@ -140,6 +154,30 @@ export function reportSheets(r: Report): XlsxSheet[] {
         { header: "净推荐值（NPS）", value: (x) => x.nps?.score ?? null },
       ],
       r.satisfaction.runs,
+    ),
+    xlsxSheet(
+      "满意度（按分行）",
+      [
+        { header: "分行", value: (b) => b.branch || NO_GROUP, width: 16 },
+        { header: "回收（份）", value: (b) => b.responses },
+        {
+          header: "回收率",
+          value: (b) => (b.responses === null ? null : ratio(b.responses, b.invited)),
+          format: PERCENT,
+        },
+        ...satisfactionTitles.map((title): Column<Report["satisfaction"]["byBranch"][number]> => ({
+          header: `${title}（平均分）`,
+          value: (b) => b.sections.find((s) => s.title === title)?.average ?? null,
+          width: 20,
+        })),
+        { header: "净推荐值（NPS）", value: (b) => b.nps?.score ?? null },
+        {
+          header: "说明",
+          value: (b) => (b.hidden ? HIDDEN_BRANCH_LABELS[b.hidden] : ""),
+          width: 24,
+        },
+      ],
+      r.satisfaction.byBranch,
     ),
     xlsxSheet(
       "学员反馈原文",

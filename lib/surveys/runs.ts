@@ -99,7 +99,7 @@ export async function getRunForLearner(db: PrismaClient, secret: string, userId:
 /**
  * Stores one learner's answers. The unique (run, token) index makes a second submit (double tap,
  * second tab, replay) record nothing: it is answered ALREADY_ANSWERED. In anonymous mode the row
- * holds the token and the answers only.
+ * holds the token, the answers and the respondent's 分行, never the user id.
  */
 export async function submitSurveyResponse(
   db: PrismaClient,
@@ -118,12 +118,15 @@ export async function submitSurveyResponse(
   const parsed = answersSchema(found.survey).safeParse(raw);
   if (!parsed.success) return { ok: false, code: "INVALID", error: parsed.error };
   const answers = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as SurveyAnswers;
+  // The 分行 only, never who: the report breaks results down by it (docs/decisions/0027).
+  const respondent = await db.user.findUnique({ where: { id: userId }, select: { branch: true } });
   try {
     await db.surveyResponse.create({
       data: {
         runId,
         token: responseToken(secret, runId, userId),
         userId: found.run.anonymous ? null : userId,
+        branch: respondent?.branch?.trim() || null,
         answers,
         submittedAt: now,
       },

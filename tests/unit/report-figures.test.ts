@@ -14,7 +14,9 @@ import {
   poolGainRows,
   poolNps,
   poolTopics,
+  satisfactionByBranch,
   topFindings,
+  topicsByBranch,
   type Finding,
   type ReportLearner,
 } from "@/lib/reports/figures";
@@ -30,6 +32,7 @@ const learner = (over: Partial<ReportLearner>): ReportLearner => ({
   finalBest: null,
   finalPassed: false,
   completed: false,
+  certified: false,
   sessions: 2,
   attended: 0,
   classroomHours: 0,
@@ -47,6 +50,7 @@ const L: ReportLearner[] = [
     finalBest: 90,
     finalPassed: true,
     completed: true,
+    certified: true,
     attended: 2,
     classroomHours: 8,
     onlineHours: 4,
@@ -62,12 +66,14 @@ const L: ReportLearner[] = [
   }),
   learner({ branch: "华东", department: "二部", started: true, onlineHours: 1.5 }),
   learner({ branch: "华南" }),
+  // Completed the course; the certificate was revoked afterwards.
   learner({
     branch: "华南",
     ...done,
     finalBest: 80,
     finalPassed: true,
     completed: true,
+    certified: false,
     attended: 2,
     classroomHours: 8,
     onlineHours: 4,
@@ -85,6 +91,8 @@ describe("report figures", () => {
       finalTakers: 3,
       finalPassed: 2,
       completed: 2,
+      // The revoked certificate still completed the course, but is no valid certificate.
+      certified: 1,
       passRate: 2 / 3,
       // (90 + 60 + 80) / 3 = 76.67
       averageFinal: 76.7,
@@ -121,8 +129,17 @@ describe("report figures", () => {
 
   it("builds the completion funnel as shares of the enrolled", () => {
     const f = funnelOf(figuresOf(L));
-    expect(f.map((s) => s.count)).toEqual([5, 4, 3, 3, 2, 2]);
-    expect(f.map((s) => s.share)).toEqual([1, 0.8, 0.6, 0.6, 0.4, 0.4]);
+    expect(f.map((s) => s.key)).toEqual([
+      "enrolled",
+      "started",
+      "allModules",
+      "finalTaken",
+      "finalPassed",
+      "completed",
+      "certified",
+    ]);
+    expect(f.map((s) => s.count)).toEqual([5, 4, 3, 3, 2, 2, 1]);
+    expect(f.map((s) => s.share)).toEqual([1, 0.8, 0.6, 0.6, 0.4, 0.4, 0.2]);
     expect(funnelOf(figuresOf([]))[0]!.share).toBeNull();
   });
 
@@ -221,6 +238,133 @@ describe("report figures", () => {
   });
 });
 
+describe("report figures by 分行", () => {
+  it("gives each 分行 the programme's weakest topics and its own, pooled over cohorts", () => {
+    const rows = [
+      { branch: "华东", tag: "风险", correct: 3, total: 10 },
+      { branch: "华东", tag: "风险", correct: 1, total: 10 }, // a second cohort: 4/20
+      { branch: "华东", tag: "获客", correct: 8, total: 10 },
+      { branch: "华东", tag: "指标", correct: 1, total: 2 }, // too few answers to rank
+      { branch: "华南", tag: "风险", correct: 6, total: 10 },
+      { branch: "华南", tag: "获客", correct: 2, total: 5 },
+    ];
+    const b = topicsByBranch(rows, ["风险", "获客", "空"]);
+    // 华东 (dong) before 华南 (nan).
+    expect(b.map((x) => x.branch)).toEqual(["华东", "华南"]);
+    expect(b[0]!.focus).toEqual([
+      { tag: "风险", correct: 4, total: 20, share: 0.2 },
+      { tag: "获客", correct: 8, total: 10, share: 0.8 },
+      { tag: "空", correct: 0, total: 0, share: null },
+    ]);
+    expect(b[0]!.weakest.map((t) => t.tag)).toEqual(["风险", "获客"]);
+    expect(b[0]!.all.map((t) => [t.tag, t.share])).toEqual([
+      ["风险", 0.2],
+      ["指标", 0.5],
+      ["获客", 0.8],
+    ]);
+    // 华南: 2/5 = 0.4 before 6/10 = 0.6.
+    expect(b[1]!.weakest.map((t) => [t.tag, t.share])).toEqual([
+      ["获客", 0.4],
+      ["风险", 0.6],
+    ]);
+    expect(topicsByBranch([{ branch: "", tag: "风险", correct: 1, total: 2 }], ["风险"])).toEqual([]);
+  });
+
+  const sections = (a: [number, number], b: [number, number]) => [
+    { title: "课程内容", sum: a[0], n: a[1] },
+    { title: "讲师", sum: b[0], n: b[1] },
+  ];
+  const nps = (n: number, promoters: number, detractors: number) => ({
+    n,
+    promoters,
+    passives: n - promoters - detractors,
+    detractors,
+    score: null,
+  });
+
+  it("pools satisfaction per 分行 and hides 分行 under five answers, and one more when the rest would give them away", () => {
+    const rows = satisfactionByBranch(
+      [
+        { branch: "华东", responses: 6, sections: sections([48, 12], [27, 6]), nps: nps(6, 3, 1) },
+        { branch: "华东", responses: 2, sections: sections([6, 4], [10, 2]), nps: nps(2, 0, 1) },
+        { branch: "华南", responses: 5, sections: sections([35, 10], [20, 5]), nps: nps(5, 1, 1) },
+        { branch: "杭州", responses: 3, sections: sections([12, 6], [9, 3]), nps: nps(3, 3, 0) },
+      ],
+      new Map([
+        ["华东", 20],
+        ["华南", 6],
+        ["杭州", 4],
+        ["南京", 3],
+      ]),
+    );
+    // Pinyin order: 杭州 (hang), 华东 (hua dong), 华南 (hua nan), 南京 (nan).
+    expect(rows.map((r) => [r.branch, r.hidden])).toEqual([
+      ["杭州", "small"],
+      ["华东", null],
+      // 杭州's 3 answers (南京 gave none) could be worked out from the whole and the other
+      // 分行: the smallest shown one, 华南 with 5, is hidden too, so 8 answers stay pooled.
+      ["华南", "complement"],
+      ["南京", "small"],
+    ]);
+    // 华东 over both runs: (48 + 6) / 16 = 3.375 → 3.38; (27 + 10) / 8 = 4.625 → 4.63;
+    // NPS (3 − 2) / 8 = 12.5.
+    expect(rows[1]).toEqual({
+      branch: "华东",
+      invited: 20,
+      hidden: null,
+      responses: 8,
+      sections: [
+        { title: "课程内容", average: 3.38 },
+        { title: "讲师", average: 4.63 },
+      ],
+      nps: { n: 8, promoters: 3, passives: 3, detractors: 2, score: 12.5 },
+    });
+    // A hidden row carries no figures at all, not even its count.
+    expect(rows[0]).toEqual({
+      branch: "杭州",
+      invited: 4,
+      hidden: "small",
+      responses: null,
+      sections: [
+        { title: "课程内容", average: null },
+        { title: "讲师", average: null },
+      ],
+      nps: null,
+    });
+    expect(rows[2]!.responses).toBeNull();
+  });
+
+  it("hides nothing more when the hidden 分行 gave no answers or enough of them, and nothing without 分行", () => {
+    const t = (branch: string, responses: number) => ({
+      branch,
+      responses,
+      sections: sections([responses * 4, responses], [0, 0]),
+      nps: null,
+    });
+    expect(
+      satisfactionByBranch(
+        [t("华东", 5), t("华南", 7)],
+        new Map([
+          ["华东", 9],
+          ["华南", 9],
+          ["南京", 2],
+        ]),
+      ).map((r) => [r.branch, r.hidden]),
+    ).toEqual([
+      ["华东", null],
+      ["华南", null],
+      ["南京", "small"],
+    ]);
+    // Two small 分行 holding 5 answers between them: nothing else needs hiding.
+    expect(satisfactionByBranch([t("华东", 2), t("华南", 3), t("南京", 6)], new Map()).map((r) => r.hidden)).toEqual([
+      "small",
+      "small",
+      null,
+    ]);
+    expect(satisfactionByBranch([t("", 9)], new Map([["", 9]]))).toEqual([]);
+  });
+});
+
 describe("ends of a ranked list", () => {
   it("keeps the head and the tail and says how many were left out", () => {
     const list = [1, 2, 3, 4, 5, 6, 7];
@@ -255,7 +399,25 @@ describe("report workbook", () => {
         byTag: [],
         byBranch: [],
       },
-      satisfaction: [],
+      satisfaction: [
+        {
+          cohortName: "第一期",
+          surveyTitle: "训后满意度调查",
+          closesAt: new Date("2026-06-10T10:00:00Z"),
+          anonymous: true,
+          responses: 5,
+          members: 5,
+          visible: true,
+          sections: [{ title: "课程内容", average: 4 }],
+          nps: null,
+          verbatims: [],
+          // 3 and 2 answers: each 分行 under five, so neither is shown on its own.
+          byBranch: [
+            { branch: "华东", responses: 3, sections: [{ title: "课程内容", sum: 12, n: 3 }], nps: null },
+            { branch: "华南", responses: 2, sections: [{ title: "课程内容", sum: 8, n: 2 }], nps: null },
+          ],
+        },
+      ],
       plans: { members: 5, filed: 0, rounds: [], actions: 0, actionsDone: 0 },
       plansByBranch: [],
       examplePlans: [],
@@ -265,9 +427,21 @@ describe("report workbook", () => {
       "cohort",
       { id: "o", name: "东方示范银行", logo: null },
       [{ cohort: { id: "c", name: "第一期", startsOn: null, endsOn: null, trainer: { name: "李强" } }, parts }],
-      [],
+      [
+        { cohortId: "c", branch: "华东", tag: "风险", correct: 3, total: 10 },
+        { cohortId: "c", branch: "华东", tag: "获客", correct: 8, total: 10 },
+        { cohortId: "c", branch: "华南", tag: "风险", correct: 6, total: 10 },
+        { cohortId: "c", branch: "华南", tag: "case:internal", correct: 0, total: 10 },
+      ],
       new Date("2026-06-20T04:00:00Z"),
+      "示范管理咨询有限公司",
     );
+    // The whole is its 分行 added up (9/20), the internal tag left out.
+    expect(report.topics).toEqual([
+      { tag: "风险", correct: 9, total: 20, share: 0.45 },
+      { tag: "获客", correct: 8, total: 10, share: 0.8 },
+    ]);
+    expect(report.consultancyName).toBe("示范管理咨询有限公司");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await toXlsxBook(reportSheets(report))) as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual([
@@ -277,16 +451,47 @@ describe("report workbook", () => {
       "训前训后知识提升",
       "结业测评通过率",
       "知识点掌握",
+      "知识点掌握（按分行）",
       "满意度",
+      "满意度（按分行）",
       "学员反馈原文",
       "行动计划跟进",
       "行动计划示例",
       "试题分析要点",
     ]);
+    const rowsOf = (name: string) =>
+      book
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1));
+    expect(rowsOf("知识点掌握（按分行）")).toEqual([
+      ["华东", "风险", 10, 3, 0.3],
+      ["华东", "获客", 10, 8, 0.8],
+      ["华南", "风险", 10, 6, 0.6],
+    ]);
+    // No figures for a 分行 under five answers, only why (column G: 说明).
+    const bySat = book.getWorksheet("满意度（按分行）")!;
+    expect([bySat.getCell("A2").value, bySat.getCell("B2").value, bySat.getCell("D2").value]).toEqual([
+      "华东",
+      null,
+      null,
+    ]);
+    expect([bySat.getCell("F1").value, bySat.getCell("F2").value, bySat.getCell("F3").value]).toEqual([
+      "说明",
+      "人数不足 5 人，不单列",
+      "人数不足 5 人，不单列",
+    ]);
+    // 结业 2, 持有效证书 1 (the revoked one left out), in the funnel and the pass sheet.
+    expect(book.getWorksheet("学习完成漏斗")!.getCell("B8").value).toBe(1);
+    expect(book.getWorksheet("学习完成漏斗")!.getCell("A8").value).toBe("持有效证书");
     const pass = book.getWorksheet("结业测评通过率")!;
     // Row 2 is the whole cohort: 3 took the final, 2 passed.
     expect([pass.getCell("A2").value, pass.getCell("E2").value, pass.getCell("F2").value]).toEqual(["合计", 3, 2]);
+    expect([pass.getCell("K1").value, pass.getCell("K2").value]).toEqual(["持有效证书（人）", 1]);
     expect(book.getWorksheet("概况")!.getCell("B3").value).toBe("东方示范银行");
+    // The consultancy as an admin named the certificates' issuer.
+    expect(book.getWorksheet("概况")!.getCell("B4").value).toBe("示范管理咨询有限公司");
     expect(book.getWorksheet("概况")!.getCell("B6").value).toBe("2026-06-20 12:00");
   });
 });

@@ -5,6 +5,7 @@ import { SurveyForm } from "@/components/surveys/survey-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/beijing-time";
+import { MIN_ANONYMOUS_RESPONSES } from "@/lib/surveys/results";
 import { getRunForLearner, runState } from "@/lib/surveys/runs";
 import { surveySecret } from "@/lib/surveys/secret";
 import { submitSurveyAction } from "./actions";
@@ -28,7 +29,7 @@ export default async function SurveyPage({ params }: SurveyPageProps) {
       <p className="mt-2 text-gray-700">{survey.intro}</p>
       <p className="mt-2 text-sm text-gray-600">
         {run.anonymous
-          ? "本问卷为匿名问卷：提交的内容不与您的姓名关联，结果只以汇总形式呈现。"
+          ? `本问卷为匿名问卷：提交的内容不与您的姓名关联，只记录您所在的分行；结果只以汇总形式呈现，同一分行不足 ${MIN_ANONYMOUS_RESPONSES} 人作答时不单列。`
           : "本问卷为实名问卷：讲师可以看到您的姓名和回答。"}
         截止时间：{formatDateTime(run.closesAt)}（北京时间）
       </p>

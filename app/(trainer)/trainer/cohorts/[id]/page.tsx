@@ -21,6 +21,7 @@ import { RosterImport } from "@/components/trainer/roster-import";
 import { CohortPosters } from "@/components/trainer/cohort-posters";
 import { DownloadLink } from "@/components/wechat/download-link";
 import { isWeChatRequest } from "@/lib/wechat/user-agent";
+import { listRevokedHolders } from "@/lib/certificates/revoke";
 
 export const metadata: Metadata = { title: "班级学习进度" };
 
@@ -35,11 +36,12 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
   const { query, problems } = parseMatrixQuery(await searchParams);
   const shape = await currentCourseShape();
   const now = new Date();
-  const [overviews, timeline, matrix, breakdown] = await Promise.all([
+  const [overviews, timeline, matrix, breakdown, revoked] = await Promise.all([
     getCohortOverviews(db, shape, [cohort.id], now),
     getCompletionTimeline(db, shape, cohort.id),
     getProgressMatrix(db, shape, cohort.id, query, now),
     getBranchBreakdown(db, shape, cohort.id, now),
+    listRevokedHolders(db, [cohort.id]),
   ]);
   const hours = await getCohortHours(
     db,
@@ -85,7 +87,7 @@ export default async function CohortPage({ params, searchParams }: CohortPagePro
         <h2 id="overview-title" className="sr-only">
           概览
         </h2>
-        <StatCards overview={overviews.get(cohort.id)!} />
+        <StatCards overview={overviews.get(cohort.id)!} revoked={revoked.length} />
       </section>
 
       <section className="mt-8" aria-labelledby="timeline-title">

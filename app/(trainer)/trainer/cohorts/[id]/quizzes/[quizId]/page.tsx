@@ -35,6 +35,10 @@ export default async function ItemAnalysisPage({ params }: ItemAnalysisPageProps
         该题得分与其余题目总分的相关系数，高于 0.3 为好，接近 0
         说明这道题分不出强弱，为负通常意味着答案标错或题干有歧义。少于 {MIN_RESPONSES_FOR_FLAGS} 人作答时不做判断。
       </p>
+      <p className="mt-2 text-sm text-gray-700">
+        切出页面 =
+        第一次作答中遇到该题的学员里，作答期间切换过应用或标签页（或熄屏）的人数，括号内为这些作答的切出总次数；与学员详情和作答记录导出中的“切出页面次数”同源，按整次作答计，不区分在哪道题上切出。仅供参考，系统不据此自动判定作弊。
+      </p>
       {problems > 0 ? (
         <p role="status" className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-800">
           {problems} 道题可能有问题，已标出，请优先核对。
