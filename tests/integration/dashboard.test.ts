@@ -215,6 +215,53 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
     expect(items.every((i) => i.flags.length === 0)).toBe(true);
   });
 
+  it("item analysis: page switches per question from the first attempts, in the same two statements", async () => {
+    const first = (name: string) =>
+      t.db.attempt.findFirstOrThrow({
+        where: { userId: ids[name]!, quizId: "qz" },
+        orderBy: { submittedAt: "asc" },
+        select: { id: true },
+      });
+    const switched = async (id: string, n: number) =>
+      t.db.attempt.update({ where: { id }, data: { visibilityChanges: n }, select: { id: true } });
+    await switched((await first("L2")).id, 3);
+    await switched((await first("L3")).id, 1);
+    // L3's retake and L5 (the other cohort) switch too: neither is a first attempt of cohort 1.
+    const retake = await t.db.attempt.findFirstOrThrow({
+      where: { userId: ids.L3!, quizId: "qz" },
+      orderBy: { submittedAt: "desc" },
+      select: { id: true },
+    });
+    await switched(retake.id, 7);
+    await switched((await first("L5")).id, 9);
+    // Every statement the analysis sends, raw or not.
+    let statements = 0;
+    const counted = t.db.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          statements++;
+          return query(args);
+        },
+      },
+    }) as unknown as typeof t.db;
+    const { items } = await getItemAnalysis(counted, c1, "qz");
+    // Each of q1–q3 was met by L1 (0 switches), L2 (3) and L3 (1): 2 learners, 4 switches.
+    expect(items.map((i) => [i.questionKey, i.switchers, i.switches])).toEqual([
+      ["q1", 2, 4],
+      ["q2", 2, 4],
+      ["q3", 2, 4],
+    ]);
+    const forThree = statements;
+    statements = 0;
+    const final = await getItemAnalysis(counted, c1, "fin");
+    expect(final.items.map((i) => [i.switchers, i.switches])).toEqual([[0, 0]]);
+    // Three questions or one: the same statements, none per question.
+    expect(forThree).toBe(2);
+    expect(statements).toBe(forThree);
+    for (const name of ["L2", "L3", "L5"]) await switched((await first(name)).id, 0);
+    await switched(retake.id, 0);
+  });
+
   it("progress matrix: cells, status filter, search, sort and paging", async () => {
     const all = await getProgressMatrix(t.db, shape, c1, DEFAULT_QUERY, NOW);
     expect(all.total).toBe(4);

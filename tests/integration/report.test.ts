@@ -5,6 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/organisations/scope";
 import { FINAL_QUIZ_ID } from "@/lib/quiz/load";
+import { saveCertificateWording } from "@/lib/certificates/design";
+import { listRevokedHolders, revokeCertificate } from "@/lib/certificates/revoke";
+import { MIN_BRANCH_RESPONSES } from "@/lib/reports/figures";
+import { CONSULTANCY_NAME } from "@/lib/reports/labels";
 import { getCohortReport, getOrganisationReport, type Report } from "@/lib/reports/report";
 import { prepareDatabase } from "@/prisma/seed";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
@@ -86,6 +90,7 @@ describe.skipIf(noPostgres)("结项报告 (PostgreSQL, demo data)", () => {
       total.finalTakers,
       total.finalPassed,
       total.completed,
+      total.certified,
     ]);
   }, 120_000);
 
@@ -128,4 +133,94 @@ describe.skipIf(noPostgres)("结项报告 (PostgreSQL, demo data)", () => {
       expect(report.findings.length, `${code} findings`).toBeGreaterThan(0);
     }
   }, 180_000);
+
+  it("breaks topic mastery and satisfaction down by 分行, without names and without a 分行 under five", async () => {
+    for (const code of ["SPRING26", "SOUTH26"]) {
+      const id = cohorts[code]!;
+      const r = await getCohortReport(t.db, viewers.trainer, id);
+      if (!r.ok) throw new Error("forbidden");
+      const { report } = r;
+      // Topics: the 分行 rows add up to the whole, tag by tag.
+      expect(report.topicsByBranch.length, `${code} topics by 分行`).toBeGreaterThan(1);
+      for (const topic of report.topics) {
+        const parts = report.topicsByBranch.flatMap((b) => b.all.filter((x) => x.tag === topic.tag));
+        expect(
+          [parts.reduce((n, x) => n + x.correct, 0), parts.reduce((n, x) => n + x.total, 0)],
+          `${code} ${topic.tag}`,
+        ).toEqual([topic.correct, topic.total]);
+      }
+      // Satisfaction: against the responses as stored, per 分行.
+      const runs = await t.db.surveyRun.findMany({
+        where: { cohortId: id, surveyId: "post-training" },
+        select: { id: true },
+      });
+      const stored = await t.db.surveyResponse.groupBy({
+        by: ["branch"],
+        where: { runId: { in: runs.map((x) => x.id) } },
+        _count: { _all: true },
+      });
+      const count = (branch: string) => stored.find((x) => (x.branch ?? "") === branch)?._count._all ?? 0;
+      const rows = report.satisfaction.byBranch;
+      expect(rows.length, `${code} satisfaction by 分行`).toBeGreaterThan(1);
+      for (const row of rows) {
+        if (row.hidden === null) {
+          expect(row.responses, `${code} ${row.branch}`).toBe(count(row.branch));
+          expect(row.responses!).toBeGreaterThanOrEqual(MIN_BRANCH_RESPONSES);
+          expect(row.sections.some((x) => x.average !== null)).toBe(true);
+        } else {
+          expect(row.responses).toBeNull();
+          expect(row.sections.every((x) => x.average === null) && row.nps === null).toBe(true);
+          if (row.hidden === "small") expect(count(row.branch)).toBeLessThan(MIN_BRANCH_RESPONSES);
+        }
+      }
+      // What is hidden holds none or at least five answers between them (no working it out from the whole).
+      const hidden = rows.filter((x) => x.hidden).reduce((n, x) => n + count(x.branch), 0);
+      expect(hidden === 0 || hidden >= MIN_BRANCH_RESPONSES, `${code} hidden ${hidden}`).toBe(true);
+      const names = await t.db.user.findMany({
+        where: { memberships: { some: { cohortId: id } } },
+        select: { name: true },
+      });
+      const text = JSON.stringify([report.satisfaction.byBranch, report.topicsByBranch]);
+      expect(names.filter((n) => text.includes(n.name))).toEqual([]);
+    }
+  }, 180_000);
+
+  it("names the consultancy as an admin named the certificates' issuer, else as the report always did", async () => {
+    const before = await getCohortReport(t.db, viewers.trainer, cohorts.SPRING26!);
+    expect(before.ok && before.report.consultancyName).toBe(CONSULTANCY_NAME);
+    await saveCertificateWording(
+      t.db,
+      { id: viewers.admin.id, name: "管理员" },
+      { issuerName: "示范管理咨询有限公司", signatoryTitle: "培训总监" },
+    );
+    const after = await getOrganisationReport(t.db, viewers.client, dfb);
+    expect(after.ok && after.report.consultancyName).toBe("示范管理咨询有限公司");
+  }, 120_000);
+
+  it("still counts a revoked certificate's holder as completed, but not as holding a valid certificate", async () => {
+    const id = cohorts.SPRING26!;
+    const before = await getCohortReport(t.db, viewers.trainer, id);
+    if (!before.ok) throw new Error("forbidden");
+    expect(before.report.total.certified).toBe(before.report.total.completed);
+    const certificate = await t.db.certificate.findFirstOrThrow({
+      where: { revokedAt: null, user: { memberships: { some: { cohortId: id } } } },
+      select: { id: true, userId: true },
+    });
+    const trainer = await t.db.user.findUniqueOrThrow({ where: { id: viewers.trainer.id }, select: { name: true } });
+    expect(
+      await revokeCertificate(t.db, { ...viewers.trainer, name: trainer.name }, certificate.id, "DATA_ERROR", "核对"),
+    ).toEqual({ ok: true });
+    expect(await listRevokedHolders(t.db, [id])).toEqual([{ cohortId: id, userId: certificate.userId }]);
+
+    const after = await getCohortReport(t.db, viewers.trainer, id);
+    if (!after.ok) throw new Error("forbidden");
+    const { total, funnel, byGroup } = after.report;
+    expect(total.completed).toBe(before.report.total.completed);
+    expect(total.certified).toBe(before.report.total.completed - 1);
+    expect(funnel.at(-1)).toMatchObject({ key: "certified", count: total.certified });
+    expect(byGroup.reduce((n, g) => n + g.certified, 0)).toBe(total.certified);
+    const org = await getOrganisationReport(t.db, viewers.client, dfb);
+    if (!org.ok) throw new Error("forbidden");
+    expect(org.report.total.completed - org.report.total.certified).toBe(1);
+  }, 120_000);
 });

@@ -15,6 +15,7 @@ import { getRunResponses, openSurveyRun, submitSurveyResponse } from "@/lib/surv
 import { computeResults } from "@/lib/surveys/results";
 import { surveyItems, surveySchema } from "@/lib/surveys/schema";
 import { surveyTallyDrift, tallyRunResults } from "@/lib/surveys/tally";
+import { tallyRunsByBranch } from "@/lib/surveys/by-branch";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
 import { assignTestTrainer, testOrganisationId } from "../support/organisations";
 
@@ -97,7 +98,8 @@ describe.skipIf(noPostgres)("surveys and the pre-test (PostgreSQL)", () => {
     expect(await t.db.surveyResponse.count({ where: { runId: run.runId } })).toBe(1);
   });
 
-  it("stores anonymous responses without a user id, and nothing that names the learner", async () => {
+  it("stores anonymous responses without a user id, and nothing that names the learner but the 分行", async () => {
+    await t.db.user.update({ where: { id: learners[1]! }, data: { branch: "城东支行" }, select: { id: true } });
     const run = await open(true);
     if (!run.ok) throw new Error("open");
     expect(
@@ -111,6 +113,8 @@ describe.skipIf(noPostgres)("surveys and the pre-test (PostgreSQL)", () => {
     >`SELECT * FROM "SurveyResponse" WHERE "runId" = ${run.runId}`;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.userId).toBeNull();
+    // The 分行 as it was when they answered: the report's breakdown (a 分行 under five is not shown).
+    expect(rows[0]!.branch).toBe("城东支行");
     expect(JSON.stringify(rows[0])).not.toContain(learners[1]!);
     const [shown] = await getRunResponses(t.db, { id: run.runId, anonymous: true });
     expect(shown).toMatchObject({ by: null, submittedAt: null });
@@ -248,6 +252,49 @@ describe.skipIf(noPostgres)("surveys and the pre-test (PostgreSQL)", () => {
         nps: expected.nps,
         sections: expected.sections.slice(0, 2),
       });
+    }
+
+    // Per 分行 (the report's breakdown): each 分行's counts are computeResults' on its responses.
+    const branches = ["华东", "华东", "华南", null, "华东", "华南", ""];
+    const run = await t.db.surveyRun.create({
+      data: {
+        cohortId,
+        surveyId: survey.id,
+        anonymous: true,
+        opensAt: new Date(Date.now() - HOUR),
+        closesAt: new Date(Date.now() + HOUR),
+        openedById: trainer.id,
+      },
+      select: { id: true },
+    });
+    await t.db.surveyResponse.createMany({
+      data: answers.map((a, i) => ({ runId: run.id, token: `b-${i}`, branch: branches[i], answers: a })),
+    });
+    const byBranch = await tallyRunsByBranch(t.db, survey, [run.id]);
+    expect(byBranch.map((b) => [b.branch, b.responses]).sort()).toEqual([
+      ["", 2],
+      ["华东", 3],
+      ["华南", 2],
+    ]);
+    for (const b of byBranch) {
+      const mine = answers.filter((_, i) => (branches[i] ?? "") === b.branch);
+      const expected = computeResults(
+        survey,
+        mine.map((a) => ({ answers: a as never, by: null })),
+      );
+      const likert = (section: number) =>
+        expected.sections[section]!.items.flatMap((item) => (item.type === "likert" ? [item.scale] : []));
+      expect(
+        b.sections.map((x) => [x.title, x.sum, x.n]),
+        b.branch,
+      ).toEqual(
+        expected.sections.map((x, i) => [
+          x.title,
+          likert(i).reduce((sum, scale) => sum + scale.counts.reduce((a, c, k) => a + c * k, 0), 0),
+          likert(i).reduce((n, scale) => n + scale.n, 0),
+        ]),
+      );
+      expect(b.nps, b.branch).toEqual(expected.nps);
     }
   });
 
