@@ -5,7 +5,7 @@ import { loadContent } from "@/lib/content/load";
 import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
 import { signIn } from "./sign-in";
 import { answerAll } from "./quiz-answers";
-import { uniqueEmail } from "./server";
+import { queryE2eDb, uniqueEmail } from "./server";
 
 // Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
@@ -128,6 +128,30 @@ test("question analysis and topic comparison show the demo cohorts' figures", as
   await expect(first).toContainText("答对率");
   await expect(first).toContainText(/区分度\s*-?\d\.\d\d/);
   await expect(first).toContainText(/\d+ 次/);
+
+  // 切出页面: every attempt of this quiz in the cohort left the page twice (set here, put
+  // back after), so each question shows all who met it, twice as many times.
+  const [, cohortId, quizId] = /\/trainer\/cohorts\/([^/]+)\/quizzes\/([^/?]+)/.exec(page.url())!;
+  const before = await queryE2eDb<{ id: string; n: number }>(
+    `SELECT a.id, a."visibilityChanges" AS n FROM "Attempt" a
+     JOIN "CohortMember" cm ON cm."userId" = a."userId" AND cm."cohortId" = $1 WHERE a."quizId" = $2`,
+    [cohortId, quizId],
+  );
+  await queryE2eDb(`UPDATE "Attempt" SET "visibilityChanges" = 2 WHERE id = ANY($1::text[])`, [
+    before.map((r) => r.id),
+  ]);
+  try {
+    await page.reload();
+    await expect(page.getByText(/切出页面 = 第一次作答中遇到该题的学员里/)).toBeVisible();
+    const met = Number(/作答人数\s*(\d+)/.exec((await first.textContent()) ?? "")![1]);
+    expect(met).toBeGreaterThan(0);
+    await expect(first).toContainText(`切出页面${met} 人（共 ${met * 2} 次）`);
+  } finally {
+    await queryE2eDb(
+      `UPDATE "Attempt" a SET "visibilityChanges" = v.n FROM unnest($1::text[], $2::int[]) AS v(id, n) WHERE a.id = v.id`,
+      [before.map((r) => r.id), before.map((r) => r.n)],
+    );
+  }
 
   await page.goto("/trainer/topics");
   for (const box of await page.getByRole("checkbox").all()) await box.uncheck();

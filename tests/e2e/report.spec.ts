@@ -33,6 +33,23 @@ test("the trainer opens the cohort report, prints it to PDF and downloads its xl
   // The charts are server-drawn SVG, there before any script runs.
   await expect(page.getByRole("img", { name: "学习完成漏斗：各阶段人数" }).locator("svg")).toHaveCount(1);
   await expect(page.getByRole("button", { name: "打印 / 导出PDF" })).toBeVisible();
+  // Topic mastery and satisfaction by 分行 too; satisfaction without any 分行 under five answers.
+  const topicsByBranch = page
+    .getByRole("region", { name: SECTION_TITLES.topics })
+    .getByRole("table", { name: "按分行" });
+  await expect(topicsByBranch.getByRole("columnheader", { name: "本分行最薄弱的知识点" })).toBeVisible();
+  await expect(topicsByBranch.getByRole("row")).toHaveCount(4); // a header and the demo's three 分行
+  const satisfactionByBranch = page
+    .getByRole("region", { name: SECTION_TITLES.satisfaction })
+    .getByRole("table", { name: "各分行满意度（1–5 分）" });
+  await expect(satisfactionByBranch.getByRole("row", { name: /^上海分行/ })).toBeVisible();
+  for (const row of await satisfactionByBranch.getByRole("row").all()) {
+    const cells = await row.getByRole("cell").allTextContents();
+    if (cells.length > 1 && /^\d+$/.test(cells[1]!)) expect(Number(cells[1])).toBeGreaterThanOrEqual(5);
+  }
+  await expect(
+    page.getByRole("region", { name: SECTION_TITLES.funnel }).getByRole("cell", { name: "持有效证书" }),
+  ).toBeVisible();
   const enrolled = await page
     .getByRole("region", { name: SECTION_TITLES.enrolment })
     .getByText(/^\d+ 人$/)
@@ -64,7 +81,9 @@ test("the trainer opens the cohort report, prints it to PDF and downloads its xl
     "训前训后知识提升",
     "结业测评通过率",
     "知识点掌握",
+    "知识点掌握（按分行）",
     "满意度",
+    "满意度（按分行）",
     "学员反馈原文",
     "行动计划跟进",
     "行动计划示例",
@@ -76,6 +95,8 @@ test("the trainer opens the cohort report, prints it to PDF and downloads its xl
   expect(sheet.getCell("A2").value).toBe("合计");
   expect(`${sheet.getCell("C2").value as number} 人`).toBe(enrolled);
   expect(book.getWorksheet("学员反馈原文")!.rowCount).toBeGreaterThan(1);
+  expect(book.getWorksheet("知识点掌握（按分行）")!.rowCount).toBeGreaterThan(3);
+  expect(book.getWorksheet("满意度（按分行）")!.getCell("A2").value).toBe("杭州分行");
 });
 
 test("the bank's training manager opens the bank-wide report from their start page", async ({ page }) => {
