@@ -56,8 +56,8 @@ function TopicsByBranch({ report }: { report: Report }) {
   return (
     <>
       <p className="mt-4 text-sm text-gray-600">
-        按分行：全体最薄弱的 {focus.length} 个知识点在各分行的答对率，以及各分行自己最薄弱的知识点（至少作答{" "}
-        {MIN_TOPIC_ANSWERS} 题次才参与排序）。各分行全部知识点见 Excel 数据包。
+        按分行：全体最薄弱的 {focus.length} 个知识点在各分行的答对率，以及各分行自己最薄弱的知识点（两者都只在作答至少{" "}
+        {MIN_TOPIC_ANSWERS} 题次的知识点中排序）。各分行全部知识点见 Excel 数据包。
       </p>
       <ReportTable
         caption="按分行"

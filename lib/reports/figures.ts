@@ -252,7 +252,7 @@ export function isReaderTag(tag: string): boolean {
   return /[\u4e00-\u9fff]/.test(tag);
 }
 
-/** A 分行's own weakest topics count only tags it met at least this often (fewer is noise). */
+/** The weakest topics, the programme's and a 分行's own, rank only tags met at least this often (fewer is noise). */
 export const MIN_TOPIC_ANSWERS = 5;
 /** How many topics each 分行 row shows: the whole programme's weakest, and the 分行's own. */
 export const BRANCH_TOPICS = 3;

@@ -27,6 +27,7 @@ import {
   topFindings,
   topicsByBranch,
   BRANCH_TOPICS,
+  MIN_TOPIC_ANSWERS,
   type BranchTopics,
   type Finding,
   type FunnelStage,
@@ -153,7 +154,8 @@ export function composeReport(
   }
   const readerTopics = topicRows.filter((t) => isReaderTag(t.tag));
   const topics = poolTopics(poolByTag(readerTopics));
-  const answered = topics.filter((t) => t.total > 0);
+  // The columns every 分行 row reports on: the weakest topics met often enough to mean something.
+  const answered = topics.filter((t) => t.total >= MIN_TOPIC_ANSWERS);
   return {
     kind,
     organisation: { id: organisation.id, name: organisation.name, logo: organisation.logo },

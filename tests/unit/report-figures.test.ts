@@ -432,14 +432,21 @@ describe("report workbook", () => {
         { cohortId: "c", branch: "华东", tag: "获客", correct: 8, total: 10 },
         { cohortId: "c", branch: "华南", tag: "风险", correct: 6, total: 10 },
         { cohortId: "c", branch: "华南", tag: "case:internal", correct: 0, total: 10 },
+        { cohortId: "c", branch: "华南", tag: "套现", correct: 0, total: 2 },
       ],
       new Date("2026-06-20T04:00:00Z"),
       "示范管理咨询有限公司",
     );
     // The whole is its 分行 added up (9/20), the internal tag left out.
     expect(report.topics).toEqual([
+      { tag: "套现", correct: 0, total: 2, share: 0 },
       { tag: "风险", correct: 9, total: 20, share: 0.45 },
       { tag: "获客", correct: 8, total: 10, share: 0.8 },
+    ]);
+    // Every 分行 row reports on the weakest topics met at least 5 times: 套现's 2 answers are noise.
+    expect(report.topicsByBranch.map((b) => [b.branch, b.focus.map((t) => t.tag)])).toEqual([
+      ["华东", ["风险", "获客"]],
+      ["华南", ["风险", "获客"]],
     ]);
     expect(report.consultancyName).toBe("示范管理咨询有限公司");
     const book = new ExcelJS.Workbook();
@@ -468,6 +475,7 @@ describe("report workbook", () => {
     expect(rowsOf("知识点掌握（按分行）")).toEqual([
       ["华东", "风险", 10, 3, 0.3],
       ["华东", "获客", 10, 8, 0.8],
+      ["华南", "套现", 2, 0, 0],
       ["华南", "风险", 10, 6, 0.6],
     ]);
     // No figures for a 分行 under five answers, only why (column G: 说明).
