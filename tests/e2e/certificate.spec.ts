@@ -111,6 +111,10 @@ test("a trainer revokes a certificate and the public verification page says 已�
     [number],
   );
   expect(audit?.detail).toBe("MISCONDUCT");
+  // The class still counts the holder as 已结业 (they completed), but not as holding a valid certificate.
+  const [demo] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Cohort" WHERE "inviteCode" = 'DEMO2026'`);
+  await page.goto(`/trainer/cohorts/${demo!.id}`);
+  await expect(page.getByText(/^\d+ 人，持有效证书 \d+ 人（[1-9]\d* 张已撤销）$/)).toBeVisible();
 
   const phone = await browser.newContext({
     viewport: { width: 360, height: 740 },
@@ -171,5 +175,9 @@ test("an admin sets the issuer and uploads a seal; a file that is not PNG or JPE
   const [cert] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Certificate" ORDER BY id LIMIT 1`);
   await page.goto(`/verify/${cert!.id}`);
   await expect(page.getByText("示范管理咨询有限公司")).toBeVisible();
+  // The 结项报告 names the same consultancy.
+  const [cohort] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Cohort" WHERE "inviteCode" = 'SPRING26'`);
+  await page.goto(`/trainer/cohorts/${cohort!.id}/report`);
+  await expect(page.getByRole("article").getByText(/培训实施：示范管理咨询有限公司$/)).toBeVisible({ timeout: 60_000 });
   await reset();
 });
