@@ -50,7 +50,7 @@ export default async function CertificateSettingsPage() {
                   name: "issuerName",
                   label: "颁发机构名称",
                   defaultValue: design.issuerName,
-                  hint: "如：某某管理咨询有限公司",
+                  hint: "如：某某管理咨询有限公司；结项报告中的“培训实施”方也用这个名称",
                 },
                 {
                   name: "signatoryTitle",
