@@ -1,8 +1,8 @@
 // Filing a plan, reading one's own, reporting a check-in, and who has a check-in due. Every
 // function takes the clock (`now`) so tests can move time; pages pass new Date().
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { checkInDue, isRound, type Round } from "./rules";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { checkInDue, isRound, type ActionLike, type Round } from "./rules";
 import type { ActionInput, CheckInReport } from "./schema";
 
 const planSelect = {
@@ -152,19 +152,24 @@ export async function dueCheckIns(
   now: Date,
   options: { cohortId?: string; userIds?: string[] } = {},
 ): Promise<DueCheckInRow[]> {
-  const plans = await db.actionPlan.findMany({
-    where: {
-      filedAt: { lte: new Date(now.getTime() - 30 * 86_400_000) },
-      ...(options.userIds ? { userId: { in: options.userIds } } : {}),
-      ...(options.cohortId ? { user: { memberships: { some: { cohortId: options.cohortId } } } } : {}),
-    },
-    select: {
-      id: true,
-      userId: true,
-      filedAt: true,
-      actions: { select: { id: true, checkIns: { select: { round: true, status: true } } } },
-    },
-  });
+  const filters = [Prisma.sql`p."filedAt" <= ${new Date(now.getTime() - 30 * 86_400_000)}`];
+  if (options.userIds) filters.push(Prisma.sql`p."userId" = ANY(${options.userIds}::text[])`);
+  if (options.cohortId)
+    filters.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "CohortMember" cm WHERE cm."userId" = p."userId" AND cm."cohortId" = ${options.cohortId})`,
+    );
+  // One statement, the plans with their actions and check-ins as JSON: a cohort of thousands has
+  // thousands of plans, which the nested select sent back as id lists in three more statements.
+  const plans = await db.$queryRaw<{ id: string; userId: string; filedAt: Date; actions: ActionLike[] }[]>`
+    SELECT p.id, p."userId", p."filedAt",
+           coalesce((
+             SELECT json_agg(json_build_object('id', a.id, 'checkIns', coalesce((
+               SELECT json_agg(json_build_object('round', c.round, 'status', c.status)) FROM "ActionCheckIn" c WHERE c."actionId" = a.id
+             ), '[]'::json)))
+             FROM "PlanAction" a WHERE a."planId" = p.id
+           ), '[]'::json) AS actions
+    FROM "ActionPlan" p
+    WHERE ${Prisma.join(filters, " AND ")}`;
   const out: DueCheckInRow[] = [];
   for (const p of plans) {
     const due = checkInDue(p, now);

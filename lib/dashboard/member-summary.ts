@@ -13,13 +13,17 @@ export function cohortMembersSql(cohortIds: string[]): Prisma.Sql {
     FROM "CohortMember" cm WHERE cm."cohortId" = ANY(${cohortIds}::text[])`;
 }
 
+/** The summary rows module_rows reads by default: every row of every member. */
+const membersRows = Prisma.sql`(SELECT * FROM "ProgressSummary" WHERE "userId" IN (SELECT user_id FROM members))`;
+
 /**
  * CTEs (to follow a WITH, after `members(user_id, …)`) defining
  * `module_rows(user_id, module, lessons_done, done)`: per learner and module of the course that
  * they have ticked lessons in, the lessons of the course ticked and whether the module is done
- * (every lesson ticked and its quiz, if any, passed). One pass over the members' summary rows.
+ * (every lesson ticked and its quiz, if any, passed). One pass over the members' summary rows, or
+ * over `rows` (ProgressSummary rows) when the caller needs only some of them.
  */
-export function moduleRowsCtes(shape: CourseShape): Prisma.Sql {
+export function moduleRowsCtes(shape: CourseShape, rows: Prisma.Sql = membersRows): Prisma.Sql {
   const a = shapeArrays(shape);
   const lessonModules = shape.modules.flatMap((m) => m.lessons.map(() => m.slug));
   const lessonSlugs = shape.modules.flatMap((m) => m.lessons);
@@ -52,10 +56,10 @@ module_rows AS MATERIALIZED (
            CASE WHEN ps.lessons <@ s.list THEN cardinality(ps.lessons)
                 ELSE (SELECT count(*) FROM unnest(ps.lessons) x WHERE x = ANY(s.list)) END::int AS lessons_done,
            ${quizPassed}
-    FROM "ProgressSummary" ps
+    FROM ${rows} ps
     JOIN shape s ON s.module = ps.unit
     ${otherQuizJoin}
-    WHERE ps."userId" IN (SELECT user_id FROM members) AND cardinality(ps.lessons) > 0
+    WHERE cardinality(ps.lessons) > 0
     OFFSET 0
   ) t
   WHERE t.lessons_done > 0
