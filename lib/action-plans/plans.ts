@@ -141,6 +141,32 @@ export async function submitCheckIn(
   return { ok: true as const, round };
 }
 
+export type PlanWithReports = {
+  id: string;
+  userId: string;
+  filedAt: Date;
+  branch: string | null;
+  actions: ActionLike[];
+};
+
+/**
+ * The plans `where` selects (over "ActionPlan" p), each with its actions' reports and the
+ * learner's 分行, in one statement: a bank's cohort files thousands of plans, which a nested
+ * select sent back as id lists in three more statements (docs/decisions/0028).
+ */
+export async function plansWithReports(db: PrismaClient, where: Prisma.Sql): Promise<PlanWithReports[]> {
+  return db.$queryRaw<PlanWithReports[]>`
+    SELECT p.id, p."userId", p."filedAt", u.branch,
+           coalesce((
+             SELECT json_agg(json_build_object('id', a.id, 'checkIns', coalesce((
+               SELECT json_agg(json_build_object('round', c.round, 'status', c.status)) FROM "ActionCheckIn" c WHERE c."actionId" = a.id
+             ), '[]'::json)))
+             FROM "PlanAction" a WHERE a."planId" = p.id
+           ), '[]'::json) AS actions
+    FROM "ActionPlan" p JOIN "User" u ON u.id = p."userId"
+    WHERE ${where}`;
+}
+
 export type DueCheckInRow = { userId: string; planId: string; round: Round; dueAt: Date };
 
 /**
@@ -158,18 +184,7 @@ export async function dueCheckIns(
     filters.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "CohortMember" cm WHERE cm."userId" = p."userId" AND cm."cohortId" = ${options.cohortId})`,
     );
-  // One statement, the plans with their actions and check-ins as JSON: a cohort of thousands has
-  // thousands of plans, which the nested select sent back as id lists in three more statements.
-  const plans = await db.$queryRaw<{ id: string; userId: string; filedAt: Date; actions: ActionLike[] }[]>`
-    SELECT p.id, p."userId", p."filedAt",
-           coalesce((
-             SELECT json_agg(json_build_object('id', a.id, 'checkIns', coalesce((
-               SELECT json_agg(json_build_object('round', c.round, 'status', c.status)) FROM "ActionCheckIn" c WHERE c."actionId" = a.id
-             ), '[]'::json)))
-             FROM "PlanAction" a WHERE a."planId" = p.id
-           ), '[]'::json) AS actions
-    FROM "ActionPlan" p
-    WHERE ${Prisma.join(filters, " AND ")}`;
+  const plans = await plansWithReports(db, Prisma.join(filters, " AND "));
   const out: DueCheckInRow[] = [];
   for (const p of plans) {
     const due = checkInDue(p, now);

@@ -1,4 +1,4 @@
-// Benchmark of issues 6 and 18: every trainer page's database work on PostgreSQL at bank scale,
+// Benchmark of issues 6 and 18: every trainer and report page's database work on PostgreSQL at bank scale,
 // 10,000 staff of one organisation in five cohorts (the largest 4,000), a 40-lesson course
 // (10 modules × 4) and 10 quizzes (9 module quizzes + the final) of attempts, with classroom
 // attendance, a survey, a pre-test and action plans. For each page: server time of everything
@@ -30,6 +30,7 @@ import { tallyRunResults, VERBATIMS_ON_PAGE } from "@/lib/surveys/tally";
 import { getKnowledgeGain } from "@/lib/knowledge-gain/gain";
 import { getCohortPreTest } from "@/lib/knowledge-gain/pre-test";
 import { listPendingReminders, reminderLog } from "@/lib/reminders/send";
+import { loadCohortParts } from "@/lib/reports/load";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startPostgresServer } from "../../tests/support/postgres-server";
 import { nameSortKey } from "@/lib/sorting/pinyin";
@@ -229,7 +230,7 @@ const pct = (sorted: number[], p: number) =>
 type Page = [string, () => Promise<unknown>];
 
 /** Every trainer page's database work for one organisation (`org`), through the app's own functions. */
-function pagesOf(db: PrismaClient, org: string, now: Date): Page[] {
+export function pagesOf(db: PrismaClient, org: string, now: Date): Page[] {
   const trainer = { id: `${org}-trainer`, role: "TRAINER" as const, organisationId: null };
   const c1 = `${org}c1`;
   const cohortIds = Array.from({ length: COHORTS }, (_, k) => `${org}c${k + 1}`);
@@ -348,6 +349,16 @@ function pagesOf(db: PrismaClient, org: string, now: Date): Page[] {
       async () => {
         await open();
         await Promise.all([getCohortPreTest(db, c1), getKnowledgeGain(db, c1)]);
+      },
+    ],
+    [
+      // The report's own loader with the bench's course (getCohortReport reads the course from
+      // content/, whose slugs the seeded records do not use), then topic mastery as buildReport does.
+      "cohort 结项报告 (every part, as lib/reports loads it)",
+      async () => {
+        await open();
+        await loadCohortParts(db, shape, hoursModules, { id: c1, name: "第1期" }, now);
+        await getTopicMastery(db, [c1]);
       },
     ],
     [
