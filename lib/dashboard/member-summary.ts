@@ -6,6 +6,7 @@
 // time: a tick of a lesson that has since left the course counts for nothing.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { shapeArrays, type CourseShape } from "./course-shape";
+import { rollupKeptFor } from "./learner-progress";
 
 /** The learners to summarise: rows of (cohort_id, user_id, joined_at[, anything else]). */
 export function cohortMembersSql(cohortIds: string[]): Prisma.Sql {
@@ -76,9 +77,15 @@ export function memberSummaryCte(shape: CourseShape, members: Prisma.Sql, inacti
   return Prisma.sql`
 WITH members AS (${members}),
 ${moduleRowsCtes(shape)},
+-- The per-learner roll-up when it is kept for this course (lib/dashboard/learner-progress.ts): one
+-- narrow row per learner. Otherwise from the module rows, which are then the only ones computed.
 per_learner AS (
+  SELECT lp."userId" AS user_id, lp."lessonsDone" AS lessons_done, lp."modulesDone" AS modules_done
+  FROM "LearnerProgress" lp
+  WHERE ${rollupKeptFor(shape)} AND lp."userId" IN (SELECT user_id FROM members)
+  UNION ALL
   SELECT user_id, sum(lessons_done)::int AS lessons_done, count(*) FILTER (WHERE done)::int AS modules_done
-  FROM module_rows GROUP BY user_id
+  FROM module_rows WHERE NOT ${rollupKeptFor(shape)} GROUP BY user_id
 ),
 summary AS (
   SELECT m.*, coalesce(p.lessons_done, 0) AS lessons_done, coalesce(p.modules_done, 0) AS modules_done,

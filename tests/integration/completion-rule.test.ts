@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completedLearnersSql, issueCertificateIfComplete } from "@/lib/certificates/certificates";
 import { loadContent } from "@/lib/content/load";
 import { courseShapeOf, type CourseShape } from "@/lib/dashboard/course-shape";
+import { keepProgressRollupFor } from "@/lib/dashboard/learner-progress";
 import { cohortMembersSql, memberSummaryCte } from "@/lib/dashboard/member-summary";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadProgressFacts, summariseProgress } from "@/lib/progress/progress";
@@ -134,11 +135,16 @@ describe("the completion rule: TypeScript and SQL agree", () => {
     const sqlDone = new Set(
       (await t.db.$queryRaw<{ user_id: string }[]>(completedLearnersSql(course, candidates))).map((r) => r.user_id),
     );
-    // The dashboard's per-learner summary (modules done) for the same learners.
-    const summary = await t.db.$queryRaw<{ user_id: string; modules_done: number }[]>`
+    // The dashboard's per-learner summary (modules done, lessons done) for the same learners: from
+    // the summary rows, then from the per-learner roll-up kept for this course, which must agree.
+    const summary = () => t.db.$queryRaw<{ user_id: string; modules_done: number; lessons_done: number }[]>`
       ${memberSummaryCte(course, Prisma.sql`${cohortMembersSql(["rule"])} AND cm."userId" = ANY(${ids}::text[])`, new Date(0))}
-      SELECT user_id, modules_done FROM summary_flags`;
-    const modulesDone = new Map(summary.map((r) => [r.user_id, r.modules_done]));
+      SELECT user_id, modules_done, lessons_done FROM summary_flags ORDER BY user_id`;
+    await t.db.$executeRaw`DELETE FROM "ProgressRollupShape"`;
+    const computed = await summary();
+    await keepProgressRollupFor(t.db, course);
+    expect(await summary(), "the roll-up agrees with the summary rows").toEqual(computed);
+    const modulesDone = new Map(computed.map((r) => [r.user_id, r.modules_done]));
     const reminded = new Map(
       (await listPendingReminders(t.db, "rule", course, NOW)).pending.map((p) => [p.userId, p.moduleSlug]),
     );
