@@ -77,18 +77,16 @@ export function memberSummaryCte(shape: CourseShape, members: Prisma.Sql, inacti
   return Prisma.sql`
 WITH members AS (${members}),
 ${moduleRowsCtes(shape)},
--- The per-learner roll-up when it is kept for this course (lib/dashboard/learner-progress.ts): one
--- narrow row per learner. Otherwise from the module rows, which are then the only ones computed.
+-- From the module rows only when the per-learner roll-up is not kept for this course (lib/
+-- dashboard/learner-progress.ts): otherwise its one narrow row per learner is read instead and
+-- the module rows are never computed. Both joins below stay removable when a query reads neither.
 per_learner AS (
-  SELECT lp."userId" AS user_id, lp."lessonsDone" AS lessons_done, lp."modulesDone" AS modules_done
-  FROM "LearnerProgress" lp
-  WHERE ${rollupKeptFor(shape)} AND lp."userId" IN (SELECT user_id FROM members)
-  UNION ALL
   SELECT user_id, sum(lessons_done)::int AS lessons_done, count(*) FILTER (WHERE done)::int AS modules_done
   FROM module_rows WHERE NOT ${rollupKeptFor(shape)} GROUP BY user_id
 ),
 summary AS (
-  SELECT m.*, coalesce(p.lessons_done, 0) AS lessons_done, coalesce(p.modules_done, 0) AS modules_done,
+  SELECT m.*, coalesce(lp."lessonsDone", p.lessons_done, 0) AS lessons_done,
+         coalesce(lp."modulesDone", p.modules_done, 0) AS modules_done,
          f.best AS final_best, coalesce(f.passed, false) AS final_passed, c."issuedAt" AS certified_at,
          la."activeAt" AS last_active,
          -- Completed = holds the certificate: it is issued the moment the course is complete and
@@ -97,6 +95,7 @@ summary AS (
               WHEN la."userId" IS NOT NULL THEN 'in_progress'
               ELSE 'not_started' END AS status
   FROM members m
+  LEFT JOIN "LearnerProgress" lp ON lp."userId" = m.user_id AND ${rollupKeptFor(shape)}
   LEFT JOIN per_learner p ON p.user_id = m.user_id
   LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${a.finalQuizId}
   LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
