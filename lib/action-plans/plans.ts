@@ -170,8 +170,10 @@ export async function plansWithReports(db: PrismaClient, where: Prisma.Sql): Pro
 export type DueCheckInRow = { userId: string; planId: string; round: Round; dueAt: Date };
 
 /**
- * Learners with a 30/60/90-day check-in waiting at `now` (for /me and the reminder rules), at
- * most one row each: the round they should answer. `cohortId` narrows to one cohort's members.
+ * Learners with a 30/60/90-day check-in waiting at `now`, at most one row each: the round they
+ * should answer, decided by checkInDue over the plans loaded whole. `cohortId` narrows to one
+ * cohort's members. The reminder rules count the same in SQL (lib/reminders/check-ins.ts), which
+ * the action-plan tests check against this.
  */
 export async function dueCheckIns(
   db: PrismaClient,
