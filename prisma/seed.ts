@@ -3,6 +3,7 @@
 import { issueMissingCertificates } from "@/lib/certificates/certificates";
 import { loadContent } from "@/lib/content/load";
 import { courseShapeOf } from "@/lib/dashboard/course-shape";
+import { keepProgressRollupFor } from "@/lib/dashboard/learner-progress";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
@@ -33,6 +34,9 @@ export async function prepareDatabase(url: string, options: { demo: boolean }) {
     // event completed: those who finished before that was so, and those a content change
     // completed (a lesson they had not done was removed). Usually issues none.
     await issueMissingCertificates(db, courseShapeOf(loaded, quizzes));
+    // The per-learner roll-up the trainer pages read, for this course: rebuilt only when the
+    // course changed since the last start (docs/decisions/0028).
+    await keepProgressRollupFor(db, courseShapeOf(loaded, quizzes));
     return { quizzesChanged: synced.created > 0, demoCreated: demo.created };
   } finally {
     await db.$disconnect();

@@ -1,8 +1,8 @@
 // Filing a plan, reading one's own, reporting a check-in, and who has a check-in due. Every
 // function takes the clock (`now`) so tests can move time; pages pass new Date().
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { checkInDue, isRound, type Round } from "./rules";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { checkInDue, isRound, type ActionLike, type Round } from "./rules";
 import type { ActionInput, CheckInReport } from "./schema";
 
 const planSelect = {
@@ -141,30 +141,52 @@ export async function submitCheckIn(
   return { ok: true as const, round };
 }
 
+export type PlanWithReports = {
+  id: string;
+  userId: string;
+  filedAt: Date;
+  branch: string | null;
+  actions: ActionLike[];
+};
+
+/**
+ * The plans `where` selects (over "ActionPlan" p), each with its actions' reports and the
+ * learner's 分行, in one statement: a bank's cohort files thousands of plans, which a nested
+ * select sent back as id lists in three more statements (docs/decisions/0028).
+ */
+export async function plansWithReports(db: PrismaClient, where: Prisma.Sql): Promise<PlanWithReports[]> {
+  return db.$queryRaw<PlanWithReports[]>`
+    SELECT p.id, p."userId", p."filedAt", u.branch,
+           coalesce((
+             SELECT json_agg(json_build_object('id', a.id, 'checkIns', coalesce((
+               SELECT json_agg(json_build_object('round', c.round, 'status', c.status)) FROM "ActionCheckIn" c WHERE c."actionId" = a.id
+             ), '[]'::json)))
+             FROM "PlanAction" a WHERE a."planId" = p.id
+           ), '[]'::json) AS actions
+    FROM "ActionPlan" p JOIN "User" u ON u.id = p."userId"
+    WHERE ${where}`;
+}
+
 export type DueCheckInRow = { userId: string; planId: string; round: Round; dueAt: Date };
 
 /**
- * Learners with a 30/60/90-day check-in waiting at `now` (for /me and the reminder rules), at
- * most one row each: the round they should answer. `cohortId` narrows to one cohort's members.
+ * Learners with a 30/60/90-day check-in waiting at `now`, at most one row each: the round they
+ * should answer, decided by checkInDue over the plans loaded whole. `cohortId` narrows to one
+ * cohort's members. The reminder rules count the same in SQL (lib/reminders/check-ins.ts), which
+ * the action-plan tests check against this.
  */
 export async function dueCheckIns(
   db: PrismaClient,
   now: Date,
   options: { cohortId?: string; userIds?: string[] } = {},
 ): Promise<DueCheckInRow[]> {
-  const plans = await db.actionPlan.findMany({
-    where: {
-      filedAt: { lte: new Date(now.getTime() - 30 * 86_400_000) },
-      ...(options.userIds ? { userId: { in: options.userIds } } : {}),
-      ...(options.cohortId ? { user: { memberships: { some: { cohortId: options.cohortId } } } } : {}),
-    },
-    select: {
-      id: true,
-      userId: true,
-      filedAt: true,
-      actions: { select: { id: true, checkIns: { select: { round: true, status: true } } } },
-    },
-  });
+  const filters = [Prisma.sql`p."filedAt" <= ${new Date(now.getTime() - 30 * 86_400_000)}`];
+  if (options.userIds) filters.push(Prisma.sql`p."userId" = ANY(${options.userIds}::text[])`);
+  if (options.cohortId)
+    filters.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "CohortMember" cm WHERE cm."userId" = p."userId" AND cm."cohortId" = ${options.cohortId})`,
+    );
+  const plans = await plansWithReports(db, Prisma.join(filters, " AND "));
   const out: DueCheckInRow[] = [];
   for (const p of plans) {
     const due = checkInDue(p, now);

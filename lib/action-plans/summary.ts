@@ -3,7 +3,8 @@
 // actions are done, and a few example plans, the most complete first. Callers check the cohort
 // is visible to the viewer (lib/dashboard/access.ts) before asking.
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { plansWithReports } from "./plans";
 import { followedUpAt, latestStatus, ROUNDS, roundArrivesAt, type PlanLike, type Round } from "./rules";
 
 export const EXAMPLE_PLANS = 3;
@@ -131,15 +132,11 @@ export async function getCohortActionPlans(db: PrismaClient, cohortId: string, n
  * getCohortActionPlans, counted in SQL.
  */
 export async function loadCohortPlansByBranch(db: PrismaClient, cohortId: string) {
-  const plans = await db.actionPlan.findMany({
-    where: { user: { memberships: { some: { cohortId } } } },
-    select: {
-      filedAt: true,
-      user: { select: { branch: true } },
-      actions: { select: { id: true, checkIns: { select: { round: true, status: true } } } },
-    },
-  });
-  return plans.map((p) => ({ branch: p.user.branch?.trim() ?? "", filedAt: p.filedAt, actions: p.actions }));
+  const plans = await plansWithReports(
+    db,
+    Prisma.sql`EXISTS (SELECT 1 FROM "CohortMember" cm WHERE cm."userId" = p."userId" AND cm."cohortId" = ${cohortId})`,
+  );
+  return plans.map((p) => ({ branch: p.branch?.trim() ?? "", filedAt: p.filedAt, actions: p.actions }));
 }
 
 /** "42%" style share; "—" when nobody is counted yet (no day 60 has come, say). */

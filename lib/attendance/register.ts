@@ -32,11 +32,27 @@ export async function getRegister(db: PrismaClient, cohortId: string, sessionId:
     LEFT JOIN "Attendance" a ON a."sessionId" = ${sessionId} AND a."userId" = m."userId"
     WHERE m."cohortId" = ${cohortId}
     ORDER BY u."nameSortKey" COLLATE "C", u.name, u.id`;
-  // 分行 and 部门 in pinyin order too (a class is at most a few hundred): a stable sort keeps the names' order.
-  const place = (v: string | null) => v ?? "\uffff";
+  // 分行 and 部门 in pinyin order too: a stable sort keeps the names' order. Each distinct value is
+  // ranked once (a bank's cohort has thousands of members but a few dozen 分行 and 部门).
+  const branch = pinyinRanks(rows.map((r) => r.branch));
+  const department = pinyinRanks(rows.map((r) => r.department));
   return rows.sort(
-    (a, b) => compareNames(place(a.branch), place(b.branch)) || compareNames(place(a.department), place(b.department)),
+    (a, b) =>
+      branch.get(a.branch)! - branch.get(b.branch)! || department.get(a.department)! - department.get(b.department)!,
   );
+}
+
+/** Each value's place in compareNames order (equal under it, equal rank; none last). */
+function pinyinRanks(values: (string | null)[]): Map<string | null, number> {
+  const place = (v: string | null) => v ?? "\uffff";
+  const distinct = [...new Set(values)].sort((a, b) => compareNames(place(a), place(b)));
+  const ranks = new Map<string | null, number>();
+  let rank = 0;
+  distinct.forEach((v, i) => {
+    if (i > 0 && compareNames(place(distinct[i - 1]!), place(v)) !== 0) rank++;
+    ranks.set(v, rank);
+  });
+  return ranks;
 }
 
 export type RegisterCounts = {

@@ -6,6 +6,7 @@
 // time: a tick of a lesson that has since left the course counts for nothing.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { shapeArrays, type CourseShape } from "./course-shape";
+import { rollupKeptFor } from "./learner-progress";
 
 /** The learners to summarise: rows of (cohort_id, user_id, joined_at[, anything else]). */
 export function cohortMembersSql(cohortIds: string[]): Prisma.Sql {
@@ -13,13 +14,17 @@ export function cohortMembersSql(cohortIds: string[]): Prisma.Sql {
     FROM "CohortMember" cm WHERE cm."cohortId" = ANY(${cohortIds}::text[])`;
 }
 
+/** The summary rows module_rows reads by default: every row of every member. */
+const membersRows = Prisma.sql`(SELECT * FROM "ProgressSummary" WHERE "userId" IN (SELECT user_id FROM members))`;
+
 /**
  * CTEs (to follow a WITH, after `members(user_id, …)`) defining
  * `module_rows(user_id, module, lessons_done, done)`: per learner and module of the course that
  * they have ticked lessons in, the lessons of the course ticked and whether the module is done
- * (every lesson ticked and its quiz, if any, passed). One pass over the members' summary rows.
+ * (every lesson ticked and its quiz, if any, passed). One pass over the members' summary rows, or
+ * over `rows` (ProgressSummary rows) when the caller needs only some of them.
  */
-export function moduleRowsCtes(shape: CourseShape): Prisma.Sql {
+export function moduleRowsCtes(shape: CourseShape, rows: Prisma.Sql = membersRows): Prisma.Sql {
   const a = shapeArrays(shape);
   const lessonModules = shape.modules.flatMap((m) => m.lessons.map(() => m.slug));
   const lessonSlugs = shape.modules.flatMap((m) => m.lessons);
@@ -52,10 +57,10 @@ module_rows AS MATERIALIZED (
            CASE WHEN ps.lessons <@ s.list THEN cardinality(ps.lessons)
                 ELSE (SELECT count(*) FROM unnest(ps.lessons) x WHERE x = ANY(s.list)) END::int AS lessons_done,
            ${quizPassed}
-    FROM "ProgressSummary" ps
+    FROM ${rows} ps
     JOIN shape s ON s.module = ps.unit
     ${otherQuizJoin}
-    WHERE ps."userId" IN (SELECT user_id FROM members) AND cardinality(ps.lessons) > 0
+    WHERE cardinality(ps.lessons) > 0
     OFFSET 0
   ) t
   WHERE t.lessons_done > 0
@@ -72,12 +77,16 @@ export function memberSummaryCte(shape: CourseShape, members: Prisma.Sql, inacti
   return Prisma.sql`
 WITH members AS (${members}),
 ${moduleRowsCtes(shape)},
+-- From the module rows only when the per-learner roll-up is not kept for this course (lib/
+-- dashboard/learner-progress.ts): otherwise its one narrow row per learner is read instead and
+-- the module rows are never computed. Both joins below stay removable when a query reads neither.
 per_learner AS (
   SELECT user_id, sum(lessons_done)::int AS lessons_done, count(*) FILTER (WHERE done)::int AS modules_done
-  FROM module_rows GROUP BY user_id
+  FROM module_rows WHERE NOT ${rollupKeptFor(shape)} GROUP BY user_id
 ),
 summary AS (
-  SELECT m.*, coalesce(p.lessons_done, 0) AS lessons_done, coalesce(p.modules_done, 0) AS modules_done,
+  SELECT m.*, coalesce(lp."lessonsDone", p.lessons_done, 0) AS lessons_done,
+         coalesce(lp."modulesDone", p.modules_done, 0) AS modules_done,
          f.best AS final_best, coalesce(f.passed, false) AS final_passed, c."issuedAt" AS certified_at,
          la."activeAt" AS last_active,
          -- Completed = holds the certificate: it is issued the moment the course is complete and
@@ -86,6 +95,7 @@ summary AS (
               WHEN la."userId" IS NOT NULL THEN 'in_progress'
               ELSE 'not_started' END AS status
   FROM members m
+  LEFT JOIN "LearnerProgress" lp ON lp."userId" = m.user_id AND ${rollupKeptFor(shape)}
   LEFT JOIN per_learner p ON p.user_id = m.user_id
   LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${a.finalQuizId}
   LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id

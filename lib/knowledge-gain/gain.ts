@@ -84,41 +84,57 @@ export function computeGain(
   };
 }
 
-/** Loads the cohort's submitted pre-tests and its members' first submitted finals, then computes. */
+/**
+ * Loads what the gain needs in one statement, then computes. Only learners who took both count
+ * (computeGain pairs them), so the pre-tests are loaded whole only for members with a final —
+ * at bank scale a few hundred of thousands — and merely counted for the rest. "Post" is each
+ * member's first submitted final, which the progress summary keeps (docs/decisions/0028).
+ */
 export async function getKnowledgeGain(db: PrismaClient, cohortId: string): Promise<KnowledgeGain> {
-  const preRows = await db.preTestAttempt.findMany({
-    where: { preTest: { cohortId }, submittedAt: { not: null }, user: { memberships: { some: { cohortId } } } },
-    select: { userId: true, results: true, user: { select: { branch: true } } },
+  const [row] = await db.$queryRaw<
+    {
+      pre_takers: number;
+      pre: { userId: string; results: Record<string, boolean> | null; branch: string | null }[] | null;
+      post: { userId: string; questionIds: string[]; right: string[] }[] | null;
+    }[]
+  >`
+    WITH members AS (SELECT "userId" AS user_id FROM "CohortMember" WHERE "cohortId" = ${cohortId}),
+    pre AS NOT MATERIALIZED (
+      SELECT pta."userId" AS user_id, pta.results
+      FROM "PreTestAttempt" pta JOIN "PreTest" pt ON pt.id = pta."preTestId" AND pt."cohortId" = ${cohortId}
+      WHERE pta."submittedAt" IS NOT NULL AND pta."userId" IN (SELECT user_id FROM members)
+    ),
+    post AS MATERIALIZED (
+      SELECT a."userId" AS user_id, a.id, a."questionIds"
+      FROM members m
+      JOIN "ProgressSummary" ps ON ps."userId" = m.user_id AND ps.unit = ${FINAL_QUIZ_ID}
+      JOIN "Attempt" a ON a.id = ps."firstAttemptId"
+    )
+    SELECT (SELECT count(*) FROM pre)::int AS pre_takers,
+           (SELECT json_agg(json_build_object('userId', p.user_id, 'results', p.results, 'branch', u.branch))
+            FROM pre p JOIN "User" u ON u.id = p.user_id
+            WHERE p.user_id IN (SELECT user_id FROM post)) AS pre,
+           (SELECT json_agg(json_build_object('userId', f.user_id, 'questionIds', f."questionIds", 'right',
+                     array(SELECT an."questionVersionId" FROM "Answer" an WHERE an."attemptId" = f.id AND an.correct)))
+            FROM post f) AS post`;
+  const preRows = row?.pre ?? [];
+  const pre: TakenQuiz[] = preRows.map((r) => ({ userId: r.userId, results: r.results ?? {} }));
+  const post: TakenQuiz[] = (row?.post ?? []).map((f) => {
+    const right = new Set(f.right);
+    return { userId: f.userId, results: Object.fromEntries(f.questionIds.map((q) => [q, right.has(q)])) };
   });
-  const pre: TakenQuiz[] = preRows.map((r) => ({
-    userId: r.userId,
-    results: (r.results ?? {}) as Record<string, boolean>,
-  }));
-  const firstFinals = await db.$queryRaw<{ userId: string; id: string; questionIds: string[] }[]>`
-    SELECT DISTINCT ON (a."userId") a."userId", a.id, a."questionIds"
-    FROM "Attempt" a JOIN "CohortMember" cm ON cm."userId" = a."userId" AND cm."cohortId" = ${cohortId}
-    WHERE a."quizId" = ${FINAL_QUIZ_ID} AND a."submittedAt" IS NOT NULL
-    ORDER BY a."userId", a."submittedAt" ASC`;
-  const rightAnswers = await db.answer.findMany({
-    where: { attemptId: { in: firstFinals.map((f) => f.id) }, correct: true },
-    select: { attemptId: true, questionVersionId: true },
-  });
-  const right = new Set(rightAnswers.map((a) => `${a.attemptId}/${a.questionVersionId}`));
-  const post: TakenQuiz[] = firstFinals.map((f) => ({
-    userId: f.userId,
-    results: Object.fromEntries(f.questionIds.map((q) => [q, right.has(`${f.id}/${q}`)])),
-  }));
   const questionIds = [...new Set([...pre, ...post].flatMap((t) => Object.keys(t.results)))];
   const versions = await db.questionVersion.findMany({
     where: { id: { in: questionIds } },
     select: { id: true, data: true },
   });
   const tags = new Map(versions.map((v) => [v.id, (v.data as Question).tags]));
-  const branch = new Map(preRows.map((r) => [r.userId, r.user.branch]));
-  return computeGain(
+  const branch = new Map(preRows.map((r) => [r.userId, r.branch]));
+  const gain = computeGain(
     pre,
     post,
     (q) => tags.get(q) ?? [],
     (u) => branch.get(u) ?? null,
   );
+  return { ...gain, preTakers: row?.pre_takers ?? 0 };
 }

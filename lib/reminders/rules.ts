@@ -44,6 +44,14 @@ export function isQuietHour(now: Date): boolean {
   return hour >= 21 || hour < 8;
 }
 
+/** The modules due within two days (soonest first) when the rule is on: all the rule asks about. */
+export function dueSoonDates(settings: RuleSettings, dueDates: DueDate[], now: Date): DueDate[] {
+  if (!settings.dueSoonOn) return [];
+  const today = beijingDay(now);
+  const horizon = addDays(today, DUE_SOON_DAYS);
+  return dueDates.filter((d) => d.dueOn >= today && d.dueOn <= horizon).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+}
+
 /**
  * One reminder per learner, the most pressing rule first: a module due within two days, not
  * started at all, gone quiet for a week, an action-plan check-in due. A learner who has finished
@@ -56,15 +64,11 @@ export function dueReminders(
   checkInDue: ReadonlySet<string>,
   now: Date,
 ): DueReminder[] {
-  const today = beijingDay(now);
-  const horizon = addDays(today, DUE_SOON_DAYS);
-  const dueSoon = dueDates
-    .filter((d) => d.dueOn >= today && d.dueOn <= horizon)
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const dueSoon = dueSoonDates(settings, dueDates, now);
   const out: DueReminder[] = [];
   for (const l of learners) {
     if (l.courseDone) continue;
-    const dueModule = settings.dueSoonOn ? dueSoon.find((d) => !l.modulesDone.has(d.moduleSlug)) : undefined;
+    const dueModule = dueSoon.find((d) => !l.modulesDone.has(d.moduleSlug));
     if (dueModule) {
       out.push({ userId: l.userId, rule: "DUE_SOON", moduleSlug: dueModule.moduleSlug });
     } else if (

@@ -207,10 +207,14 @@ describe.skipIf(noPostgres)("action plans (PostgreSQL)", () => {
     expect(s).toMatchObject(summarisePlans(12, plans, now));
     expect(s.examples).toHaveLength(EXAMPLE_PLANS);
     // Around each round's day, the eligible and followed-up counts still agree.
-    for (const day of [29, 31, 59, 61, 89, 91, 120]) {
+    for (const day of [29, 30, 31, 59, 60, 61, 89, 90, 91, 120, 200, 400]) {
       const later = new Date(now.getTime() + (day - 200) * 86_400_000);
       expect(await getCohortActionPlans(t.db, demo.id, later), `day ${day}`).toMatchObject(
         summarisePlans(12, plans, later),
+      );
+      // The reminder rule's learners with a check-in due, counted in SQL, are the hand-tested rule's.
+      expect(await learnersWithCheckInDue(t.db, demo.id, later), `day ${day}: check-ins due`).toEqual(
+        new Set((await dueCheckIns(t.db, later, { cohortId: demo.id })).map((r) => r.userId)),
       );
     }
   });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkInWithCode, recordCheckIn } from "@/lib/attendance/check-in";
 import { getCohortHours, onlineModulesOf } from "@/lib/attendance/hours";
-import { markAttendance } from "@/lib/attendance/register";
+import { getRegister, markAttendance } from "@/lib/attendance/register";
 import { deleteSession } from "@/lib/attendance/sessions";
 import { manualCode, passFromScan, readPass, signToken, windowOf, WINDOW_MS } from "@/lib/attendance/token";
 import { issueCertificateIfComplete } from "@/lib/certificates/certificates";
@@ -12,6 +12,7 @@ import { loadContent } from "@/lib/content/load";
 import { courseShapeOf } from "@/lib/dashboard/course-shape";
 import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
+import { compareNames } from "@/lib/sorting/pinyin";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
 import { assignTestTrainer, testOrganisationId } from "../support/organisations";
 
@@ -249,5 +250,25 @@ describe.skipIf(noPostgres)(`签到 on PostgreSQL${noPostgres ? ` (skipped: ${no
       select: { actorId: true, target: true },
     });
     expect(audit).toEqual({ actorId: trainer.id, target: cohortId });
+  });
+  it("lists the register by 分行, then 部门 (none last), then name, in pinyin order", async () => {
+    const branches = ["北京分行", "上海分行", "广州分行", "安徽分行", "重庆分行", null];
+    const departments = ["信用卡部", "零售部", "个金部", null];
+    for (const [i, id] of learners.entries())
+      await t.db.user.update({
+        where: { id },
+        data: { branch: branches[(i * 7) % branches.length], department: departments[(i * 5) % departments.length] },
+        select: { id: true },
+      });
+    const rows = await getRegister(t.db, cohortId, sessionId);
+    const place = (v: string | null) => v ?? "\uffff";
+    const byName = [...rows].sort((a, b) => compareNames(a.name, b.name) || a.userId.localeCompare(b.userId));
+    const expected = byName.sort(
+      (a, b) =>
+        compareNames(place(a.branch), place(b.branch)) || compareNames(place(a.department), place(b.department)),
+    );
+    expect(rows.map((r) => r.userId)).toEqual(expected.map((r) => r.userId));
+    expect(rows[0]!.branch).toBe("安徽分行");
+    expect(rows.at(-1)!.branch).toBeNull();
   });
 });

@@ -1,16 +1,19 @@
 // One completion rule, written twice: in TypeScript (summariseProgress, what /me and the final's
 // gate read) and in SQL (completedLearnersSql, which issues certificates inside the completing
-// transaction; the dashboard counts certificates and computes modules done in its own SQL). These
-// properties generate learners' records into a real database and check that all of them agree.
+// transaction; the dashboard counts certificates and computes modules done in its own SQL, and the
+// reminder rules read modules done and course done from theirs). These properties generate
+// learners' records into a real database and check that all of them agree.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completedLearnersSql, issueCertificateIfComplete } from "@/lib/certificates/certificates";
 import { loadContent } from "@/lib/content/load";
 import { courseShapeOf, type CourseShape } from "@/lib/dashboard/course-shape";
+import { keepProgressRollupFor } from "@/lib/dashboard/learner-progress";
 import { cohortMembersSql, memberSummaryCte } from "@/lib/dashboard/member-summary";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadProgressFacts, summariseProgress } from "@/lib/progress/progress";
 import { FINAL_QUIZ_ID, loadQuizzes } from "@/lib/quiz/load";
+import { listPendingReminders } from "@/lib/reminders/send";
 import { syncQuizzes } from "@/lib/quiz/sync";
 import { seedDemoCohorts } from "@/prisma/demo-cohort";
 import { testOrganisationId } from "../support/organisations";
@@ -33,6 +36,9 @@ const LESSONS = [
   ["m1", "old"] as const,
 ];
 const QUIZZES = ["q1", "q3", "fin", "retired"];
+// 2026-03-10 10:00 Beijing time, and the modules' due dates from that day on.
+const NOW = new Date("2026-03-10T02:00:00Z");
+const DUE = [new Date("2026-03-10"), new Date("2026-03-11"), new Date("2026-03-12")];
 
 const attemptArb = fc.record({
   quiz: fc.constantFrom(...QUIZZES),
@@ -78,6 +84,14 @@ describe("the completion rule: TypeScript and SQL agree", () => {
         organisationId: await testOrganisationId(t.db),
       },
     });
+    // Only the due-soon rule, every module due within its two days (m1 first): a learner is
+    // reminded of the first module they have not done, and not at all once the course is done.
+    await t.db.reminderSettings.create({
+      data: { cohortId: "rule", notStartedOn: false, inactiveOn: false, checkInDueOn: false },
+    });
+    await t.db.moduleDueDate.createMany({
+      data: WITH_FINAL.modules.map((m, i) => ({ cohortId: "rule", moduleSlug: m.slug, dueOn: DUE[i]! })),
+    });
   });
   afterAll(() => t.close());
 
@@ -121,15 +135,25 @@ describe("the completion rule: TypeScript and SQL agree", () => {
     const sqlDone = new Set(
       (await t.db.$queryRaw<{ user_id: string }[]>(completedLearnersSql(course, candidates))).map((r) => r.user_id),
     );
-    // The dashboard's per-learner summary (modules done) for the same learners.
-    const summary = await t.db.$queryRaw<{ user_id: string; modules_done: number }[]>`
+    // The dashboard's per-learner summary (modules done, lessons done) for the same learners: from
+    // the summary rows, then from the per-learner roll-up kept for this course, which must agree.
+    const summary = () => t.db.$queryRaw<{ user_id: string; modules_done: number; lessons_done: number }[]>`
       ${memberSummaryCte(course, Prisma.sql`${cohortMembersSql(["rule"])} AND cm."userId" = ANY(${ids}::text[])`, new Date(0))}
-      SELECT user_id, modules_done FROM summary_flags`;
-    const modulesDone = new Map(summary.map((r) => [r.user_id, r.modules_done]));
+      SELECT user_id, modules_done, lessons_done FROM summary_flags ORDER BY user_id`;
+    await t.db.$executeRaw`DELETE FROM "ProgressRollupShape"`;
+    const computed = await summary();
+    await keepProgressRollupFor(t.db, course);
+    expect(await summary(), "the roll-up agrees with the summary rows").toEqual(computed);
+    const modulesDone = new Map(computed.map((r) => [r.user_id, r.modules_done]));
+    const reminded = new Map(
+      (await listPendingReminders(t.db, "rule", course, NOW)).pending.map((p) => [p.userId, p.moduleSlug]),
+    );
     for (const id of ids) {
       const ts = summariseProgress(course, await loadProgressFacts(t.db, id));
       expect(sqlDone.has(id), `${id}: SQL completion vs TypeScript`).toBe(ts.courseDone);
       expect(modulesDone.get(id), `${id}: dashboard modules done`).toBe(ts.modules.filter((m) => m.done).length);
+      const firstUndone = ts.courseDone ? undefined : ts.modules.find((m) => !m.done)?.slug;
+      expect(reminded.get(id), `${id}: reminded of the first module due and not done`).toBe(firstUndone);
     }
     return sqlDone;
   }

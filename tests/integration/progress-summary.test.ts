@@ -2,9 +2,11 @@
 // random workload of ticks (through the domain's markLessonDone), attempts started, autosaved,
 // submitted with their answers, backdated and deleted, ticks removed and learners deleted outright, run eight at a
 // time on a real PostgreSQL server, the maintained rows must equal the same rows rebuilt from
-// scratch: compared both ways, then rebuilt and compared as stored.
+// scratch: compared both ways, then rebuilt and compared as stored. The per-learner roll-up
+// (LearnerProgress) is kept for the test's course throughout and compared the same way.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
+import { keepProgressRollupFor } from "@/lib/dashboard/learner-progress";
 import { progressSummaryDrift, rebuildProgressSummaries } from "@/lib/dashboard/progress-summary";
 import { markLessonDone } from "@/lib/progress/progress";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
@@ -40,6 +42,7 @@ async function snapshot(t: PostgresTestDb) {
     summary: await t.db.$queryRaw<unknown[]>`SELECT * FROM "ProgressSummary" ORDER BY "userId", unit`,
     activity: await t.db.$queryRaw<unknown[]>`SELECT * FROM "LearnerActivity" ORDER BY "userId"`,
     topics: await t.db.$queryRaw<unknown[]>`SELECT * FROM "LearnerTopic" ORDER BY "userId", tag`,
+    rollup: await t.db.$queryRaw<unknown[]>`SELECT * FROM "LearnerProgress" ORDER BY "userId"`,
   };
 }
 
@@ -78,6 +81,9 @@ describe.skipIf(noPostgres)("progress summaries kept on write", () => {
         });
       }
     for (const id of users) await createUser(id);
+    // The per-learner roll-up kept for this course from the start, as the app keeps it for its own.
+    expect(await keepProgressRollupFor(t.db, course)).toBe(true);
+    expect(await keepProgressRollupFor(t.db, course)).toBe(false);
   });
   afterAll(() => t?.close());
 
@@ -178,10 +184,50 @@ describe.skipIf(noPostgres)("progress summaries kept on write", () => {
     expect(counts[0]!.summaries).toBeGreaterThan(LEARNERS);
     expect(counts[0]!.learners).toBeGreaterThan(0);
     expect(await t.db.learnerTopic.count()).toBeGreaterThan(0);
-    expect(await progressSummaryDrift(t.db)).toEqual({ summaryRows: 0, activityRows: 0, topicRows: 0 });
+    expect(await t.db.learnerProgress.count({ where: { modulesDone: { gt: 0 } } })).toBeGreaterThan(0);
+    expect(await progressSummaryDrift(t.db)).toEqual({ summaryRows: 0, activityRows: 0, topicRows: 0, rollupRows: 0 });
     const kept = await snapshot(t);
     await rebuildProgressSummaries(t.db);
     expect(await snapshot(t)).toEqual(kept);
+  });
+
+  it("the roll-up counts a module done whether its quiz was passed before or after its last tick", async () => {
+    await createUser("r1");
+    const progress = () =>
+      t.db.learnerProgress.findUnique({
+        where: { userId: "r1" },
+        select: { lessonsDone: true, modulesDone: true, modules: true },
+      });
+    for (const l of ["a", "b", "c"]) await markLessonDone(t.db, course, "r1", "m1", l);
+    expect(await progress()).toEqual({ lessonsDone: 3, modulesDone: 0, modules: [] });
+    // Started, then submitted with a pass: the update alone completes the module.
+    const a = await t.db.attempt.create({
+      data: { userId: "r1", quizId: "m1", questionIds: [] },
+      select: { id: true },
+    });
+    await t.db.attempt.update({
+      where: { id: a.id },
+      data: { submittedAt: new Date(), percent: 100, passed: true },
+      select: { id: true },
+    });
+    expect(await progress()).toEqual({ lessonsDone: 3, modulesDone: 1, modules: ["m1"] });
+    // Passed first, ticked after; a module without a quiz needs only its lessons.
+    await t.db.attempt.create({
+      data: { userId: "r1", quizId: "m3", questionIds: [], submittedAt: new Date(), percent: 90, passed: true },
+      select: { id: true },
+    });
+    for (const [m, l] of [
+      ["m3", "f"],
+      ["m3", "g"],
+      ["m2", "d"],
+      ["m2", "e"],
+    ] as const)
+      await markLessonDone(t.db, course, "r1", m, l);
+    expect(await progress()).toEqual({ lessonsDone: 7, modulesDone: 3, modules: ["m1", "m2", "m3"] });
+    await t.db.attempt.delete({ where: { id: a.id } });
+    await t.db.lessonProgress.deleteMany({ where: { userId: "r1", moduleSlug: "m2", lessonSlug: "e" } });
+    expect(await progress()).toEqual({ lessonsDone: 6, modulesDone: 1, modules: ["m3"] });
+    expect((await progressSummaryDrift(t.db)).rollupRows).toBe(0);
   });
 
   it("a learner's rows go when all their ticks and attempts do", async () => {
@@ -190,5 +236,6 @@ describe.skipIf(noPostgres)("progress summaries kept on write", () => {
     await t.db.attempt.deleteMany({ where: { userId: "s0" } });
     expect(await t.db.progressSummary.count({ where: { userId: "s0" } })).toBe(0);
     expect(await t.db.learnerActivity.count({ where: { userId: "s0" } })).toBe(0);
+    expect(await t.db.learnerProgress.count({ where: { userId: "s0" } })).toBe(0);
   });
 });

@@ -397,5 +397,26 @@ describe.skipIf(noPostgres)("surveys and the pre-test (PostgreSQL)", () => {
     expect(gain).toMatchObject({ preTakers: 1, postTakers: 2, both: 1 });
     expect(gain.overall.pre).toEqual({ correct: 1, total: 10, percent: 10 });
     expect(gain.overall.post).toEqual({ correct: 1, total: 1, percent: 100 });
+
+    // A retake answered wrong changes nothing: "post" is the first submitted final.
+    const retake = await t.db.attempt.create({
+      data: {
+        userId: learners[0]!,
+        quizId: FINAL_QUIZ_ID,
+        questionIds: [first.id],
+        startedAt: new Date(Date.now() + 60_000),
+        submittedAt: new Date(Date.now() + 120_000),
+        correct: 0,
+        total: 1,
+        percent: 0,
+        passed: false,
+      },
+      select: { id: true },
+    });
+    await t.db.answer.create({
+      data: { attemptId: retake.id, questionVersionId: first.id, response: {}, correct: false },
+      select: { attemptId: true },
+    });
+    expect(await getKnowledgeGain(t.db, cohortId)).toEqual(gain);
   });
 });
