@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "CERTIFICATE_DESIGN_CHANGE",
   "EXAM_WINDOW_CHANGE",
   "EXTRA_ATTEMPT_GRANT",
+  "REPORT_REFRESH",
 ] as const satisfies readonly AuditAction[];
 
 export const AUDIT_LABELS: Record<AuditAction, string> = {
@@ -58,6 +59,7 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   CERTIFICATE_DESIGN_CHANGE: "修改证书颁发机构、印章或签名",
   EXAM_WINDOW_CHANGE: "设定结业测评开放时间",
   EXTRA_ATTEMPT_GRANT: "给予学员一次额外的结业测评机会",
+  REPORT_REFRESH: "更新结项报告数据",
 };
 
 export type AuditEntry = { action: AuditAction; target?: string | null; detail?: string | null; rows?: number };

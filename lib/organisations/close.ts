@@ -110,6 +110,8 @@ export async function closeOrganisation(
       const c = await counts(tx, organisationId);
       const ids = (await tx.user.findMany({ where: toErase(organisationId), select: { id: true } })).map((u) => u.id);
       const erased = await eraseLearners(tx, ids, now);
+      // A closed bank's 结项报告 does not survive it, not even as a stored snapshot.
+      await tx.reportSnapshot.deleteMany({ where: { OR: [{ organisationId }, { cohort: { organisationId } }] } });
       const admins = await tx.user.updateMany({
         where: { role: "CLIENT_ADMIN", organisationId },
         data: { disabled: true, sessionVersion: { increment: 1 } },

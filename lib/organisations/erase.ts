@@ -40,6 +40,12 @@ export async function eraseLearners(tx: Prisma.TransactionClient, ids: string[],
   await tx.$executeRaw`
     UPDATE "ActionCheckIn" c SET obstacles = '' FROM "PlanAction" a, "ActionPlan" p
     WHERE c."actionId" = a.id AND a."planId" = p.id AND p."userId" = ANY(${ids}::text[])`;
+  // A stored 结项报告 (lib/reports/snapshot.ts) may quote their survey answers and plans: it goes,
+  // and the next opening generates it from what is left.
+  await tx.$executeRaw`
+    DELETE FROM "ReportSnapshot" s USING "CohortMember" m, "Cohort" c
+    WHERE m."userId" = ANY(${ids}::text[]) AND c.id = m."cohortId"
+      AND (s."cohortId" = c.id OR s."organisationId" = c."organisationId")`;
   await tx.$executeRaw`
     DELETE FROM "RateLimitEvent" r USING unnest(${emails}::text[]) AS e(email)
     WHERE right(r.bucket, length(e.email) + 1) = ':' || e.email`;

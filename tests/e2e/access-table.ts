@@ -708,6 +708,20 @@ export const ACTIONS: ActionRow[] = [
     form: { cohortId: "" },
     expect: trainers,
   },
+  // 更新数据 of the 结项报告: whoever may open the report (another bank's client admin, another trainer:
+  // 403). The real ids, so the scope check is what refuses; an allowed caller regenerates the snapshot.
+  {
+    action: "app/(trainer)/trainer/cohorts/[id]/report/actions.ts#refreshCohortReportAction",
+    page: "/trainer/cohorts/{cohort}/report",
+    form: { cohortId: "{cohort}" },
+    expect: cohortOwner,
+  },
+  {
+    action: "app/(trainer)/trainer/organisations/[id]/report/actions.ts#refreshOrganisationReportAction",
+    page: "/trainer/organisations/{organisation}/report",
+    form: { organisationId: "{organisation}" },
+    expect: cohortOwner,
+  },
   // Everyone may call it; signed-out callers just land home. The spec signs out throwaway accounts (it ends all of a user's sessions).
   { action: "app/(auth)/actions.ts#signOutAction", page: "/me", form: {}, expect: everyone("ok") },
 ];

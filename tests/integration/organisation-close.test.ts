@@ -206,6 +206,14 @@ describe.skipIf(noPostgres)(`end of contract on PostgreSQL${noPostgres ? ` (skip
     const bankB = await snapshot("bankB");
     const adminB = await snapshot("adminB");
     const before = await snapshot("imported");
+    // Stored 结项报告 (lib/reports/snapshot.ts) of the bank, its cohort, and of the other bank.
+    for (const owner of [
+      { organisationId: orgs.CLOSEA! },
+      { cohortId: cohorts.ca!.id },
+      { organisationId: orgs.OTHERB! },
+      { cohortId: cohorts.cb!.id },
+    ])
+      await t.db.reportSnapshot.create({ data: { ...owner, generatedAt: new Date(), data: { version: 1 } } });
     const r = await closeOrganisation(t.db, admin, orgs.CLOSEA!, "  CLOSEA 银行 ");
     expect(r).toEqual({ ok: true, erased: 2, kept: 1, learners: 3, cohorts: 1, certificates: 1 });
 
@@ -232,6 +240,17 @@ describe.skipIf(noPostgres)(`end of contract on PostgreSQL${noPostgres ? ` (skip
     expect(await t.db.attempt.count({ where: { userId: imported } })).toBe(1);
     expect(await t.db.cohortMember.count({ where: { cohortId: cohorts.ca!.id } })).toBe(3);
     expect(await t.db.rateLimitEvent.count({ where: { bucket: { contains: "imported@close.test" } } })).toBe(0);
+
+    // A closed bank's report does not survive; the other bank's stays (its learner "shared" is kept).
+    expect(
+      await t.db.reportSnapshot.findMany({
+        select: { organisationId: true, cohortId: true },
+        orderBy: { organisationId: "asc" },
+      }),
+    ).toEqual([
+      { organisationId: orgs.OTHERB!, cohortId: null },
+      { organisationId: null, cohortId: cohorts.cb!.id },
+    ]);
 
     expect(await snapshot("shared")).toEqual(shared);
     expect(await snapshot("bankB")).toEqual(bankB);

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
 import { PrintButton } from "@/components/print-button";
 import { DownloadLink } from "@/components/wechat/download-link";
 import { ReportView } from "@/components/reports/report-view";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { getOrganisationReport } from "@/lib/reports/report";
+import { formatDateTime } from "@/lib/format/beijing-time";
+import { openOrganisationReport } from "@/lib/reports/snapshot";
+import { refreshOrganisationReportAction } from "./actions";
 
 export const metadata: Metadata = { title: "客户机构结项报告" };
 
@@ -15,7 +18,9 @@ type OrganisationReportPageProps = { params: Promise<{ id: string }> };
 export default async function OrganisationReportPage({ params }: OrganisationReportPageProps) {
   const { id } = await params;
   const user = await requireRole(["TRAINER", "CLIENT_ADMIN"], `/trainer/organisations/${id}/report`);
-  const result = await getOrganisationReport(getDb(), user, id);
+  // The stored snapshot for whoever sees the whole organisation (lib/reports/snapshot.ts); a
+  // trainer's, over their own cohorts, is computed now.
+  const result = await openOrganisationReport(getDb(), user, id);
   if (!result.ok) forbidden();
   const { report } = result;
   return (
@@ -37,6 +42,22 @@ export default async function OrganisationReportPage({ params }: OrganisationRep
           {user.role === "TRAINER" ? "包含您在本机构负责的班级。" : "包含本机构的全部班级。"}
           打印时请选择 A4 纵向。
         </p>
+      </div>
+      <div className="no-print mt-4 max-w-md">
+        <p className="text-sm text-gray-700">
+          数据截至 {formatDateTime(report.generatedAt)}（北京时间）。
+          {result.stored && "页面、打印和 Excel 数据包都是这一刻的数据；超过 24 小时打开时自动更新。"}
+        </p>
+        {result.stored && (
+          <div className="mt-2">
+            <ActionForm
+              action={refreshOrganisationReportAction}
+              submitLabel="更新数据"
+              hidden={{ organisationId: id }}
+              fields={[]}
+            />
+          </div>
+        )}
       </div>
       <div className="mt-8">
         <ReportView report={report} title={`${report.organisation.name} 培训项目结项报告`} />

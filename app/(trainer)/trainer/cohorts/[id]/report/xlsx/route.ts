@@ -4,7 +4,7 @@ import { authoriseRequest } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { downloadResponse, toXlsxBook, XLSX_TYPE } from "@/lib/export/tabular";
 import { formatDate } from "@/lib/format/beijing-time";
-import { getCohortReport } from "@/lib/reports/report";
+import { openCohortReport } from "@/lib/reports/snapshot";
 import { reportSheets } from "@/lib/reports/workbook";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -12,7 +12,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   if (user instanceof Response) return user;
   const { id } = await params;
   const db = getDb();
-  const result = await getCohortReport(db, user, id);
+  // The snapshot the page shows (lib/reports/snapshot.ts): what is forwarded is what was seen.
+  const result = await openCohortReport(db, user, id);
   if (!result.ok) return Response.json({ error: "没有权限查看这个班级" }, { status: 403 });
   const { report } = result;
   const name = report.cohorts[0]!.name;
