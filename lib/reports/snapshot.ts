@@ -150,8 +150,11 @@ export async function refreshOrganisationReport(
   return { ok: true, report: await storeReport(db, { organisationId }, result.report, viewer.id), stored: true };
 }
 
-/** Stores the report and hands back what was stored, so the page shows exactly what the pack will. */
-async function storeReport(
+/**
+ * Stores the report and hands back what was stored, so the page shows exactly what the pack will.
+ * Exported for the bank-scale bench, which builds its report from its own course.
+ */
+export async function storeReport(
   db: PrismaClient,
   owner: { cohortId: string } | { organisationId: string },
   report: Report,

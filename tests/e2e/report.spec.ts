@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { SECTION_TITLES } from "@/lib/reports/labels";
 import { expect, noChromium, test } from "./fixtures";
+import { queryE2eDb } from "./server";
 import { signIn } from "./sign-in";
 
 // Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
@@ -33,6 +34,9 @@ test("the trainer opens the cohort report, prints it to PDF and downloads its xl
   // The charts are server-drawn SVG, there before any script runs.
   await expect(page.getByRole("img", { name: "学习完成漏斗：各阶段人数" }).locator("svg")).toHaveCount(1);
   await expect(page.getByRole("button", { name: "打印 / 导出PDF" })).toBeVisible();
+  // A stored snapshot: when it was taken, and the button that takes it again.
+  await expect(page.getByText(/^数据截至 .*页面、打印和 Excel 数据包都是这一刻的数据/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "更新数据" })).toBeVisible();
   // Topic mastery and satisfaction by 分行 too; satisfaction without any 分行 under five answers.
   const topicsByBranch = page
     .getByRole("region", { name: SECTION_TITLES.topics })
@@ -114,4 +118,46 @@ test("the bank's training manager opens the bank-wide report from their start pa
   await expect(cohorts.getByRole("cell", { name: "华南分行信用卡团队" })).toHaveCount(0);
   for (const title of Object.values(SECTION_TITLES))
     await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+});
+
+test("the page and its xlsx pack show the stored report until 更新数据 takes it again", async ({ page }) => {
+  test.setTimeout(180_000);
+  // The other bank's demo cohort, so the tests above (in parallel) keep their own snapshot.
+  const [cohort] = await queryE2eDb<{ id: string; name: string }>(
+    `SELECT id, name FROM "Cohort" WHERE "inviteCode" = 'SOUTH26'`,
+  );
+  await signIn(page, "admin@demo.local");
+  await page.goto(`/trainer/cohorts/${cohort!.id}/report`);
+  const title = page.getByRole("heading", { level: 1, name: `${cohort!.name} 结项报告` });
+  await expect(title).toBeVisible({ timeout: 60_000 });
+  // The stored report says it was taken on 2 January (still within 24 hours by its row's time, so
+  // opening keeps it): page and pack must both show that, not today's figures.
+  await queryE2eDb(
+    `UPDATE "ReportSnapshot" SET data = jsonb_set(data, '{report,generatedAt}', '"2026-01-02T03:04:00.000Z"')
+     WHERE "cohortId" = $1`,
+    [cohort!.id],
+  );
+  await page.reload();
+  await expect(title).toBeVisible();
+  // Above the report (not printed) and in its heading (printed).
+  await expect(page.getByText(/数据截至 2026-01-02 11:04（北京时间）/)).toHaveCount(2);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "下载 Excel 数据包" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${cohort!.name}-结项报告-2026-01-02.xlsx`);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  const overview = book.getWorksheet("概况")!;
+  expect(overview.getCell("A6").value).toBe("数据截至（北京时间）");
+  expect(overview.getCell("B6").value).toBe("2026-01-02 11:04");
+
+  await page.getByRole("button", { name: "更新数据" }).click();
+  await expect(page.getByText(/^数据已更新，截至 .*（北京时间）。$/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/数据截至 2026-01-02/)).toHaveCount(0);
+  const [again] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "下载 Excel 数据包" }).click(),
+  ]);
+  expect(again.suggestedFilename()).not.toContain("2026-01-02");
 });
