@@ -296,8 +296,17 @@ describe.skipIf(noPostgres)(`end of contract on PostgreSQL${noPostgres ? ` (skip
     await join("twoBanks", "r", ago(90));
     await join("twoBanks", "cb", ago(90));
 
+    // Stored 结项报告 of the stale learner's cohort and bank (they may quote them) go with them.
+    for (const owner of [{ organisationId: orgs.RET30! }, { cohortId: cohorts.r.id }])
+      await t.db.reportSnapshot.create({ data: { ...owner, generatedAt: now, data: { version: 1 } } });
+
     expect(await countInactiveLearners(t.db, now)).toBe(1);
     expect(await purgeInactiveLearners(t.db, now)).toBe(1);
+    expect(
+      await t.db.reportSnapshot.count({ where: { OR: [{ organisationId: orgs.RET30! }, { cohortId: cohorts.r.id }] } }),
+    ).toBe(0);
+    // OTHERB's stays: none of its learners was erased.
+    expect(await t.db.reportSnapshot.count({ where: { organisationId: orgs.OTHERB! } })).toBe(1);
     expect((await snapshot("stale")).name).toMatch(/^已删除学员-/);
     expect((await snapshot("active")).name).toBe("真名active");
     expect((await snapshot("twoBanks")).name).toBe("真名twoBanks");
