@@ -33,9 +33,10 @@ type MemberFacts = {
   email: string | null;
   branch: string | null;
   reminderEmailOptOut: boolean;
-  joined_at: Date;
-  done_at: Date | null;
-  modules_done: string[];
+  /** Instants as epoch milliseconds, module slugs as one string: see the statement's select. */
+  joined_ms: number;
+  done_ms: number | null;
+  modules_done: string;
   final_passed: boolean;
 };
 
@@ -78,8 +79,13 @@ async function learnerFacts(
         WHERE unit = ANY(${askedModules}::text[]) AND "userId" IN (SELECT user_id FROM cohort_members EXCEPT SELECT user_id FROM members))`,
     )},
     done AS (SELECT user_id, array_agg(module) AS modules FROM module_rows WHERE done GROUP BY user_id)
-    SELECT m.user_id AS id, m.name, m.email, m.branch, m."reminderEmailOptOut", m.joined_at, la."doneAt" AS done_at,
-           coalesce(d.modules, ARRAY[]::text[]) AS modules_done, m.final_passed
+    -- Thousands of rows come back: instants as numbers and the done modules as one string (slugs
+    -- are kebab-case, lib/content/schema.ts) decode in a fraction of the time timestamps and
+    -- arrays take in Node.
+    SELECT m.user_id AS id, m.name, m.email, m.branch, m."reminderEmailOptOut",
+           (extract(epoch FROM m.joined_at) * 1000)::float8 AS joined_ms,
+           (extract(epoch FROM la."doneAt") * 1000)::float8 AS done_ms,
+           coalesce(array_to_string(d.modules, ' '), '') AS modules_done, m.final_passed
     FROM cohort_members m
     LEFT JOIN done d ON d.user_id = m.user_id
     LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
@@ -95,11 +101,11 @@ async function learnerFacts(
            OR (${settings.checkInDueOn} AND EXISTS (
                  SELECT 1 FROM "ActionPlan" p WHERE p."userId" = m.user_id AND p."filedAt" <= ${before(ROUNDS[0])})))`;
   return rows.map((r) => {
-    const modulesDone = new Set(r.modules_done);
+    const modulesDone = new Set(r.modules_done ? r.modules_done.split(" ") : []);
     const learner: LearnerFacts = {
       userId: r.id,
-      joinedAt: r.joined_at,
-      lastActivity: r.done_at,
+      joinedAt: new Date(r.joined_ms),
+      lastActivity: r.done_ms === null ? null : new Date(r.done_ms),
       // Complete for those who passed the final (or when there is none); else the asked modules only.
       modulesDone,
       courseDone: modulesDone.size === course.modules.length && (noFinal || r.final_passed),
