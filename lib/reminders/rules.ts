@@ -29,7 +29,7 @@ export type DueReminder = { userId: string; rule: ReminderRule; moduleSlug?: str
 
 export const DUE_SOON_DAYS = 2;
 export const INACTIVE_DAYS = 7;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** The Beijing calendar day of an instant, "2026-03-05": the key of "one reminder a day". */
 export const beijingDay = (now: Date) => formatDate(now);

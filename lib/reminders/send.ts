@@ -5,11 +5,22 @@
 // transaction, so two instances running the job at once send each reminder once.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
+import { ROUNDS } from "@/lib/action-plans/rules";
 import { enqueueMail } from "@/lib/mail/queue";
 import { moduleRowsCtes } from "@/lib/dashboard/member-summary";
 import { learnersWithCheckInDue } from "./check-ins";
 import { reminderMail } from "./mail";
-import { beijingDay, dueReminders, dueSoonDates, isQuietHour, type LearnerFacts, type ReminderRule } from "./rules";
+import {
+  beijingDay,
+  DAY_MS,
+  dueReminders,
+  dueSoonDates,
+  INACTIVE_DAYS,
+  isQuietHour,
+  type LearnerFacts,
+  type ReminderRule,
+  type RuleSettings,
+} from "./rules";
 import { getReminderSettings } from "./settings";
 import { enqueueWebhookPost, webhookBody } from "./webhook";
 
@@ -22,9 +33,10 @@ type MemberFacts = {
   email: string | null;
   branch: string | null;
   reminderEmailOptOut: boolean;
-  joined_at: Date;
-  done_at: Date | null;
-  modules_done: string[];
+  /** Instants as epoch milliseconds, module slugs as one string: see the statement's select. */
+  joined_ms: number;
+  done_ms: number | null;
+  modules_done: string;
   final_passed: boolean;
 };
 
@@ -34,11 +46,22 @@ type MemberFacts = {
  * of `askedModules` (the modules due soon) are done. The same rule as lib/progress/progress.ts
  * summariseProgress. Only these are decided: every module matters only to a learner who has
  * passed the final (course done needs both), so the others' summary rows are read just for the
- * modules due soon (usually none) instead of all ~5 per learner.
+ * modules due soon (usually none) instead of all ~5 per learner. Only the members some rule might
+ * name come back (the prefilter at its end): `emails` and the list hold those, not the whole cohort.
  */
-async function learnerFacts(db: PrismaClient, cohortId: string, course: CourseShape, askedModules: string[]) {
+async function learnerFacts(
+  db: PrismaClient,
+  cohortId: string,
+  course: CourseShape,
+  askedModules: string[],
+  settings: RuleSettings,
+  now: Date,
+) {
   const finalQuiz = course.finalQuizId ?? "";
   const noFinal = course.finalQuizId === null;
+  // Cut-offs of the prefilter below, one Beijing day looser than the rules' own so that rounding
+  // or clock details can only let a few more learners through to rules.ts, never fewer.
+  const before = (days: number) => new Date(now.getTime() - (days - 1) * DAY_MS);
   const rows = await db.$queryRaw<MemberFacts[]>`
     WITH cohort_members AS (
       SELECT cm."userId" AS user_id, cm."joinedAt" AS joined_at, coalesce(f.passed, false) AS final_passed,
@@ -56,17 +79,33 @@ async function learnerFacts(db: PrismaClient, cohortId: string, course: CourseSh
         WHERE unit = ANY(${askedModules}::text[]) AND "userId" IN (SELECT user_id FROM cohort_members EXCEPT SELECT user_id FROM members))`,
     )},
     done AS (SELECT user_id, array_agg(module) AS modules FROM module_rows WHERE done GROUP BY user_id)
-    SELECT m.user_id AS id, m.name, m.email, m.branch, m."reminderEmailOptOut", m.joined_at, la."doneAt" AS done_at,
-           coalesce(d.modules, ARRAY[]::text[]) AS modules_done, m.final_passed
+    -- Thousands of rows come back: instants as numbers and the done modules as one string (slugs
+    -- are kebab-case, lib/content/schema.ts) decode in a fraction of the time timestamps and
+    -- arrays take in Node.
+    SELECT m.user_id AS id, m.name, m.email, m.branch, m."reminderEmailOptOut",
+           (extract(epoch FROM m.joined_at) * 1000)::float8 AS joined_ms,
+           (extract(epoch FROM la."doneAt") * 1000)::float8 AS done_ms,
+           coalesce(array_to_string(d.modules, ' '), '') AS modules_done, m.final_passed
     FROM cohort_members m
     LEFT JOIN done d ON d.user_id = m.user_id
-    LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id`;
+    LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
+    -- A prefilter, not the decision: it drops only learners no rule of rules.ts dueReminders can
+    -- name (course done, or none of its conditions holds, each loosened), so most of a large
+    -- cohort never travels to Node. It may only over-include. rules.ts stays the one place that
+    -- decides, for the survivors. tests/integration/reminders.test.ts checks both agree.
+    WHERE NOT ((${noFinal} OR m.final_passed)
+               AND (SELECT count(DISTINCT x) FROM unnest(d.modules) x) = ${course.modules.length})
+      AND (NOT coalesce(d.modules, ARRAY[]::text[]) @> ${askedModules}::text[]
+           OR (${settings.notStartedOn} AND la."doneAt" IS NULL AND m.joined_at <= ${before(settings.notStartedDays)})
+           OR (${settings.inactiveOn} AND la."doneAt" <= ${before(INACTIVE_DAYS)})
+           OR (${settings.checkInDueOn} AND EXISTS (
+                 SELECT 1 FROM "ActionPlan" p WHERE p."userId" = m.user_id AND p."filedAt" <= ${before(ROUNDS[0])})))`;
   return rows.map((r) => {
-    const modulesDone = new Set(r.modules_done);
+    const modulesDone = new Set(r.modules_done ? r.modules_done.split(" ") : []);
     const learner: LearnerFacts = {
       userId: r.id,
-      joinedAt: r.joined_at,
-      lastActivity: r.done_at,
+      joinedAt: new Date(r.joined_ms),
+      lastActivity: r.done_ms === null ? null : new Date(r.done_ms),
       // Complete for those who passed the final (or when there is none); else the asked modules only.
       modulesDone,
       courseDone: modulesDone.size === course.modules.length && (noFinal || r.final_passed),
@@ -97,7 +136,7 @@ export async function listPendingReminders(db: PrismaClient, cohortId: string, c
   const settings = await getReminderSettings(db, cohortId);
   const asked = dueSoonDates(settings, settings.dueDates, now).map((d) => d.moduleSlug);
   const [people, checkIns] = await Promise.all([
-    learnerFacts(db, cohortId, course, asked),
+    learnerFacts(db, cohortId, course, asked, settings, now),
     learnersWithCheckInDue(db, cohortId, now),
   ]);
   const due = dueReminders(

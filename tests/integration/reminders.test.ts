@@ -8,6 +8,8 @@ import type { CourseShape } from "@/lib/dashboard/course-shape";
 import { smtpMailer } from "@/lib/enquiries/notify";
 import { drainMail } from "@/lib/mail/queue";
 import { setReminderOptOut, verifyOptOutToken } from "@/lib/reminders/opt-out";
+import { learnersWithCheckInDue } from "@/lib/reminders/check-ins";
+import { dueReminders, type LearnerFacts } from "@/lib/reminders/rules";
 import { listPendingReminders, runAutomaticReminders, sendReminders } from "@/lib/reminders/send";
 import { drainWebhooks } from "@/lib/reminders/webhook";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
@@ -170,4 +172,121 @@ describe.skipIf(noPostgres)(`reminders on PostgreSQL${noPostgres ? ` (skipped: $
     expect(content).toContain(`加入后尚未开始学习：${LEARNERS} 人`);
     expect(content).not.toContain("学员HOOK");
   });
+
+  it("prefilters in SQL without changing who is listed: rules.ts on every member's facts names the same", async () => {
+    // Learners on every side of each rule's boundary (to the millisecond): joined, last tick,
+    // modules done, action plan filed. listPendingReminders decides only for those the SQL lets
+    // through; rules.ts run here on the facts of all of them must name exactly the same.
+    const course: CourseShape = {
+      modules: [
+        { slug: "m1", number: 1, title: "单元一", lessons: ["l1", "l2"], quizId: null, quizTitle: null },
+        { slug: "m2", number: 2, title: "单元二", lessons: ["l1"], quizId: null, quizTitle: null },
+      ],
+      finalQuizId: null,
+    };
+    const DAY = 86_400_000;
+    const ago = (days: number, ms = 0) => new Date(DAY_TIME.getTime() - days * DAY + ms);
+    const cohortId = (
+      await t.db.cohort.create({
+        data: { name: "边界 班", inviteCode: "EDGE", trainerId, organisationId: org },
+        select: { id: true },
+      })
+    ).id;
+    const joins = [ago(2), ago(3, 1), ago(3), ago(3, -1), ago(7, 1), ago(7), ago(8)];
+    const tickSets: { module: string; lesson: string; at: Date }[][] = [
+      [],
+      [{ module: "m1", lesson: "l1", at: ago(7, 1) }],
+      [{ module: "m1", lesson: "l1", at: ago(7) }],
+      [{ module: "m1", lesson: "l1", at: ago(7, -1) }],
+      [{ module: "m1", lesson: "l1", at: ago(1) }],
+      ["l1", "l2"].map((lesson) => ({ module: "m1", lesson, at: ago(10) })),
+      [{ module: "m2", lesson: "l1", at: ago(10) }],
+      [
+        ...["l1", "l2"].map((lesson) => ({ module: "m1", lesson, at: ago(10) })),
+        { module: "m2", lesson: "l1", at: ago(10) },
+      ],
+    ];
+    const plans = [null, ago(29), ago(30, 1), ago(30), ago(31)];
+    const facts: LearnerFacts[] = [];
+    let n = 0;
+    for (const joinedAt of joins)
+      for (const ticks of tickSets)
+        for (const filedAt of plans) {
+          const userId = `edge${n++}`;
+          await t.db.user.create({
+            data: { id: userId, email: `${userId}@bank.test`, name: userId, passwordHash: "x" },
+          });
+          await t.db.cohortMember.create({ data: { cohortId, userId, joinedAt } });
+          for (const k of ticks)
+            await t.db.lessonProgress.create({
+              data: { userId, moduleSlug: k.module, lessonSlug: k.lesson, completedAt: k.at },
+            });
+          if (filedAt)
+            await t.db.actionPlan.create({
+              data: {
+                userId,
+                filedAt,
+                actions: {
+                  create: {
+                    position: 1,
+                    tool: "OTHER",
+                    description: "开展商户走访",
+                    metric: "MERCHANT_SIGNINGS",
+                    baseline: 0,
+                    target: 10,
+                    dueOn: ago(-60),
+                  },
+                },
+              },
+            });
+          const done = new Set(
+            course.modules
+              .filter((m) => m.lessons.every((l) => ticks.some((k) => k.module === m.slug && k.lesson === l)))
+              .map((m) => m.slug),
+          );
+          facts.push({
+            userId,
+            joinedAt,
+            lastActivity: ticks.length ? new Date(Math.max(...ticks.map((k) => k.at.getTime()))) : null,
+            modulesDone: done,
+            courseDone: done.size === course.modules.length,
+          });
+        }
+    const checkIns = await learnersWithCheckInDue(t.db, cohortId, DAY_TIME);
+    expect(checkIns.size).toBeGreaterThan(0);
+
+    const variants = [
+      { dueOn: null, settings: {} },
+      { dueOn: null, settings: { notStartedDays: 7 } },
+      { dueOn: "2026-03-11", settings: {} },
+      { dueOn: "2026-03-12", settings: { notStartedOn: false, inactiveOn: false } },
+      { dueOn: null, settings: { notStartedOn: false, checkInDueOn: false } },
+      { dueOn: null, settings: { inactiveOn: false, checkInDueOn: false } },
+      { dueOn: null, settings: { notStartedOn: false, inactiveOn: false } },
+    ];
+    for (const v of variants) {
+      const settings = {
+        notStartedOn: true,
+        notStartedDays: 3,
+        dueSoonOn: true,
+        inactiveOn: true,
+        checkInDueOn: true,
+        ...v.settings,
+      };
+      await t.db.reminderSettings.upsert({ where: { cohortId }, create: { cohortId, ...settings }, update: settings });
+      await t.db.moduleDueDate.deleteMany({ where: { cohortId } });
+      const dueDates = v.dueOn ? [{ moduleSlug: "m2", dueOn: v.dueOn }] : [];
+      for (const d of dueDates)
+        await t.db.moduleDueDate.create({ data: { cohortId, moduleSlug: d.moduleSlug, dueOn: new Date(d.dueOn) } });
+      const expected = dueReminders(settings, dueDates, facts, checkIns, DAY_TIME);
+      const { pending, emails } = await listPendingReminders(t.db, cohortId, course, DAY_TIME);
+      expect(pending.map((p) => ({ userId: p.userId, rule: p.rule, moduleSlug: p.moduleSlug })).sort(byUser)).toEqual(
+        expected.map((e) => ({ userId: e.userId, rule: e.rule, moduleSlug: e.moduleSlug })).sort(byUser),
+      );
+      // It does filter: fewer learners travel than the cohort has (the course-done ones at least).
+      expect(emails.size).toBeLessThan(facts.length);
+    }
+  });
 });
+
+const byUser = (a: { userId: string }, b: { userId: string }) => a.userId.localeCompare(b.userId);
