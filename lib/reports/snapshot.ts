@@ -5,6 +5,7 @@
 // which report is lib/reports/report.ts's rule (the cohort scope of lib/organisations/scope.ts),
 // checked before any stored row is read. Returns codes and data; the pages phrase them.
 import "server-only";
+import { recordAudit, type Actor } from "@/lib/audit/audit-log";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { findVisibleCohort } from "@/lib/dashboard/access";
 import { listOrganisationsFor } from "@/lib/organisations/organisations";
@@ -148,6 +149,27 @@ export async function refreshOrganisationReport(
   if (!result.ok) return result;
   if (!seesWholeOrganisation(viewer)) return { ok: true, report: result.report, stored: false };
   return { ok: true, report: await storeReport(db, { organisationId }, result.report, viewer.id), stored: true };
+}
+
+/**
+ * 更新数据 is recorded like the report's export: what is forwarded changes with it, and the pack
+ * carries learners' own words. Generating on a first or stale opening is not recorded.
+ */
+export async function auditReportRefresh(
+  db: PrismaClient,
+  actor: Actor,
+  owner: { cohortId: string } | { organisationId: string },
+  report: Report,
+) {
+  const cohort = "cohortId" in owner;
+  await recordAudit(db, actor, {
+    action: "REPORT_REFRESH",
+    target: cohort ? owner.cohortId : owner.organisationId,
+    detail: cohort
+      ? [report.cohorts[0]!.name, "结项报告"].join(";")
+      : [report.organisation.name, "机构结项报告"].join(";"),
+    rows: report.total.learners,
+  });
 }
 
 /**

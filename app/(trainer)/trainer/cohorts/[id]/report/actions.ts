@@ -3,11 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { forbidden } from "next/navigation";
 import { validatedActionWithUser } from "@/lib/actions/validated-action";
-import { recordAudit } from "@/lib/audit/audit-log";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { refreshCohortReportSchema } from "@/lib/reports/schema";
-import { refreshCohortReport } from "@/lib/reports/snapshot";
+import { auditReportRefresh, refreshCohortReport } from "@/lib/reports/snapshot";
 
 // 更新数据: whoever may open the cohort's report may regenerate it (the same scope check inside).
 export const refreshCohortReportAction = validatedActionWithUser(
@@ -17,20 +16,9 @@ export const refreshCohortReportAction = validatedActionWithUser(
     const result = await refreshCohortReport(db, user, data.cohortId);
     // Not theirs, or no such record: the same 403 as the page.
     if (!result.ok) forbidden();
-    const { report } = result;
-    // What is forwarded changes with it (the pack carries learners' own words): recorded like the export.
-    await recordAudit(
-      db,
-      { id: user.id, name: user.name },
-      {
-        action: "REPORT_REFRESH",
-        target: data.cohortId,
-        detail: [report.cohorts[0]!.name, "结项报告"].join(";"),
-        rows: report.total.learners,
-      },
-    );
+    await auditReportRefresh(db, { id: user.id, name: user.name }, { cohortId: data.cohortId }, result.report);
     revalidatePath(`/trainer/cohorts/${data.cohortId}/report`);
-    return { ok: true, message: `数据已更新，截至 ${formatDateTime(report.generatedAt)}（北京时间）。` };
+    return { ok: true, message: `数据已更新，截至 ${formatDateTime(result.report.generatedAt)}（北京时间）。` };
   },
   ["TRAINER", "CLIENT_ADMIN"],
 );

@@ -3,11 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { forbidden } from "next/navigation";
 import { validatedActionWithUser } from "@/lib/actions/validated-action";
-import { recordAudit } from "@/lib/audit/audit-log";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { refreshOrganisationReportSchema } from "@/lib/reports/schema";
-import { refreshOrganisationReport } from "@/lib/reports/snapshot";
+import { auditReportRefresh, refreshOrganisationReport } from "@/lib/reports/snapshot";
 
 // 更新数据: whoever may open the organisation's report may regenerate it (the same scope check inside).
 export const refreshOrganisationReportAction = validatedActionWithUser(
@@ -17,20 +16,14 @@ export const refreshOrganisationReportAction = validatedActionWithUser(
     const result = await refreshOrganisationReport(db, user, data.organisationId);
     // Not theirs, or no such record: the same 403 as the page.
     if (!result.ok) forbidden();
-    const { report } = result;
-    // What is forwarded changes with it (the pack carries learners' own words): recorded like the export.
-    await recordAudit(
+    await auditReportRefresh(
       db,
       { id: user.id, name: user.name },
-      {
-        action: "REPORT_REFRESH",
-        target: data.organisationId,
-        detail: [report.organisation.name, "机构结项报告"].join(";"),
-        rows: report.total.learners,
-      },
+      { organisationId: data.organisationId },
+      result.report,
     );
     revalidatePath(`/trainer/organisations/${data.organisationId}/report`);
-    return { ok: true, message: `数据已更新，截至 ${formatDateTime(report.generatedAt)}（北京时间）。` };
+    return { ok: true, message: `数据已更新，截至 ${formatDateTime(result.report.generatedAt)}（北京时间）。` };
   },
   ["TRAINER", "CLIENT_ADMIN"],
 );
