@@ -18,6 +18,10 @@ const PER_LEARNER = Number(process.env.BENCH_SUBMITS ?? 40);
 // Database connections: the app's own pool size (lib/db/create-client.ts) unless asked otherwise.
 // 50 learners share them, as 50 browsers share one app server's pool; the raw baseline gets the same.
 const POOL = Number(process.env.BENCH_POOL ?? 10);
+// BENCH_COHORT=1: every learner is a member of one cohort, so each submit also adds to that
+// cohort's kept question tallies and concurrent submits wait for each other's row locks there
+// (docs/decisions/0028, "kept question tallies"); without it nobody belongs to a cohort.
+const IN_COHORT = process.env.BENCH_COHORT === "1";
 
 export type Row = { setup: string; perSecond: number; p50: number; p99: number; count: number };
 
@@ -129,6 +133,18 @@ export async function benchQuizSubmit(): Promise<Row[]> {
       })),
     });
     const users = Array.from({ length: total + WARMUP }, (_, i) => ({ id: `bench-user-${i}` }));
+    if (IN_COHORT) {
+      const trainer = await db.user.create({
+        data: { email: "trainer@bench.local", name: "讲师", nameSortKey: nameSortKey("讲师"), passwordHash: "x" },
+        select: { id: true },
+      });
+      const org = await db.organisation.create({ data: { name: "压测银行", code: "BENCH" }, select: { id: true } });
+      const cohort = await db.cohort.create({
+        data: { name: "压测班", inviteCode: "BENCH-COHORT", trainerId: trainer.id, organisationId: org.id },
+        select: { id: true },
+      });
+      await db.cohortMember.createMany({ data: users.map((u) => ({ cohortId: cohort.id, userId: u.id })) });
+    }
     const attemptIds: string[] = [];
     for (const u of users) {
       const s = await startAttempt(db, course, u.id, quizId);
@@ -142,7 +158,7 @@ export async function benchQuizSubmit(): Promise<Row[]> {
     await timed(WARMUP, submit(total), LEARNERS);
     const appRow = await timed(total, submit(0), LEARNERS);
     const app: Row = {
-      setup: `submitAttempt (read + one atomic write, a pass with the certificate check; pool ${POOL})`,
+      setup: `submitAttempt (read + one atomic write, a pass with the certificate check; pool ${POOL}${IN_COHORT ? "; all in one cohort" : ""})`,
       ...appRow,
     };
 
