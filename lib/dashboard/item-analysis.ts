@@ -1,7 +1,7 @@
 // Item analysis for one quiz in one cohort: per question, how many met it, the share right
 // (facility), discrimination (corrected item-total correlation) and how often each wrong option
 // was picked, with flags for questions that look broken. Each learner's FIRST submitted attempt
-// counts: later attempts come after the learner has seen the explanations, which would make
+// counts (ties: the smaller id): later attempts come after the learner has seen the explanations, which would make
 // every question look easy and blur which ones actually separate strong from weak learners.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Question } from "@/lib/quiz/schema";
@@ -40,41 +40,29 @@ export type ItemRow = {
 
 // Per question, over the (first attempt, question) pairs: how many met it, their scores' sums and
 // their attempts' page switches (how many attempts had any, and how many in all).
-type PairRow = { qid: string; n: number; s: number; ss: number; sw: number; swn: number };
+export type PairRow = { qid: string; n: number; s: number; ss: number; sw: number; swn: number };
 // Per question and distinct answer given: how many gave it, and the sum of their scores.
-type ResponseRow = { qid: string; response: Response; correct: boolean | null; n: number; s: number };
+export type ResponseRow = { qid: string; response: Response; correct: boolean | null; n: number; s: number };
 
 export async function getItemAnalysis(db: PrismaClient, cohortId: string, quizId: string) {
-  // One statement. The discrimination sums split into a part that needs only the attempts
-  // (n, Σscore, Σscore² per question: unnest, no join) and a part that needs the answers, which
-  // one pass over each first attempt's answers provides along with the option counts. Probing
-  // Answer once per (attempt, question) pair instead, as this did before, took twice as long at
-  // 10,000 learners (npm run bench).
+  // One statement over the cohort's kept tallies (lib/dashboard/question-tally.ts): the pair sums
+  // per question met and the counts per distinct answer, both over the members' first attempts.
+  // Reading the first attempts and their answers instead grew with the cohort (~40 ms at 4,000
+  // learners, docs/decisions/0028). Rows counting nobody may be kept: n > 0 leaves them out.
   const [row] = await db.$queryRaw<{ pairs: PairRow[] | null; responses: ResponseRow[] | null }[]>`
-    WITH firsts AS MATERIALIZED (
-      SELECT DISTINCT ON (a."userId") a.id, a.correct AS score, a."questionIds", a."visibilityChanges" AS switches
-      FROM "Attempt" a JOIN "CohortMember" cm ON cm."userId" = a."userId" AND cm."cohortId" = ${cohortId}
-      WHERE a."quizId" = ${quizId} AND a."submittedAt" IS NOT NULL
-      ORDER BY a."userId", a."submittedAt"
-    ),
-    pairs AS (
-      SELECT q.qid, count(*)::int AS n, sum(f.score)::float8 AS s, sum(f.score * f.score)::float8 AS ss,
-             count(*) FILTER (WHERE f.switches > 0)::int AS sw, sum(f.switches)::int AS swn
-      FROM firsts f CROSS JOIN LATERAL unnest(f."questionIds") AS q(qid)
-      GROUP BY q.qid
-    ),
-    responses AS (
-      SELECT ans."questionVersionId" AS qid, ans.response, ans.correct, count(*)::int AS n, sum(f.score)::float8 AS s
-      FROM firsts f CROSS JOIN LATERAL (
-        -- OFFSET 0 keeps this a per-attempt index lookup: left to itself the planner hashes the
-        -- whole Answer table (every cohort, every quiz) to meet a few thousand attempts.
-        SELECT a."questionVersionId", a.response, a.correct FROM "Answer" a WHERE a."attemptId" = f.id OFFSET 0
-      ) ans
-      GROUP BY 1, 2, 3
-    )
-    SELECT (SELECT json_agg(pairs) FROM pairs) AS pairs, (SELECT json_agg(responses) FROM responses) AS responses`;
-  const pairs = row?.pairs ?? [];
-  const responses = row?.responses ?? [];
+    SELECT
+      (SELECT json_agg(json_build_object('qid', p."questionVersionId", 'n', p.n, 's', p.s, 'ss', p.ss, 'sw', p.sw, 'swn', p.swn))
+       FROM "QuestionPairTally" p WHERE p."cohortId" = ${cohortId} AND p."quizId" = ${quizId} AND p.n > 0) AS pairs,
+      (SELECT json_agg(json_build_object('qid', a."questionVersionId", 'response', a.response, 'correct', a.correct, 'n', a.n, 's', a.s))
+       FROM "QuestionAnswerTally" a WHERE a."cohortId" = ${cohortId} AND a."quizId" = ${quizId} AND a.n > 0) AS responses`;
+  return itemAnalysisOf(db, quizId, row?.pairs ?? [], row?.responses ?? []);
+}
+
+/**
+ * The analysis from the two aggregates, whoever computed them (the kept tallies above, or the
+ * statement over every first attempt that tests/integration/question-tally.test.ts compares with).
+ */
+export async function itemAnalysisOf(db: PrismaClient, quizId: string, pairs: PairRow[], responses: ResponseRow[]) {
   const sums = pairs.map((p) => ({
     qid: p.qid,
     switchers: p.sw,
