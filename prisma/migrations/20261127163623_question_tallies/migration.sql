@@ -51,6 +51,21 @@ FROM "Attempt" a
 WHERE a."submittedAt" IS NOT NULL
 ORDER BY a."userId", a."quizId", a."submittedAt", a.id;
 
+-- The same for one learner and quiz, by the (userId, quizId) index: what the triggers read (a
+-- lateral join to the view above is planned as the whole view, every attempt of everyone).
+CREATE FUNCTION question_tally_first_of(u TEXT, k TEXT)
+RETURNS TABLE ("attemptId" TEXT, score INT, switches INT, "questionIds" TEXT[], answers JSONB)
+LANGUAGE sql STABLE AS E'
+  SELECT a.id, coalesce(a.correct, 0), a."visibilityChanges", a."questionIds",
+         coalesce((SELECT jsonb_agg(jsonb_build_object(''q'', an."questionVersionId", ''r'', an.response, ''c'', an.correct)
+                                    ORDER BY an."questionVersionId")
+                   FROM "Answer" an WHERE an."attemptId" = a.id), ''[]''::jsonb)
+  FROM "Attempt" a
+  WHERE a."userId" = u AND a."quizId" = k AND a."submittedAt" IS NOT NULL
+  ORDER BY a."submittedAt", a.id
+  LIMIT 1
+';
+
 -- The two tallies from scratch: every first attempt counted in every cohort its learner belongs to.
 CREATE VIEW question_pair_tally_source AS
 SELECT cm."cohortId", f."quizId", q.qid AS "questionVersionId", count(*)::int AS n, sum(f.score)::int AS s,
@@ -82,8 +97,7 @@ BEGIN
     SELECT o.score, o.switches, o."questionIds", o.answers FROM "QuestionTallyFirst" o
     WHERE NOT x.f AND o."userId" = x.u AND o."quizId" = x.k
     UNION ALL
-    SELECT n.score, n.switches, n."questionIds", n.answers FROM question_tally_first_source n
-    WHERE x.f AND n."userId" = x.u AND n."quizId" = x.k
+    SELECT n.score, n.switches, n."questionIds", n.answers FROM question_tally_first_of(x.u, x.k) n WHERE x.f
   ) v
   CROSS JOIN LATERAL unnest(v."questionIds") AS q(qid)
   GROUP BY x.c, x.k, q.qid
@@ -98,8 +112,7 @@ BEGIN
     SELECT o.score, o.answers FROM "QuestionTallyFirst" o
     WHERE NOT x.f AND o."userId" = x.u AND o."quizId" = x.k
     UNION ALL
-    SELECT n.score, n.answers FROM question_tally_first_source n
-    WHERE x.f AND n."userId" = x.u AND n."quizId" = x.k
+    SELECT n.score, n.answers FROM question_tally_first_of(x.u, x.k) n WHERE x.f
   ) v
   CROSS JOIN LATERAL jsonb_to_recordset(v.answers) AS a(q TEXT, r JSONB, c BOOLEAN)
   GROUP BY x.c, x.k, a.q, md5(jsonb_build_array(a.r, a.c)::text)
@@ -139,7 +152,7 @@ BEGIN
   SELECT array_agg(z.u ORDER BY z.u, z.k), array_agg(z.k ORDER BY z.u, z.k) INTO cu, ck
   FROM (SELECT DISTINCT u, k FROM unnest(users, quizzes) AS y(u, k)) z
   LEFT JOIN "QuestionTallyFirst" o ON o."userId" = z.u AND o."quizId" = z.k
-  LEFT JOIN LATERAL (SELECT * FROM question_tally_first_source f WHERE f."userId" = z.u AND f."quizId" = z.k) n ON true
+  LEFT JOIN LATERAL question_tally_first_of(z.u, z.k) n ON true
   WHERE (o."attemptId", o.score, o.switches, o."questionIds", o.answers)
         IS DISTINCT FROM (n."attemptId", n.score, n.switches, n."questionIds", n.answers)\073
   IF cu IS NULL THEN
@@ -154,9 +167,9 @@ BEGIN
   END IF\073
   DELETE FROM "QuestionTallyFirst" o USING unnest(cu, ck) AS z(u, k) WHERE o."userId" = z.u AND o."quizId" = z.k\073
   INSERT INTO "QuestionTallyFirst" ("userId", "quizId", "attemptId", score, switches, "questionIds", answers)
-  SELECT f."userId", f."quizId", f."attemptId", f.score, f.switches, f."questionIds", f.answers
+  SELECT z.u, z.k, f."attemptId", f.score, f.switches, f."questionIds", f.answers
   FROM unnest(cu, ck) AS z(u, k)
-  CROSS JOIN LATERAL (SELECT * FROM question_tally_first_source s WHERE s."userId" = z.u AND s."quizId" = z.k) f\073
+  CROSS JOIN LATERAL question_tally_first_of(z.u, z.k) f\073
 END
 ';
 
@@ -242,6 +255,9 @@ BEGIN
   INSERT INTO "QuestionTallyFirst" ("userId", "quizId", "attemptId", score, switches, "questionIds", answers)
   SELECT s."userId", s."quizId", s."attemptId", s.score, s.switches, s."questionIds", s.answers FROM question_tally_first_source s\073
   DELETE FROM "QuestionPairTally"\073
+  INSERT INTO "QuestionPairTally" ("cohortId", "quizId", "questionVersionId", n, s, ss, sw, swn)
+  SELECT p."cohortId", p."quizId", p."questionVersionId", p.n, p.s, p.ss, p.sw, p.swn
+  FROM "QuestionTallyFirst" f0, LATERAL (SELECT 1) z0, question_pair_tally_source p LIMIT 0\073
   INSERT INTO "QuestionPairTally" ("cohortId", "quizId", "questionVersionId", n, s, ss, sw, swn)
   SELECT cm."cohortId", f."quizId", q.qid, count(*)::int, sum(f.score)::int, sum(f.score * f.score)::int,
          count(*) FILTER (WHERE f.switches > 0)::int, sum(f.switches)::int
