@@ -4,6 +4,7 @@ import { issueMissingCertificates } from "@/lib/certificates/certificates";
 import { loadContent } from "@/lib/content/load";
 import { courseShapeOf } from "@/lib/dashboard/course-shape";
 import { keepProgressRollupFor } from "@/lib/dashboard/learner-progress";
+import { keepQuestionTallies } from "@/lib/dashboard/question-tally";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { loadQuizzes } from "@/lib/quiz/load";
 import { syncQuizzes } from "@/lib/quiz/sync";
@@ -37,6 +38,9 @@ export async function prepareDatabase(url: string, options: { demo: boolean }) {
     // The per-learner roll-up the trainer pages read, for this course: rebuilt only when the
     // course changed since the last start (docs/decisions/0028).
     await keepProgressRollupFor(db, courseShapeOf(loaded, quizzes));
+    // The question analysis's kept tallies: checked against the first attempts ProgressSummary
+    // names, rebuilt only if they disagree (docs/decisions/0028, "kept question tallies").
+    await keepQuestionTallies(db);
     return { quizzesChanged: synced.created > 0, demoCreated: demo.created };
   } finally {
     await db.$disconnect();

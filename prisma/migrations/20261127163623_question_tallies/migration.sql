@@ -127,7 +127,7 @@ END
 -- for each other). Whatever is read after that is committed and stays so until this commits.
 CREATE FUNCTION question_tally_lock(users TEXT[]) RETURNS void LANGUAGE plpgsql AS E'
 BEGIN
-  IF cardinality(users) > 50 THEN
+  IF (SELECT count(DISTINCT x) FROM unnest(users) x) > 50 THEN
     LOCK TABLE "QuestionTallyFirst" IN SHARE ROW EXCLUSIVE MODE\073
   ELSE
     LOCK TABLE "QuestionTallyFirst" IN ROW EXCLUSIVE MODE\073
