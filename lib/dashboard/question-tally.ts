@@ -17,14 +17,17 @@ export async function rebuildQuestionTallies(db: PrismaClient): Promise<void> {
 
 export type QuestionTallyDrift = { firstRows: number; pairRows: number; answerRows: number };
 
-/** Rows that differ between the kept tallies and the same computed from scratch, either way. */
+/** Rows that differ between the kept tallies (stripes summed) and the same from scratch, either way. */
 export async function questionTallyDrift(db: PrismaClient): Promise<QuestionTallyDrift> {
   const [row] = await db.$queryRaw<{ firsts: number; pairs: number; answers: number }[]>`
     WITH kept_f AS (SELECT "userId", "quizId", "attemptId", score, switches, "questionIds", answers FROM "QuestionTallyFirst"),
     fresh_f AS (SELECT "userId", "quizId", "attemptId", score, switches, "questionIds", answers FROM question_tally_first_source),
-    kept_p AS (SELECT "cohortId", "quizId", "questionVersionId", n, s, ss, sw, swn FROM "QuestionPairTally" WHERE n <> 0),
+    kept_p AS (SELECT "cohortId", "quizId", "questionVersionId", sum(n)::int AS n, sum(s)::int AS s, sum(ss)::int AS ss,
+                      sum(sw)::int AS sw, sum(swn)::int AS swn
+               FROM "QuestionPairTally" GROUP BY 1, 2, 3 HAVING sum(n) <> 0),
     fresh_p AS (SELECT "cohortId", "quizId", "questionVersionId", n, s, ss, sw, swn FROM question_pair_tally_source),
-    kept_a AS (SELECT "cohortId", "quizId", "questionVersionId", hash, n, s FROM "QuestionAnswerTally" WHERE n <> 0),
+    kept_a AS (SELECT "cohortId", "quizId", "questionVersionId", hash, sum(n)::int AS n, sum(s)::int AS s
+               FROM "QuestionAnswerTally" GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0),
     fresh_a AS (SELECT "cohortId", "quizId", "questionVersionId", hash, n, s FROM question_answer_tally_source)
     SELECT (SELECT count(*) FROM ((SELECT * FROM kept_f EXCEPT SELECT * FROM fresh_f) UNION ALL (SELECT * FROM fresh_f EXCEPT SELECT * FROM kept_f)) d)::int AS firsts,
            (SELECT count(*) FROM ((SELECT * FROM kept_p EXCEPT SELECT * FROM fresh_p) UNION ALL (SELECT * FROM fresh_p EXCEPT SELECT * FROM kept_p)) d)::int AS pairs,

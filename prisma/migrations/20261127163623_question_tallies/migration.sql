@@ -16,13 +16,14 @@ CREATE TABLE "QuestionPairTally" (
     "cohortId" TEXT NOT NULL,
     "quizId" TEXT NOT NULL,
     "questionVersionId" TEXT NOT NULL,
+    "stripe" INTEGER NOT NULL,
     "n" INTEGER NOT NULL,
     "s" INTEGER NOT NULL,
     "ss" INTEGER NOT NULL,
     "sw" INTEGER NOT NULL,
     "swn" INTEGER NOT NULL,
 
-    CONSTRAINT "QuestionPairTally_pkey" PRIMARY KEY ("cohortId","quizId","questionVersionId")
+    CONSTRAINT "QuestionPairTally_pkey" PRIMARY KEY ("cohortId","quizId","questionVersionId","stripe")
 );
 
 -- CreateTable
@@ -31,12 +32,13 @@ CREATE TABLE "QuestionAnswerTally" (
     "quizId" TEXT NOT NULL,
     "questionVersionId" TEXT NOT NULL,
     "hash" TEXT NOT NULL,
+    "stripe" INTEGER NOT NULL,
     "response" JSONB NOT NULL,
     "correct" BOOLEAN,
     "n" INTEGER NOT NULL,
     "s" INTEGER NOT NULL,
 
-    CONSTRAINT "QuestionAnswerTally_pkey" PRIMARY KEY ("cohortId","quizId","questionVersionId","hash")
+    CONSTRAINT "QuestionAnswerTally_pkey" PRIMARY KEY ("cohortId","quizId","questionVersionId","hash","stripe")
 );
 
 -- From scratch, per learner and quiz: the FIRST submitted attempt (ties: the smaller id, as
@@ -86,11 +88,13 @@ GROUP BY cm."cohortId", f."quizId", x.q, md5(jsonb_build_array(x.r, x.c)::text);
 -- Adds contributions to both tallies. d: [{c: cohort, u: learner, k: quiz, s: +1 or -1, f: true
 -- for the learner's first attempt as it is now (the view), false for the kept QuestionTallyFirst
 -- row}]. Each table is written by one statement in key order, pairs before answers, so two
--- transactions adding to one cohort wait for each other instead of deadlocking.
+-- transactions adding to one cohort wait for each other instead of deadlocking. A learner adds to
+-- one of eight stripes of each count (by a hash of their id): concurrent submits in one cohort
+-- then mostly meet different rows instead of all queueing on the same few (readers sum them).
 CREATE FUNCTION question_tally_add(d JSONB) RETURNS void LANGUAGE plpgsql AS E'
 BEGIN
-  INSERT INTO "QuestionPairTally" AS t ("cohortId", "quizId", "questionVersionId", n, s, ss, sw, swn)
-  SELECT x.c, x.k, q.qid, sum(x.s)::int, sum(x.s * v.score)::int, sum(x.s * v.score * v.score)::int,
+  INSERT INTO "QuestionPairTally" AS t ("cohortId", "quizId", "questionVersionId", stripe, n, s, ss, sw, swn)
+  SELECT x.c, x.k, q.qid, hashtext(x.u) & 7, sum(x.s)::int, sum(x.s * v.score)::int, sum(x.s * v.score * v.score)::int,
          coalesce(sum(x.s) FILTER (WHERE v.switches > 0), 0)::int, sum(x.s * v.switches)::int
   FROM jsonb_to_recordset(d) AS x(c TEXT, u TEXT, k TEXT, s INT, f BOOLEAN)
   CROSS JOIN LATERAL (
@@ -100,12 +104,12 @@ BEGIN
     SELECT n.score, n.switches, n."questionIds", n.answers FROM question_tally_first_of(x.u, x.k) n WHERE x.f
   ) v
   CROSS JOIN LATERAL unnest(v."questionIds") AS q(qid)
-  GROUP BY x.c, x.k, q.qid
-  ORDER BY x.c, x.k, q.qid
-  ON CONFLICT ("cohortId", "quizId", "questionVersionId") DO UPDATE SET n = t.n + EXCLUDED.n, s = t.s + EXCLUDED.s,
+  GROUP BY x.c, x.k, q.qid, hashtext(x.u) & 7
+  ORDER BY x.c, x.k, q.qid, hashtext(x.u) & 7
+  ON CONFLICT ("cohortId", "quizId", "questionVersionId", stripe) DO UPDATE SET n = t.n + EXCLUDED.n, s = t.s + EXCLUDED.s,
     ss = t.ss + EXCLUDED.ss, sw = t.sw + EXCLUDED.sw, swn = t.swn + EXCLUDED.swn\073
-  INSERT INTO "QuestionAnswerTally" AS t ("cohortId", "quizId", "questionVersionId", hash, response, correct, n, s)
-  SELECT x.c, x.k, a.q, md5(jsonb_build_array(a.r, a.c)::text), (array_agg(a.r))[1], (array_agg(a.c))[1],
+  INSERT INTO "QuestionAnswerTally" AS t ("cohortId", "quizId", "questionVersionId", hash, stripe, response, correct, n, s)
+  SELECT x.c, x.k, a.q, md5(jsonb_build_array(a.r, a.c)::text), hashtext(x.u) & 7, (array_agg(a.r))[1], (array_agg(a.c))[1],
          sum(x.s)::int, sum(x.s * v.score)::int
   FROM jsonb_to_recordset(d) AS x(c TEXT, u TEXT, k TEXT, s INT, f BOOLEAN)
   CROSS JOIN LATERAL (
@@ -115,9 +119,9 @@ BEGIN
     SELECT n.score, n.answers FROM question_tally_first_of(x.u, x.k) n WHERE x.f
   ) v
   CROSS JOIN LATERAL jsonb_to_recordset(v.answers) AS a(q TEXT, r JSONB, c BOOLEAN)
-  GROUP BY x.c, x.k, a.q, md5(jsonb_build_array(a.r, a.c)::text)
-  ORDER BY x.c, x.k, a.q, md5(jsonb_build_array(a.r, a.c)::text)
-  ON CONFLICT ("cohortId", "quizId", "questionVersionId", hash) DO UPDATE SET n = t.n + EXCLUDED.n, s = t.s + EXCLUDED.s\073
+  GROUP BY x.c, x.k, a.q, md5(jsonb_build_array(a.r, a.c)::text), hashtext(x.u) & 7
+  ORDER BY x.c, x.k, a.q, md5(jsonb_build_array(a.r, a.c)::text), hashtext(x.u) & 7
+  ON CONFLICT ("cohortId", "quizId", "questionVersionId", hash, stripe) DO UPDATE SET n = t.n + EXCLUDED.n, s = t.s + EXCLUDED.s\073
 END
 ';
 
@@ -258,21 +262,21 @@ BEGIN
   INSERT INTO "QuestionPairTally" ("cohortId", "quizId", "questionVersionId", n, s, ss, sw, swn)
   SELECT p."cohortId", p."quizId", p."questionVersionId", p.n, p.s, p.ss, p.sw, p.swn
   FROM "QuestionTallyFirst" f0, LATERAL (SELECT 1) z0, question_pair_tally_source p LIMIT 0\073
-  INSERT INTO "QuestionPairTally" ("cohortId", "quizId", "questionVersionId", n, s, ss, sw, swn)
-  SELECT cm."cohortId", f."quizId", q.qid, count(*)::int, sum(f.score)::int, sum(f.score * f.score)::int,
+  INSERT INTO "QuestionPairTally" ("cohortId", "quizId", "questionVersionId", stripe, n, s, ss, sw, swn)
+  SELECT cm."cohortId", f."quizId", q.qid, hashtext(f."userId") & 7, count(*)::int, sum(f.score)::int, sum(f.score * f.score)::int,
          count(*) FILTER (WHERE f.switches > 0)::int, sum(f.switches)::int
   FROM "QuestionTallyFirst" f
   JOIN "CohortMember" cm ON cm."userId" = f."userId"
   CROSS JOIN LATERAL unnest(f."questionIds") AS q(qid)
-  GROUP BY cm."cohortId", f."quizId", q.qid\073
+  GROUP BY cm."cohortId", f."quizId", q.qid, hashtext(f."userId") & 7\073
   DELETE FROM "QuestionAnswerTally"\073
-  INSERT INTO "QuestionAnswerTally" ("cohortId", "quizId", "questionVersionId", hash, response, correct, n, s)
-  SELECT cm."cohortId", f."quizId", x.q, md5(jsonb_build_array(x.r, x.c)::text), (array_agg(x.r))[1], (array_agg(x.c))[1],
-         count(*)::int, sum(f.score)::int
+  INSERT INTO "QuestionAnswerTally" ("cohortId", "quizId", "questionVersionId", hash, stripe, response, correct, n, s)
+  SELECT cm."cohortId", f."quizId", x.q, md5(jsonb_build_array(x.r, x.c)::text), hashtext(f."userId") & 7,
+         (array_agg(x.r))[1], (array_agg(x.c))[1], count(*)::int, sum(f.score)::int
   FROM "QuestionTallyFirst" f
   JOIN "CohortMember" cm ON cm."userId" = f."userId"
   CROSS JOIN LATERAL jsonb_to_recordset(f.answers) AS x(q TEXT, r JSONB, c BOOLEAN)
-  GROUP BY cm."cohortId", f."quizId", x.q, md5(jsonb_build_array(x.r, x.c)::text)\073
+  GROUP BY cm."cohortId", f."quizId", x.q, md5(jsonb_build_array(x.r, x.c)::text), hashtext(f."userId") & 7\073
 END
 ';
 
