@@ -301,6 +301,16 @@ describe.skipIf(noPostgres)("question tallies kept on write", () => {
     });
     await db.attempt.update({ where: { id: secondOfL0.id }, data: { submittedAt: new Date(Date.now() - 86_400_000) } });
     await expectTalliesRight("a second attempt backdated before the first");
+    // A submitted answer rewritten (a regrade by hand): the first attempt's contribution follows.
+    const firstOfL2 = await db.attempt.findFirstOrThrow({
+      where: { userId: "L2", quizId: "m1" },
+      select: { id: true },
+    });
+    await db.answer.updateMany({
+      where: { attemptId: firstOfL2.id, questionVersionId: v.tf! },
+      data: { correct: false },
+    });
+    await expectTalliesRight("an answer of a first attempt regraded");
 
     // Memberships: join a second cohort, leave, move.
     await joinCohort(db, "L1", cohorts.C2!.inviteCode);

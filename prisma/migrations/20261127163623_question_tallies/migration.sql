@@ -209,9 +209,16 @@ DECLARE
   us TEXT[]\073
   ks TEXT[]\073
 BEGIN
-  SELECT array_agg(a."userId"), array_agg(a."quizId") INTO us, ks
-  FROM (SELECT DISTINCT c."attemptId" FROM changed c) c JOIN "Attempt" a ON a.id = c."attemptId"
-  WHERE a."submittedAt" IS NOT NULL\073
+  IF TG_OP = ''UPDATE'' THEN
+    SELECT array_agg(a."userId"), array_agg(a."quizId") INTO us, ks
+    FROM (SELECT c."attemptId" FROM changed c UNION SELECT o."attemptId" FROM before o) c
+    JOIN "Attempt" a ON a.id = c."attemptId"
+    WHERE a."submittedAt" IS NOT NULL\073
+  ELSE
+    SELECT array_agg(a."userId"), array_agg(a."quizId") INTO us, ks
+    FROM (SELECT DISTINCT c."attemptId" FROM changed c) c JOIN "Attempt" a ON a.id = c."attemptId"
+    WHERE a."submittedAt" IS NOT NULL\073
+  END IF\073
   IF us IS NOT NULL THEN
     PERFORM question_tally_refresh(us, ks)\073
   END IF\073
@@ -298,7 +305,7 @@ CREATE TRIGGER question_tally_answer_insert AFTER INSERT ON "Answer"
 CREATE TRIGGER question_tally_answer_delete AFTER DELETE ON "Answer"
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION question_tally_answers();
 CREATE TRIGGER question_tally_answer_update AFTER UPDATE ON "Answer"
-  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION question_tally_answers();
+  REFERENCING OLD TABLE AS before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION question_tally_answers();
 CREATE TRIGGER question_tally_member_insert AFTER INSERT ON "CohortMember"
   REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION question_tally_members();
 CREATE TRIGGER question_tally_member_delete AFTER DELETE ON "CohortMember"
