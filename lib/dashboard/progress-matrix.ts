@@ -14,6 +14,7 @@ import {
   progressJoins,
 } from "./member-summary";
 import { inactiveCutoff } from "./overview";
+import { containsPattern } from "@/lib/validation/search-params";
 import { PAGE_SIZE, type MatrixQuery } from "./params";
 import { cellStatus, type CellStatus, type LearnerStatus } from "./stats";
 
@@ -64,8 +65,6 @@ type SummaryRow = {
   total: bigint | number;
 };
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 const dirSql = (dir: MatrixQuery["dir"]) => (dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`);
 
 /** Where the sort's figures are: in the ranking of every member, or in summary_flags for the page. */
@@ -99,7 +98,7 @@ function orderBy(sort: MatrixQuery["sort"], dir: MatrixQuery["dir"], c: SortColu
 function whereOf(query: Pick<MatrixQuery, "q" | "status" | "branch" | "dept">, inactiveBefore: Date): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.q) {
-    const like = likePattern(query.q);
+    const like = containsPattern(query.q);
     parts.push(
       Prisma.sql`(u.name ILIKE ${like} OR u.email ILIKE ${like} OR u."employeeNo" ILIKE ${like} OR u.mobile ILIKE ${like})`,
     );
