@@ -106,7 +106,7 @@ function rankSql(ranks: Map<string | null, number>, column: Prisma.Sql): Prisma.
  * members (issue 18): the whole list took longer than the line to read and put a form per member
  * on the page. Two statements whatever the size: the members grouped by (分行, 部门, status), which
  * gives the counts, the 分行 list and each 分行 and 部门's place in pinyin order; then the page,
- * ordered by those places (a page past the last one shows the last, two more statements).
+ * ordered by those places.
  */
 export async function getRegisterPage(
   db: PrismaClient,
@@ -131,10 +131,15 @@ export async function getRegisterPage(
     where.push(Prisma.sql`(u.name ILIKE ${like} OR u."employeeNo" ILIKE ${like})`);
   }
   if (query.branch) where.push(Prisma.sql`u.branch = ${query.branch}`);
-  const read = (page: number) => db.$queryRaw<(RegisterRow & { total: number })[]>`
+  // Without a search the groups say how many match: no count over the page's statement, and a
+  // page past the last (an old link, fewer members since) is known before reading it.
+  const known = query.q
+    ? null
+    : groups.filter((g) => !query.branch || g.branch === query.branch).reduce((sum, g) => sum + g.n, 0);
+  const read = (page: number) => db.$queryRaw<(RegisterRow & { total?: number })[]>`
     SELECT u.id AS "userId", u.name, u."employeeNo", u.branch, u.department,
-      a.status, a."checkedInAt", a."signedOutAt", (a."markedById" IS NOT NULL) AS "markedByHand", a.note,
-      count(*) OVER ()::int AS total
+      a.status, a."checkedInAt", a."signedOutAt", (a."markedById" IS NOT NULL) AS "markedByHand", a.note
+      ${known === null ? Prisma.sql`, count(*) OVER ()::int AS total` : Prisma.empty}
     FROM "CohortMember" m
     JOIN "User" u ON u.id = m."userId"
     LEFT JOIN "Attendance" a ON a."sessionId" = ${sessionId} AND a."userId" = m."userId"
@@ -142,15 +147,16 @@ export async function getRegisterPage(
     ORDER BY ${rankSql(branches, Prisma.sql`u.branch`)}, ${rankSql(departments, Prisma.sql`u.department`)},
       u."nameSortKey" COLLATE "C", u.name, u.id
     LIMIT ${REGISTER_PAGE_SIZE} OFFSET ${(page - 1) * REGISTER_PAGE_SIZE}`;
-  let page = query.page;
+  const lastPage = (total: number) => Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
+  let page = known === null ? query.page : Math.min(query.page, lastPage(known));
   let rows = await read(page);
   if (rows.length === 0 && page > 1) {
-    // Past the last page (an old link, fewer matches since): the last page instead of nothing.
+    // Past the last page of a search: the last page instead of nothing.
     const total = (await read(1))[0]?.total ?? 0;
-    page = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
+    page = lastPage(total);
     rows = total > 0 ? await read(page) : [];
   }
-  const total = rows[0]?.total ?? 0;
+  const total = known ?? rows[0]?.total ?? 0;
   return {
     rows: rows.map(({ total: _, ...row }) => row),
     counts: countRegister(groups),
@@ -159,7 +165,7 @@ export async function getRegisterPage(
       .sort((x, y) => branches.get(x)! - branches.get(y)! || (x < y ? -1 : 1)),
     total,
     page,
-    pages: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
+    pages: lastPage(total),
   };
 }
 
