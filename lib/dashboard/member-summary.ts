@@ -93,17 +93,31 @@ export const lessonsDoneSql = Prisma.sql`coalesce(lp."lessonsDone", p.lessons_do
 export const modulesDoneSql = Prisma.sql`coalesce(lp."modulesDone", p.modules_done, 0)`;
 
 /**
- * A learner's status from their certificate `c` and activity row `la` (both LEFT JOINed).
- * Completed = holds the certificate: it is issued the moment the course is complete and stays
- * valid if the course later grows, so the overview, matrix and export agree.
+ * The figures of member `m` (user_id) beside their progress: final_best, final_passed,
+ * certified_at, last_active and status (completed | in_progress | not_started), from the joins
+ * factsJoins gives. Completed = holds the certificate: it is issued the moment the course is
+ * complete and stays valid if the course later grows, so the overview, matrix and export agree.
  */
-const statusSql = Prisma.sql`CASE WHEN c."issuedAt" IS NOT NULL THEN 'completed'
+export const factsColumns = Prisma.sql`f.best AS final_best, coalesce(f.passed, false) AS final_passed,
+         c."issuedAt" AS certified_at, la."activeAt" AS last_active,
+         CASE WHEN c."issuedAt" IS NOT NULL THEN 'completed'
               WHEN la."userId" IS NOT NULL THEN 'in_progress'
-              ELSE 'not_started' END`;
+              ELSE 'not_started' END AS status`;
+
+export function factsJoins(shape: CourseShape): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${shapeArrays(shape).finalQuizId}
+  LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
+  LEFT JOIN "Certificate" c ON c."userId" = m.user_id`;
+}
+
+/** Inactive (stats.isInactive): not completed, and nothing since the cutoff (or, never started, joined before it). */
+export function inactiveSql(s: Prisma.Sql, inactiveBefore: Date): Prisma.Sql {
+  return Prisma.sql`(${s}.status <> 'completed' AND coalesce(${s}.last_active, ${s}.joined_at) < ${inactiveBefore})`;
+}
 
 /**
- * "Member `m` (user_id, joined_at) has this status" (statusSql), or "is inactive"
- * (summary_flags.inactive: not completed and nothing since `inactiveBefore`, or never started and
+ * "Member `m` (user_id, joined_at) has this status" (factsColumns), or "is inactive"
+ * (inactiveSql: not completed and nothing since `inactiveBefore`, or never started and
  * joined before it), as tests of existence the planner can estimate and join in bulk: on the
  * CASE it guesses 20 of 4,000 members and plans one index probe per member (npm run bench).
  */
@@ -134,22 +148,17 @@ export function memberStatusIs(
  * completed | in_progress | not_started; `inactive` follows stats.isInactive.
  */
 export function memberSummaryCte(shape: CourseShape, members: Prisma.Sql, inactiveBefore: Date): Prisma.Sql {
-  const a = shapeArrays(shape);
   return Prisma.sql`
 WITH members AS (${members}),
 ${moduleRowsCtes(shape)},
 ${perLearnerCte(shape)},
 summary AS (
-  SELECT m.*, ${lessonsDoneSql} AS lessons_done, ${modulesDoneSql} AS modules_done,
-         f.best AS final_best, coalesce(f.passed, false) AS final_passed, c."issuedAt" AS certified_at,
-         la."activeAt" AS last_active, ${statusSql} AS status
+  SELECT m.*, ${lessonsDoneSql} AS lessons_done, ${modulesDoneSql} AS modules_done, ${factsColumns}
   FROM members m
   ${progressJoins(shape)}
-  LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${a.finalQuizId}
-  LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
-  LEFT JOIN "Certificate" c ON c."userId" = m.user_id
+  ${factsJoins(shape)}
 ),
 summary_flags AS (
-  SELECT s.*, (s.status <> 'completed' AND coalesce(s.last_active, s.joined_at) < ${inactiveBefore}) AS inactive FROM summary s
+  SELECT s.*, ${inactiveSql(Prisma.sql`s`, inactiveBefore)} AS inactive FROM summary s
 )`;
 }

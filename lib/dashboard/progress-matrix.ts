@@ -5,6 +5,9 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { shapeArrays, type CourseShape } from "./course-shape";
 import {
   cohortMembersSql,
+  factsColumns,
+  factsJoins,
+  inactiveSql,
   lessonsDoneSql,
   memberStatusIs,
   memberSummaryCte,
@@ -119,31 +122,36 @@ async function summaryRows(
 ) {
   const page = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit} OFFSET ${(query.page - 1) * limit}`;
   const cutoff = inactiveCutoff(now);
-  let members: Prisma.Sql;
   if (query.sort === "name" && query.status === "all") {
     // The default view orders by name and filters on nothing the summary computes: page the
     // members first and summarise only the page (50 learners, not the whole cohort).
-    members = Prisma.sql`SELECT cm."cohortId" AS cohort_id, cm."userId" AS user_id, cm."joinedAt" AS joined_at,
+    const members = Prisma.sql`SELECT cm."cohortId" AS cohort_id, cm."userId" AS user_id, cm."joinedAt" AS joined_at,
         u.name, u."nameSortKey" AS name_sort_key, u.email, u."employeeNo" AS employee_no, u.branch, u.department,
         count(*) OVER () AS total
       FROM "CohortMember" cm JOIN "User" u ON u.id = cm."userId"
       WHERE cm."cohortId" = ${cohortId} AND ${whereOf(query, cutoff)}
       ORDER BY ${orderBy(query.sort, query.dir, byUser(Prisma.sql`cm."userId"`))} ${page}`;
-  } else {
-    // Filtered by status or sorted by a figure: rank every member on only what the filter and the
-    // sort read (the roll-up's progress, names, and the activity or final row when sorted by
-    // them), with the status as tests of existence, then summarise only the page like the default
-    // view. Summarising every member first (4,000 activity, final and certificate rows, for 50
-    // shown) and filtering on the summary's computed status was most of this page's time.
-    const a = shapeArrays(shape);
-    const lastActive = query.sort === "last_active";
-    const final = query.sort === "final";
-    members = Prisma.sql`WITH members AS (${cohortMembersSql([cohortId])}),
-      ${moduleRowsCtes(shape)},
-      ${perLearnerCte(shape)}
-      SELECT m.cohort_id, m.user_id, m.joined_at,
-        u.name, u."nameSortKey" AS name_sort_key, u.email, u."employeeNo" AS employee_no, u.branch, u.department,
-        count(*) OVER () AS total
+    return db.$queryRaw<SummaryRow[]>`${memberSummaryCte(shape, members, cutoff)}
+      SELECT s.user_id, s.name, s.email, s.employee_no, s.branch, s.department, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,
+             s.final_best, s.final_passed, s.certified_at, s.last_active, s.total
+      FROM summary_flags s
+      ORDER BY ${orderBy(query.sort, query.dir, summarised)}`;
+  }
+  // Filtered by status or sorted by a figure: rank every member on only what the filter and the
+  // sort read (progress, names, and the activity or final row when sorted by them), with the
+  // status as tests of existence, take the page, and only then read the page's other figures.
+  // Summarising every member first (4,000 activity, final and certificate rows, for 50 shown) and
+  // filtering on the computed status was most of this page's time (decision 0028, "margins").
+  const a = shapeArrays(shape);
+  const lastActive = query.sort === "last_active";
+  const final = query.sort === "final";
+  return db.$queryRaw<SummaryRow[]>`
+    WITH members AS (${cohortMembersSql([cohortId])}),
+    ${moduleRowsCtes(shape)},
+    ${perLearnerCte(shape)},
+    ranked AS (
+      SELECT m.user_id, m.joined_at, u.name, u."nameSortKey" AS name_sort_key,
+        ${lessonsDoneSql} AS lessons_done, ${modulesDoneSql} AS modules_done, count(*) OVER () AS total
       FROM (${cohortMembersSql([cohortId])}) m
       JOIN "User" u ON u.id = m.user_id
       ${progressJoins(shape)}
@@ -157,12 +165,17 @@ async function summaryRows(
         lastActive: lastActive ? Prisma.sql`la."activeAt"` : Prisma.empty,
         finalBest: final ? Prisma.sql`f.best` : Prisma.empty,
       })}
-      ${page}`;
-  }
-  return db.$queryRaw<SummaryRow[]>`${memberSummaryCte(shape, members, cutoff)}
-    SELECT s.user_id, s.name, s.email, s.employee_no, s.branch, s.department, s.joined_at, s.status, s.inactive, s.lessons_done, s.modules_done,
+      ${page}
+    ),
+    summary AS (
+      SELECT m.*, u.email, u."employeeNo" AS employee_no, u.branch, u.department, ${factsColumns}
+      FROM ranked m JOIN "User" u ON u.id = m.user_id
+      ${factsJoins(shape)}
+    )
+    SELECT s.user_id, s.name, s.email, s.employee_no, s.branch, s.department, s.joined_at, s.status,
+           ${inactiveSql(Prisma.sql`s`, cutoff)} AS inactive, s.lessons_done, s.modules_done,
            s.final_best, s.final_passed, s.certified_at, s.last_active, s.total
-    FROM summary_flags s
+    FROM summary s
     ORDER BY ${orderBy(query.sort, query.dir, summarised)}`;
 }
 
