@@ -3,10 +3,12 @@
 // and the live figures the projector shows while people arrive.
 import { recordAudit } from "@/lib/audit/audit-log";
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { scopedCohortWhere, type Viewer } from "@/lib/organisations/scope";
 import { compareNames } from "@/lib/sorting/pinyin";
+import { containsPattern } from "@/lib/validation/search-params";
 import { certify } from "./check-in";
+import { REGISTER_PAGE_SIZE, type RegisterQuery } from "./register-query";
 import { isAttended } from "./rules";
 import { canManageSessions } from "./sessions";
 
@@ -64,16 +66,107 @@ export type RegisterCounts = {
   missing: number;
 };
 
-export function countRegister(rows: Pick<RegisterRow, "status">[]): RegisterCounts {
-  const c = { members: rows.length, present: 0, late: 0, leave: 0, absent: 0, missing: 0 };
-  for (const r of rows) {
-    if (r.status === "PRESENT") c.present++;
-    else if (r.status === "LATE") c.late++;
-    else if (r.status === "LEAVE") c.leave++;
-    else if (r.status === "ABSENT") c.absent++;
-    else c.missing++;
+/** Counts by status of (status, how many) pairs: every member once, none marked = missing. */
+function countRegister(groups: { status: AttendanceStatus | null; n: number }[]): RegisterCounts {
+  const c = { members: 0, present: 0, late: 0, leave: 0, absent: 0, missing: 0 };
+  for (const { status, n } of groups) {
+    c.members += n;
+    if (status === "PRESENT") c.present += n;
+    else if (status === "LATE") c.late += n;
+    else if (status === "LEAVE") c.leave += n;
+    else if (status === "ABSENT") c.absent += n;
+    else c.missing += n;
   }
   return c;
+}
+
+export type RegisterPage = {
+  /** The page's rows, in the register's order (分行, 部门, name). */
+  rows: RegisterRow[];
+  /** The whole session's figures, whatever the search. */
+  counts: RegisterCounts;
+  /** The cohort's 分行, in pinyin order, for the filter. */
+  branches: string[];
+  /** Members the search and filter match. */
+  total: number;
+  page: number;
+  pages: number;
+};
+
+/** A column's place in `ranks` (pinyinRanks) as SQL; blank, or unseen when ranked, with the blanks. */
+function rankSql(ranks: Map<string | null, number>, column: Prisma.Sql): Prisma.Sql {
+  const known = [...ranks].filter((e): e is [string, number] => e[0] !== null);
+  const blank = ranks.get(null) ?? Math.max(-1, ...ranks.values()) + 1;
+  return Prisma.sql`coalesce((${known.map((e) => e[1])}::int[])[array_position(${known.map((e) => e[0])}::text[], ${column})], ${blank})`;
+}
+
+/**
+ * One page of the register in the whole register's order (getRegister's), searched by name or
+ * 工号 and filtered by 分行, with the whole session's counts. A bank's session can have thousands of
+ * members (issue 18): the whole list took longer than the line to read and put a form per member
+ * on the page. Two statements whatever the size: the members grouped by (分行, 部门, status), which
+ * gives the counts, the 分行 list and each 分行 and 部门's place in pinyin order; then the page,
+ * ordered by those places.
+ */
+export async function getRegisterPage(
+  db: PrismaClient,
+  cohortId: string,
+  sessionId: string,
+  query: RegisterQuery,
+): Promise<RegisterPage> {
+  const groups = await db.$queryRaw<
+    { branch: string | null; department: string | null; status: AttendanceStatus | null; n: number }[]
+  >`
+    SELECT u.branch, u.department, a.status, count(*)::int AS n
+    FROM "CohortMember" m
+    JOIN "User" u ON u.id = m."userId"
+    LEFT JOIN "Attendance" a ON a."sessionId" = ${sessionId} AND a."userId" = m."userId"
+    WHERE m."cohortId" = ${cohortId}
+    GROUP BY 1, 2, 3`;
+  const branches = pinyinRanks(groups.map((g) => g.branch));
+  const departments = pinyinRanks(groups.map((g) => g.department));
+  const where: Prisma.Sql[] = [Prisma.sql`m."cohortId" = ${cohortId}`];
+  if (query.q) {
+    const like = containsPattern(query.q);
+    where.push(Prisma.sql`(u.name ILIKE ${like} OR u."employeeNo" ILIKE ${like})`);
+  }
+  if (query.branch) where.push(Prisma.sql`u.branch = ${query.branch}`);
+  // Without a search the groups say how many match: no count over the page's statement, and a
+  // page past the last (an old link, fewer members since) is known before reading it.
+  const known = query.q
+    ? null
+    : groups.filter((g) => !query.branch || g.branch === query.branch).reduce((sum, g) => sum + g.n, 0);
+  const read = (page: number) => db.$queryRaw<(RegisterRow & { total?: number })[]>`
+    SELECT u.id AS "userId", u.name, u."employeeNo", u.branch, u.department,
+      a.status, a."checkedInAt", a."signedOutAt", (a."markedById" IS NOT NULL) AS "markedByHand", a.note
+      ${known === null ? Prisma.sql`, count(*) OVER ()::int AS total` : Prisma.empty}
+    FROM "CohortMember" m
+    JOIN "User" u ON u.id = m."userId"
+    LEFT JOIN "Attendance" a ON a."sessionId" = ${sessionId} AND a."userId" = m."userId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${rankSql(branches, Prisma.sql`u.branch`)}, ${rankSql(departments, Prisma.sql`u.department`)},
+      u."nameSortKey" COLLATE "C", u.name, u.id
+    LIMIT ${REGISTER_PAGE_SIZE} OFFSET ${(page - 1) * REGISTER_PAGE_SIZE}`;
+  const lastPage = (total: number) => Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
+  let page = known === null ? query.page : Math.min(query.page, lastPage(known));
+  let rows = await read(page);
+  if (rows.length === 0 && page > 1) {
+    // Past the last page of a search: the last page instead of nothing.
+    const total = (await read(1))[0]?.total ?? 0;
+    page = lastPage(total);
+    rows = total > 0 ? await read(page) : [];
+  }
+  const total = known ?? rows[0]?.total ?? 0;
+  return {
+    rows: rows.map(({ total: _, ...row }) => row),
+    counts: countRegister(groups),
+    branches: [...branches.keys()]
+      .filter((b): b is string => b !== null && b.trim() !== "")
+      .sort((x, y) => branches.get(x)! - branches.get(y)! || (x < y ? -1 : 1)),
+    total,
+    page,
+    pages: lastPage(total),
+  };
 }
 
 export type LiveSummary = {

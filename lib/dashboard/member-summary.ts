@@ -68,40 +68,97 @@ module_rows AS MATERIALIZED (
 }
 
 /**
+ * `per_learner(user_id, lessons_done, modules_done)` (a CTE to follow moduleRowsCtes): from the
+ * module rows only when the per-learner roll-up is not kept for this course (lib/dashboard/
+ * learner-progress.ts); otherwise empty, the module rows are never computed, and LearnerProgress's
+ * one narrow row per learner is read instead (progressJoins).
+ */
+export function perLearnerCte(shape: CourseShape): Prisma.Sql {
+  return Prisma.sql`per_learner AS (
+  SELECT user_id, sum(lessons_done)::int AS lessons_done, count(*) FILTER (WHERE done)::int AS modules_done
+  FROM module_rows WHERE NOT ${rollupKeptFor(shape)} GROUP BY user_id
+)`;
+}
+
+/**
+ * Joins giving member `m` (a row with user_id) its progress as lessonsDoneSql and modulesDoneSql:
+ * the roll-up's row when it is kept for this course, else per_learner's. Both joins stay
+ * removable when a query reads neither.
+ */
+export function progressJoins(shape: CourseShape): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN "LearnerProgress" lp ON lp."userId" = m.user_id AND ${rollupKeptFor(shape)}
+  LEFT JOIN per_learner p ON p.user_id = m.user_id`;
+}
+export const lessonsDoneSql = Prisma.sql`coalesce(lp."lessonsDone", p.lessons_done, 0)`;
+export const modulesDoneSql = Prisma.sql`coalesce(lp."modulesDone", p.modules_done, 0)`;
+
+/**
+ * The figures of member `m` (user_id) beside their progress: final_best, final_passed,
+ * certified_at, last_active and status (completed | in_progress | not_started), from the joins
+ * factsJoins gives. Completed = holds the certificate: it is issued the moment the course is
+ * complete and stays valid if the course later grows, so the overview, matrix and export agree.
+ */
+export const factsColumns = Prisma.sql`f.best AS final_best, coalesce(f.passed, false) AS final_passed,
+         c."issuedAt" AS certified_at, la."activeAt" AS last_active,
+         CASE WHEN c."issuedAt" IS NOT NULL THEN 'completed'
+              WHEN la."userId" IS NOT NULL THEN 'in_progress'
+              ELSE 'not_started' END AS status`;
+
+export function factsJoins(shape: CourseShape): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${shapeArrays(shape).finalQuizId}
+  LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
+  LEFT JOIN "Certificate" c ON c."userId" = m.user_id`;
+}
+
+/** Inactive (stats.isInactive): not completed, and nothing since the cutoff (or, never started, joined before it). */
+export function inactiveSql(s: Prisma.Sql, inactiveBefore: Date): Prisma.Sql {
+  return Prisma.sql`(${s}.status <> 'completed' AND coalesce(${s}.last_active, ${s}.joined_at) < ${inactiveBefore})`;
+}
+
+/**
+ * "Member `m` (user_id, joined_at) has this status" (factsColumns), or "is inactive"
+ * (inactiveSql: not completed and nothing since `inactiveBefore`, or never started and
+ * joined before it), as tests of existence the planner can estimate and join in bulk: on the
+ * CASE it guesses 20 of 4,000 members and plans one index probe per member (npm run bench).
+ */
+export function memberStatusIs(
+  status: "completed" | "in_progress" | "not_started" | "inactive",
+  inactiveBefore: Date,
+): Prisma.Sql {
+  const certified = Prisma.sql`EXISTS (SELECT 1 FROM "Certificate" c WHERE c."userId" = m.user_id)`;
+  const started = Prisma.sql`EXISTS (SELECT 1 FROM "LearnerActivity" la WHERE la."userId" = m.user_id)`;
+  switch (status) {
+    case "completed":
+      return certified;
+    case "in_progress":
+      return Prisma.sql`NOT ${certified} AND ${started}`;
+    case "not_started":
+      return Prisma.sql`NOT ${certified} AND NOT ${started}`;
+    case "inactive":
+      // coalesce(last active, joined) < cutoff, with the activity row optional.
+      return Prisma.sql`NOT ${certified}
+        AND NOT EXISTS (SELECT 1 FROM "LearnerActivity" la WHERE la."userId" = m.user_id AND la."activeAt" >= ${inactiveBefore})
+        AND (m.joined_at < ${inactiveBefore} OR ${started})`;
+  }
+}
+
+/**
  * A WITH clause defining `summary_flags(<members' columns>, lessons_done, modules_done,
  * final_best, final_passed, certified_at, last_active, status, inactive)`. `status` is
  * completed | in_progress | not_started; `inactive` follows stats.isInactive.
  */
 export function memberSummaryCte(shape: CourseShape, members: Prisma.Sql, inactiveBefore: Date): Prisma.Sql {
-  const a = shapeArrays(shape);
   return Prisma.sql`
 WITH members AS (${members}),
 ${moduleRowsCtes(shape)},
--- From the module rows only when the per-learner roll-up is not kept for this course (lib/
--- dashboard/learner-progress.ts): otherwise its one narrow row per learner is read instead and
--- the module rows are never computed. Both joins below stay removable when a query reads neither.
-per_learner AS (
-  SELECT user_id, sum(lessons_done)::int AS lessons_done, count(*) FILTER (WHERE done)::int AS modules_done
-  FROM module_rows WHERE NOT ${rollupKeptFor(shape)} GROUP BY user_id
-),
+${perLearnerCte(shape)},
 summary AS (
-  SELECT m.*, coalesce(lp."lessonsDone", p.lessons_done, 0) AS lessons_done,
-         coalesce(lp."modulesDone", p.modules_done, 0) AS modules_done,
-         f.best AS final_best, coalesce(f.passed, false) AS final_passed, c."issuedAt" AS certified_at,
-         la."activeAt" AS last_active,
-         -- Completed = holds the certificate: it is issued the moment the course is complete and
-         -- stays valid if the course later grows, so the overview, matrix and export agree.
-         CASE WHEN c."issuedAt" IS NOT NULL THEN 'completed'
-              WHEN la."userId" IS NOT NULL THEN 'in_progress'
-              ELSE 'not_started' END AS status
+  SELECT m.*, ${lessonsDoneSql} AS lessons_done, ${modulesDoneSql} AS modules_done, ${factsColumns}
   FROM members m
-  LEFT JOIN "LearnerProgress" lp ON lp."userId" = m.user_id AND ${rollupKeptFor(shape)}
-  LEFT JOIN per_learner p ON p.user_id = m.user_id
-  LEFT JOIN "ProgressSummary" f ON f."userId" = m.user_id AND f.unit = ${a.finalQuizId}
-  LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
-  LEFT JOIN "Certificate" c ON c."userId" = m.user_id
+  ${progressJoins(shape)}
+  ${factsJoins(shape)}
 ),
 summary_flags AS (
-  SELECT s.*, (s.status <> 'completed' AND coalesce(s.last_active, s.joined_at) < ${inactiveBefore}) AS inactive FROM summary s
+  SELECT s.*, ${inactiveSql(Prisma.sql`s`, inactiveBefore)} AS inactive FROM summary s
 )`;
 }

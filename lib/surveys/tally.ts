@@ -56,33 +56,41 @@ export async function tallyRunResults(
     WHERE "runId" = ANY(${runIds}::text[]) AND key = ANY(${countedKeys}::text[]) AND n > 0`;
 
   // The first verbatims of each text item, named only after the cut (a run's thousands of
-  // respondents are never joined to User), and how many there are.
+  // respondents are never joined to User), and how many there are. The totals come from the
+  // kept counts (a verbatim counts when it is a string with something left after trimming, as
+  // computeResults decides); only a cut's worth of responses is ranked and read per item, and
+  // none for an item nobody answered.
   const verbatims =
     textKeys.length === 0 || verbatimLimit === 0
       ? []
       : await db.$queryRaw<VerbatimRow[]>`
-    WITH given AS (
-      -- Ranked on the narrow columns only: the answers are read again for the rows kept.
-      SELECT r.id, r."runId", k.key, r."userId", run.anonymous,
-        row_number() OVER w AS rank, count(*) OVER (PARTITION BY r."runId", k.key) AS total
-      FROM "SurveyResponse" r
-      JOIN "SurveyRun" run ON run.id = r."runId"
+    WITH items AS (
+      SELECT run.id AS "runId", run.anonymous, k.key, t.total
+      FROM "SurveyRun" run
       CROSS JOIN unnest(${textKeys}::text[]) AS k(key)
-      WHERE r."runId" = ANY(${runIds}::text[])
-        AND jsonb_typeof(r.answers -> k.key) = 'string' AND btrim(r.answers ->> k.key, ${JS_WHITESPACE}) <> ''
-      WINDOW w AS (PARTITION BY r."runId", k.key
-        ORDER BY CASE WHEN run.anonymous THEN r.token END, r."submittedAt", r.id)
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(st.n), 0)::int AS total FROM "SurveyTally" st
+        WHERE st."runId" = run.id AND st.key = k.key AND st.n > 0
+          AND jsonb_typeof(st.value) = 'string' AND btrim(st.value #>> '{}', ${JS_WHITESPACE}) <> ''
+      ) t
+      WHERE run.id = ANY(${runIds}::text[])
     )
-    SELECT g."runId", g.key, r.answers ->> g.key AS text, g.total::int,
-      CASE WHEN g.anonymous THEN NULL
+    SELECT i."runId", i.key, v.text, i.total,
+      CASE WHEN i.anonymous THEN NULL
            WHEN u.id IS NULL THEN '（已删除的学员）'
            WHEN u.branch IS NOT NULL AND u.branch <> '' THEN u.name || '（' || u.branch || '）'
            ELSE u.name END AS by
-    FROM given g
-    JOIN "SurveyResponse" r ON r.id = g.id
-    LEFT JOIN "User" u ON u.id = g."userId" AND NOT g.anonymous
-    ${verbatimLimit === null ? Prisma.empty : Prisma.sql`WHERE g.rank <= ${verbatimLimit}`}
-    ORDER BY g."runId", g.key, g.rank`;
+    FROM items i
+    CROSS JOIN LATERAL (
+      SELECT r.answers ->> i.key AS text, r."userId", r.token, r."submittedAt", r.id
+      FROM "SurveyResponse" r
+      WHERE i.total > 0 AND r."runId" = i."runId"
+        AND jsonb_typeof(r.answers -> i.key) = 'string' AND btrim(r.answers ->> i.key, ${JS_WHITESPACE}) <> ''
+      ORDER BY CASE WHEN i.anonymous THEN r.token END, r."submittedAt", r.id
+      ${verbatimLimit === null ? Prisma.empty : Prisma.sql`LIMIT ${verbatimLimit}`}
+    ) v
+    LEFT JOIN "User" u ON u.id = v."userId" AND NOT i.anonymous
+    ORDER BY i."runId", i.key, CASE WHEN i.anonymous THEN v.token END, v."submittedAt", v.id`;
 
   for (const run of runs) {
     const mine = counts.filter((c) => c.runId === run.id);

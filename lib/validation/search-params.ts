@@ -38,3 +38,6 @@ export function searchQueryString<T extends Record<string, unknown>>(
   const s = params.toString();
   return s ? `?${s}` : "";
 }
+
+/** A search term as an ILIKE pattern matching it anywhere, literally (% and _ typed are text). */
+export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

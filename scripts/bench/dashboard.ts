@@ -20,7 +20,8 @@ import { getCohortFor, listCohorts } from "@/lib/cohorts/cohorts";
 import { getBranchBreakdown } from "@/lib/dashboard/branch-breakdown";
 import { getLearnerDetail } from "@/lib/dashboard/learner-detail";
 import { getCohortHours } from "@/lib/attendance/hours";
-import { getLearnerSessions, getRegister } from "@/lib/attendance/register";
+import { getLearnerSessions, getRegisterPage } from "@/lib/attendance/register";
+import { DEFAULT_REGISTER_QUERY } from "@/lib/attendance/register-query";
 import { findVisibleSession } from "@/lib/attendance/sessions";
 import { isActivated } from "@/lib/auth/account-links";
 import { getCohortActionPlans } from "@/lib/action-plans/summary";
@@ -350,11 +351,13 @@ export function pagesOf(db: PrismaClient, org: string, now: Date): Page[] {
       },
     ],
     [
+      // The register page: its first 50 and the whole session's counts (the 签到表 print and the
+      // Excel export still read every member, as files a bank keeps).
       "attendance register (one session)",
       async () => {
         await open();
         const session = await findVisibleSession(db, trainer, c1, `${c1}s1`);
-        await getRegister(db, c1, session!.id);
+        await getRegisterPage(db, c1, session!.id, DEFAULT_REGISTER_QUERY);
       },
     ],
     [

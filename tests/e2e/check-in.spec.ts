@@ -2,7 +2,8 @@
 // the check-in screen on the projector; a learner's phone (360 px, WeChat's browser) scans the QR
 // signed out, signs in, and is checked in; the screen's count and the register follow; a second
 // scan says 已签到; someone outside the class, and an expired code, are refused; a learner whose
-// camera cannot scan types the 6-digit code; the 签到表 prints one A4 page per 30 learners.
+// camera cannot scan types the 6-digit code; the register finds people by name and 分行; the 签到表
+// prints one A4 page per 30 learners.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
@@ -177,6 +178,22 @@ test("a learner scans the projector's QR on a phone, signs in and is checked in;
   await expect(absentee.getByRole("status")).toContainText("已登记");
   await page.reload();
   await expect(page.getByTestId("register-counts")).toContainText("请假 1");
+
+  // A bank's session can have thousands: the register pages 50 at a time and finds people by name
+  // or 工号 within a 分行; the counts at the top stay the whole session's.
+  const search = page.getByRole("search", { name: "查找学员" });
+  await search.getByLabel("姓名或工号").fill(c.scanner.name);
+  await search.getByLabel("分行").selectOption(c.scanner.branch);
+  await search.getByRole("button", { name: "查找" }).click();
+  await expect(page.getByText("符合条件 1 人")).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("row").filter({ hasText: c.scanner.name })).toContainText(/出勤|迟到/);
+  await expect(page.getByTestId("register-counts")).toContainText(`共 ${LEARNERS} 人`);
+  await search.getByLabel("分行").selectOption(BRANCHES[1]!);
+  await search.getByRole("button", { name: "查找" }).click();
+  await expect(page.getByText("没有符合条件的学员。")).toBeVisible();
+  await page.getByRole("link", { name: "显示全部" }).click();
+  await expect(page.getByRole("row")).toHaveCount(LEARNERS + 1);
 
   // The 签到表: 35 learners print on two A4 pages (30 a page), each with its heading.
   await page.goto(`${registerUrl}/sheet`);

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkInWithCode, recordCheckIn } from "@/lib/attendance/check-in";
 import { getCohortHours, onlineModulesOf } from "@/lib/attendance/hours";
-import { getRegister, markAttendance } from "@/lib/attendance/register";
+import { getRegister, getRegisterPage, markAttendance } from "@/lib/attendance/register";
+import { DEFAULT_REGISTER_QUERY, REGISTER_PAGE_SIZE } from "@/lib/attendance/register-query";
 import { deleteSession } from "@/lib/attendance/sessions";
 import { manualCode, passFromScan, readPass, signToken, windowOf, WINDOW_MS } from "@/lib/attendance/token";
 import { issueCertificateIfComplete } from "@/lib/certificates/certificates";
@@ -270,5 +271,51 @@ describe.skipIf(noPostgres)(`签到 on PostgreSQL${noPostgres ? ` (skipped: ${no
     expect(rows.map((r) => r.userId)).toEqual(expected.map((r) => r.userId));
     expect(rows[0]!.branch).toBe("安徽分行");
     expect(rows.at(-1)!.branch).toBeNull();
+  });
+
+  it("pages the register in the whole list's order, 50 a page, searched by name or 工号 and filtered by 分行, with the whole session's counts", async () => {
+    // The 分行 and 部门 the test above gave; a few 工号 to search by.
+    await t.db
+      .$executeRaw`UPDATE "User" SET "employeeNo" = 'E' || substr(id, 3) WHERE id = ANY(${learners.slice(0, 20)}::text[])`;
+    const whole = await getRegister(t.db, cohortId, sessionId);
+    const page = (q: Partial<typeof DEFAULT_REGISTER_QUERY>) =>
+      getRegisterPage(t.db, cohortId, sessionId, { ...DEFAULT_REGISTER_QUERY, ...q });
+    const first = await page({});
+    expect(first).toMatchObject({ page: 1, pages: Math.ceil(ROOM / REGISTER_PAGE_SIZE), total: ROOM });
+    const pages = [first.rows];
+    for (let p = 2; p <= first.pages; p++) pages.push((await page({ page: p })).rows);
+    expect(pages.flat()).toEqual(whole);
+    expect(pages.every((rows) => rows.length <= REGISTER_PAGE_SIZE)).toBe(true);
+    // The whole session's counts, on every page and whatever the search.
+    const counted = (s: string | null) => whole.filter((r) => r.status === s).length;
+    const counts = {
+      members: ROOM,
+      present: counted("PRESENT"),
+      late: counted("LATE"),
+      leave: counted("LEAVE"),
+      absent: counted("ABSENT"),
+      missing: counted(null),
+    };
+    expect(first.counts).toEqual(counts);
+    expect((await page({ q: "学员1", branch: "上海分行", page: 2 })).counts).toEqual(counts);
+    // 分行 for the filter: each once, in the register's (pinyin) order, blanks left out.
+    expect(first.branches).toEqual([...new Set(whole.flatMap((r) => (r.branch ? [r.branch] : [])))]);
+    expect(first.branches).toHaveLength(5);
+    const shanghai = await page({ branch: "上海分行" });
+    const inShanghai = whole.filter((r) => r.branch === "上海分行");
+    expect(shanghai.total).toBe(inShanghai.length);
+    expect(shanghai.rows).toEqual(inShanghai.slice(0, REGISTER_PAGE_SIZE));
+    // By name (part of it) or 工号, within a 分行 too; a typed % is text, not a wildcard.
+    const named = await page({ q: "学员12" });
+    expect(named.rows).toEqual(whole.filter((r) => r.name.includes("学员12")));
+    expect((await page({ q: "E0007" })).rows.map((r) => r.userId)).toEqual(["ci0007"]);
+    expect((await page({ q: "学员12", branch: "上海分行" })).rows).toEqual(
+      whole.filter((r) => r.name.includes("学员12") && r.branch === "上海分行"),
+    );
+    expect(await page({ q: "%" })).toMatchObject({ rows: [], total: 0, page: 1, pages: 1 });
+    // Past the last page (an old link): the last page.
+    const last = await page({ page: 99 });
+    expect(last.page).toBe(first.pages);
+    expect(last.rows).toEqual(pages.at(-1));
   });
 });

@@ -5,9 +5,13 @@ import type { CourseShape } from "@/lib/dashboard/course-shape";
 import { getItemAnalysis } from "@/lib/dashboard/item-analysis";
 import { getLearnerDetail } from "@/lib/dashboard/learner-detail";
 import { getCohortOverviews, getCompletionTimeline } from "@/lib/dashboard/overview";
-import { DEFAULT_QUERY } from "@/lib/dashboard/params";
+import { keepProgressRollupFor } from "@/lib/dashboard/learner-progress";
+import { cohortMembersSql, memberSummaryCte } from "@/lib/dashboard/member-summary";
+import { inactiveCutoff } from "@/lib/dashboard/overview";
+import { DEFAULT_QUERY, SORTS, STATUS_FILTERS, type MatrixQuery } from "@/lib/dashboard/params";
 import { getProgressMatrix, getProgressMatrixAll } from "@/lib/dashboard/progress-matrix";
 import { getTopicMastery } from "@/lib/dashboard/topic-mastery";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Question } from "@/lib/quiz/schema";
 import type { Response } from "@/lib/quiz/score";
 import { backfillNameSortKeys } from "@/lib/sorting/backfill-name-keys";
@@ -372,5 +376,89 @@ describe("trainer dashboard aggregates (hand-computed fixture)", () => {
     expect(await names({ status: "not_started" })).toEqual(pinyin);
     // Ties on progress are broken by name, in pinyin order too.
     expect(await names({ sort: "progress" })).toEqual(pinyin);
+  });
+
+  it("every status filter and sort, paged, lists what the whole cohort's summary filtered and sorted lists, roll-up kept or not", async () => {
+    // The matrix ranks members on their status as tests of existence and on the roll-up, then
+    // summarises only the page; the definition is the summary of every member, filtered on its
+    // status and sorted. 130 generated learners (some sharing a name) in a cohort of their own.
+    const trainerId = (await t.db.cohort.findUniqueOrThrow({ where: { id: c1 }, select: { trainerId: true } }))
+      .trainerId;
+    const org = await testOrganisationId(t.db);
+    const c4 = (
+      await t.db.cohort.create({ data: { name: "四班", inviteCode: "DDDD4444", trainerId, organisationId: org } })
+    ).id;
+    await t.db.$executeRaw`SELECT setseed(0.28)`;
+    await t.db.$executeRaw`
+      INSERT INTO "User"(id, email, name, "nameSortKey", "passwordHash", "updatedAt")
+      SELECT 'g' || g, 'g' || g || '@gen.cn', 'n' || (g % 97), 'n' || (g % 97), 'x', now() FROM generate_series(1, 130) g`;
+    await t.db.$executeRaw`
+      INSERT INTO "CohortMember"("cohortId", "userId", "joinedAt")
+      SELECT ${c4}, 'g' || g, ${NOW}::timestamp - (floor(random() * 14) || ' days')::interval FROM generate_series(1, 130) g`;
+    await t.db.$executeRaw`
+      INSERT INTO "LessonProgress"("userId", "moduleSlug", "lessonSlug", "completedAt")
+      SELECT 'g' || g, l.m, l.s, ${NOW}::timestamp - (floor(random() * 12) || ' days')::interval
+      FROM generate_series(1, 130) g, (VALUES ('m1', 'a'), ('m1', 'b'), ('m2', 'c')) l(m, s) WHERE random() < 0.55`;
+    await t.db.$executeRaw`
+      INSERT INTO "Attempt"(id, "userId", "quizId", "questionIds", "startedAt", "submittedAt", correct, total, percent, passed)
+      SELECT 'ga' || g || q, 'g' || g, q, '{}', ${NOW}::timestamp - (floor(random() * 12) || ' days')::interval,
+             ${NOW}::timestamp - interval '1 hour', 1, 1, p, p >= 80
+      FROM generate_series(1, 130) g, (VALUES ('qz'), ('fin')) x(q), LATERAL (SELECT floor(random() * 101)::int AS p) s
+      WHERE random() < 0.4`;
+    await t.db.$executeRaw`
+      INSERT INTO "Certificate"(id, "userId", name, "issuedAt")
+      SELECT 'gc' || g, 'g' || g, 'x', ${NOW} FROM generate_series(1, 130) g WHERE g % 9 = 0`;
+
+    const cutoff = inactiveCutoff(NOW);
+    const whole = async (q: MatrixQuery) => {
+      const d = q.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+      const byName = Prisma.sql`u."nameSortKey" COLLATE "C", u.name, s.user_id`;
+      const order = {
+        name: Prisma.sql`u."nameSortKey" COLLATE "C" ${d}, u.name ${d}, s.user_id`,
+        progress: Prisma.sql`s.modules_done ${d}, s.lessons_done ${d}, ${byName}`,
+        last_active: Prisma.sql`s.last_active ${d} NULLS LAST, ${byName}`,
+        final: Prisma.sql`s.final_best ${d} NULLS LAST, ${byName}`,
+      }[q.sort];
+      const status =
+        q.status === "all"
+          ? Prisma.sql`TRUE`
+          : q.status === "inactive"
+            ? Prisma.sql`s.inactive`
+            : Prisma.sql`s.status = ${q.status}`;
+      const rows = await t.db.$queryRaw<{ user_id: string }[]>`
+        ${memberSummaryCte(shape, cohortMembersSql([c4]), cutoff)}
+        SELECT s.user_id FROM summary_flags s JOIN "User" u ON u.id = s.user_id WHERE ${status} ORDER BY ${order}`;
+      return rows.map((r) => r.user_id);
+    };
+    const shown = new Set<string>();
+    for (const kept of [false, true]) {
+      if (kept) expect(await keepProgressRollupFor(t.db, shape)).toBe(true);
+      for (const status of STATUS_FILTERS)
+        for (const sort of SORTS)
+          for (const dir of ["asc", "desc"] as const) {
+            const q: MatrixQuery = { ...DEFAULT_QUERY, status, sort, dir };
+            const expected = await whole(q);
+            const label = `${status} by ${sort} ${dir}${kept ? " (roll-up kept)" : ""}`;
+            const all = await getProgressMatrixAll(t.db, shape, c4, q, NOW);
+            expect(
+              all.map((r) => r.userId),
+              label,
+            ).toEqual(expected);
+            expect(
+              all.every((r) => status === "all" || (status === "inactive" ? r.inactive : r.status === status)),
+            ).toBe(true);
+            // Page 2, or the last page when there is no second (an old link shows the last page).
+            const second = await getProgressMatrix(t.db, shape, c4, { ...q, page: 2 }, NOW);
+            const from = expected.length > 50 ? 50 : 0;
+            expect(second.total, label).toBe(expected.length);
+            expect(
+              second.rows.map((r) => r.userId),
+              label,
+            ).toEqual(expected.slice(from, from + 50));
+            if (expected.length > 0) shown.add(status);
+          }
+    }
+    // Every status occurs in the generated cohort, or its filter proves nothing.
+    expect([...shown].sort()).toEqual([...STATUS_FILTERS].sort());
   });
 });

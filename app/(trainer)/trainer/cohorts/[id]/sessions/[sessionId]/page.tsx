@@ -6,18 +6,24 @@ import { RegisterRefresh } from "@/components/attendance/register-refresh";
 import { SessionForm } from "@/components/attendance/session-form";
 import { CohortNav } from "@/components/trainer/cohort-nav";
 import { statusLabel } from "@/lib/attendance/labels";
-import { countRegister, getRegister } from "@/lib/attendance/register";
+import { getRegisterPage } from "@/lib/attendance/register";
+import { parseRegisterQuery, registerQueryString } from "@/lib/attendance/register-query";
 import { formatHours, registerLiveUntil } from "@/lib/attendance/rules";
 import { canManageSessions, findVisibleSession } from "@/lib/attendance/sessions";
 import { requireVisibleCohort } from "@/lib/dashboard/require-cohort";
 import { formatDate, formatTime } from "@/lib/format/beijing-time";
 import { ActionForm } from "@/components/forms/action-form";
+import { FilterProblems } from "@/components/forms/filter-problems";
+import { Pager } from "@/components/pager";
 import { DownloadLink } from "@/components/wechat/download-link";
 import { deleteSessionAction, markAttendanceAction, saveSessionAction } from "../actions";
 
 export const metadata: Metadata = { title: "签到名单" };
 
-type RegisterPageProps = { params: Promise<{ id: string; sessionId: string }> };
+type RegisterPageProps = {
+  params: Promise<{ id: string; sessionId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const STATUS_STYLE = {
   PRESENT: "text-green-800",
@@ -26,13 +32,16 @@ const STATUS_STYLE = {
   ABSENT: "text-red-700",
 } as const;
 
-export default async function RegisterPage({ params }: RegisterPageProps) {
+export default async function RegisterPage({ params, searchParams }: RegisterPageProps) {
   const { id, sessionId } = await params;
   const { user, cohort, db } = await requireVisibleCohort(id, `/trainer/cohorts/${id}/sessions/${sessionId}`);
   const session = await findVisibleSession(db, user, cohort.id, sessionId);
   if (!session) notFound();
-  const rows = await getRegister(db, cohort.id, session.id);
-  const counts = countRegister(rows);
+  const { query, problems } = parseRegisterQuery(await searchParams);
+  // 50 a page, searched and filtered in the database: a bank's session can have thousands.
+  const register = await getRegisterPage(db, cohort.id, session.id, query);
+  const { counts, rows } = register;
+  const filtered = query.q !== "" || query.branch !== "";
   const manage = canManageSessions(user);
   const base = `/trainer/cohorts/${cohort.id}/sessions/${session.id}`;
   const liveUntil = registerLiveUntil(session, new Date());
@@ -74,56 +83,118 @@ export default async function RegisterPage({ params }: RegisterPageProps) {
           共 {counts.members} 人：出勤 {counts.present}，迟到 {counts.late}，请假 {counts.leave}，缺勤 {counts.absent}
           ，未签到 {counts.missing}
         </p>
-        <div tabIndex={0} className="mt-3 overflow-x-auto">
-          <table className="min-w-full text-left text-sm">
-            <thead className="border-b border-gray-200 text-gray-600">
-              <tr>
-                <th className="py-2 pr-3">分行</th>
-                <th className="py-2 pr-3">部门</th>
-                <th className="py-2 pr-3">姓名</th>
-                <th className="py-2 pr-3">工号</th>
-                <th className="py-2 pr-3">状态</th>
-                <th className="py-2 pr-3">签到时间</th>
-                {session.signOutRequired && <th className="py-2 pr-3">签退时间</th>}
-                <th className="py-2 pr-3">{manage ? "手工登记" : "备注"}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.userId} className="border-b border-gray-100 align-top">
-                  <td className="py-2 pr-3">{r.branch ?? "—"}</td>
-                  <td className="py-2 pr-3">{r.department ?? "—"}</td>
-                  <td className="py-2 pr-3 font-medium">{r.name}</td>
-                  <td className="py-2 pr-3">{r.employeeNo ?? "—"}</td>
-                  <td className={`py-2 pr-3 ${r.status ? STATUS_STYLE[r.status] : "text-gray-500"}`}>
-                    {statusLabel(r.status)}
-                    {r.markedByHand && <span className="ml-1 text-xs text-gray-500">（手工）</span>}
-                  </td>
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    {r.checkedInAt ? formatTime(r.checkedInAt) : r.markedByHand && r.status ? "补登" : "—"}
-                  </td>
-                  {session.signOutRequired && (
-                    <td className="py-2 pr-3 whitespace-nowrap">{formatTime(r.signedOutAt)}</td>
-                  )}
-                  <td className="py-2 pr-3">
-                    {manage ? (
-                      <MarkForm
-                        action={markAttendanceAction}
-                        sessionId={session.id}
-                        userId={r.userId}
-                        learnerName={r.name}
-                        status={r.status}
-                        note={r.note}
-                      />
-                    ) : (
-                      (r.note ?? "")
-                    )}
-                  </td>
+        <form
+          action={base}
+          method="get"
+          role="search"
+          aria-label="查找学员"
+          className="mt-3 flex flex-wrap items-end gap-3 text-sm"
+        >
+          <label>
+            姓名或工号
+            <input
+              type="search"
+              name="q"
+              defaultValue={query.q}
+              maxLength={50}
+              className="mt-1 block w-56 rounded-md border border-gray-300 px-2 py-2"
+            />
+          </label>
+          {register.branches.length > 0 && (
+            <label>
+              分行
+              <select
+                name="branch"
+                defaultValue={query.branch}
+                className="mt-1 block rounded-md border border-gray-300 px-2 py-2"
+              >
+                <option value="">全部分行</option>
+                {register.branches.map((b) => (
+                  <option key={b} value={b}>
+                    {b}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+          >
+            查找
+          </button>
+          {filtered && (
+            <Link href={base} className="py-2 text-brand-600 hover:underline">
+              显示全部
+            </Link>
+          )}
+        </form>
+        <FilterProblems problems={problems} />
+        {(filtered || register.pages > 1) && (
+          <p className="mt-3 text-sm text-gray-600">
+            {filtered ? `符合条件 ${register.total} 人` : `共 ${register.total} 人`}
+            {register.total > 0 ? `，第 ${register.page} / ${register.pages} 页（每页 50 人）` : ""}
+          </p>
+        )}
+        {rows.length === 0 ? (
+          <p className="mt-3 text-gray-600">没有符合条件的学员。</p>
+        ) : (
+          <div tabIndex={0} className="mt-3 overflow-x-auto">
+            <table className="min-w-full text-left text-sm">
+              <thead className="border-b border-gray-200 text-gray-600">
+                <tr>
+                  <th className="py-2 pr-3">分行</th>
+                  <th className="py-2 pr-3">部门</th>
+                  <th className="py-2 pr-3">姓名</th>
+                  <th className="py-2 pr-3">工号</th>
+                  <th className="py-2 pr-3">状态</th>
+                  <th className="py-2 pr-3">签到时间</th>
+                  {session.signOutRequired && <th className="py-2 pr-3">签退时间</th>}
+                  <th className="py-2 pr-3">{manage ? "手工登记" : "备注"}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.userId} className="border-b border-gray-100 align-top">
+                    <td className="py-2 pr-3">{r.branch ?? "—"}</td>
+                    <td className="py-2 pr-3">{r.department ?? "—"}</td>
+                    <td className="py-2 pr-3 font-medium">{r.name}</td>
+                    <td className="py-2 pr-3">{r.employeeNo ?? "—"}</td>
+                    <td className={`py-2 pr-3 ${r.status ? STATUS_STYLE[r.status] : "text-gray-500"}`}>
+                      {statusLabel(r.status)}
+                      {r.markedByHand && <span className="ml-1 text-xs text-gray-500">（手工）</span>}
+                    </td>
+                    <td className="py-2 pr-3 whitespace-nowrap">
+                      {r.checkedInAt ? formatTime(r.checkedInAt) : r.markedByHand && r.status ? "补登" : "—"}
+                    </td>
+                    {session.signOutRequired && (
+                      <td className="py-2 pr-3 whitespace-nowrap">{formatTime(r.signedOutAt)}</td>
+                    )}
+                    <td className="py-2 pr-3">
+                      {manage ? (
+                        <MarkForm
+                          action={markAttendanceAction}
+                          sessionId={session.id}
+                          userId={r.userId}
+                          learnerName={r.name}
+                          status={r.status}
+                          note={r.note}
+                        />
+                      ) : (
+                        (r.note ?? "")
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager
+          page={register.page}
+          pages={register.pages}
+          href={(p) => `${base}${registerQueryString(query, { page: p })}`}
+        />
       </section>
 
       {manage && (
