@@ -4,10 +4,14 @@
 // 0028); tests/integration/action-plans.test.ts checks it against dueCheckIns on demo plans at
 // every stage. A plan is due when its latest arrived round has an action still open before that
 // round (no 完成 or 放弃 report earlier) and not reported in it.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
-export async function learnersWithCheckInDue(db: PrismaClient, cohortId: string, now: Date): Promise<Set<string>> {
-  const rows = await db.$queryRaw<{ user_id: string }[]>`
+/**
+ * A SELECT of `user_id`: the cohort's learners with a check-in due. A fragment, so the reminders'
+ * decision (lib/reminders/decide.ts) runs it inside its own statement.
+ */
+export function checkInDueSql(cohortId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
     WITH plans AS (
       SELECT p.id, p."userId" AS user_id,
              CASE WHEN p."filedAt" + interval '90 days' <= ${now} THEN 90
@@ -24,5 +28,9 @@ export async function learnersWithCheckInDue(db: PrismaClient, cohortId: string,
         WHERE c."actionId" = a.id AND (c.round = p.round OR (c.round < p.round AND c.status IN ('DONE', 'ABANDONED')))
       )
     )`;
+}
+
+export async function learnersWithCheckInDue(db: PrismaClient, cohortId: string, now: Date): Promise<Set<string>> {
+  const rows = await db.$queryRaw<{ user_id: string }[]>(checkInDueSql(cohortId, now));
   return new Set(rows.map((r) => r.user_id));
 }
