@@ -147,6 +147,8 @@ export type ReminderPage = {
   /** Per rule, for the whole cohort (whatever the filter). */
   counts: Record<ReminderRule, RuleCounts>;
   all: RuleCounts;
+  /** Not yet reminded today, by reach: whom 一键催学 would remind now. */
+  fresh: Record<Reach, number>;
   /** The due learners' 分行, with how many each. */
   branches: { branch: string; n: number }[];
   /** Learners matching the filter, and the page shown (clamped to the last one). */
@@ -210,7 +212,9 @@ export async function reminderPage(
       (SELECT coalesce(json_agg(p ORDER BY p.position), '[]') FROM page_rows p) AS rows`;
   const counts = Object.fromEntries(REMINDER_RULES.map((r) => [r, noCounts()])) as Record<ReminderRule, RuleCounts>;
   const all = noCounts();
+  const fresh = noCounts().byReach;
   for (const c of row!.counts) {
+    if (!c.reminded_today) fresh[c.reach] += c.n;
     for (const into of [counts[c.rule], all]) {
       into.total += c.n;
       into.byReach[c.reach] += c.n;
@@ -222,6 +226,7 @@ export async function reminderPage(
     settings,
     counts,
     all,
+    fresh,
     branches: row!.branches,
     total: row!.total,
     page: Math.min(query.page, pages),

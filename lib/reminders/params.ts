@@ -33,5 +33,6 @@ export function reminderQueryString(query: ReminderQuery, change: Partial<Remind
 }
 
 /** The rule a filter value names; null for 全部. */
-export const filterRule = (f: RuleFilter): ReminderRule | null => (f === "all" ? null : (f.toUpperCase() as ReminderRule));
+export const filterRule = (f: RuleFilter): ReminderRule | null =>
+  f === "all" ? null : (f.toUpperCase() as ReminderRule);
 export const ruleFilter = (r: ReminderRule): RuleFilter => r.toLowerCase() as RuleFilter;

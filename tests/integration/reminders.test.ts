@@ -359,7 +359,10 @@ describe.skipIf(noPostgres)(`reminders on PostgreSQL${noPostgres ? ` (skipped: $
       // What sending acts on: everyone due, in name order.
       const { pending } = await allDueReminders(t.db, cohortId, course, now);
       expect(pending.map(key).sort(), label).toEqual(expected.map(key).sort());
-      expect(pending.map((p) => p.userId), label).toEqual(expected.map((e) => e.userId).sort(byName));
+      expect(
+        pending.map((p) => p.userId),
+        label,
+      ).toEqual(expected.map((e) => e.userId).sort(byName));
 
       // The page: every page of every rule filter, and of one 分行.
       const filters: { rule: RuleFilter; branch: string }[] = [
@@ -369,7 +372,9 @@ describe.skipIf(noPostgres)(`reminders on PostgreSQL${noPostgres ? ` (skipped: $
       ];
       for (const f of filters) {
         const want = expected.filter(
-          (e) => (f.rule === "all" || ruleFilter(e.rule) === f.rule) && (!f.branch || people.get(e.userId)!.branch === f.branch),
+          (e) =>
+            (f.rule === "all" || ruleFilter(e.rule) === f.rule) &&
+            (!f.branch || people.get(e.userId)!.branch === f.branch),
         );
         const seen: typeof pending = [];
         let pages = 1;
@@ -396,7 +401,8 @@ describe.skipIf(noPostgres)(`reminders on PostgreSQL${noPostgres ? ` (skipped: $
         const c = rule === null ? r.all : r.counts[rule];
         expect(c.total, `${label} ${rule}`).toBe(count(rule, () => true));
         expect(c.remindedToday, `${label} ${rule}`).toBe(count(rule, (e) => e.remindedToday));
-        for (const reach of REACHES) expect(c.byReach[reach], `${label} ${rule} ${reach}`).toBe(count(rule, (e) => e.reach === reach));
+        for (const reach of REACHES)
+          expect(c.byReach[reach], `${label} ${rule} ${reach}`).toBe(count(rule, (e) => e.reach === reach));
       }
       expect(r.branches).toEqual(
         ["上海分行", "北京分行"]
