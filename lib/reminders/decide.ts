@@ -8,7 +8,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
 import { moduleRowsCtes } from "@/lib/dashboard/member-summary";
-import { checkInDueSql } from "./check-ins";
+import { checkInDueFor } from "./check-ins";
 import { REMINDER_PAGE_SIZE, type ReminderQuery, filterRule } from "./params";
 import { beijingDay, DAY_MS, dueSoonDates, INACTIVE_DAYS, REMINDER_RULES, type ReminderRule } from "./rules";
 import { getReminderSettings, type ReminderSettingsView } from "./settings";
@@ -62,7 +62,6 @@ function decidedSql(cohortId: string, course: CourseShape, settings: ReminderSet
         WHERE unit = ANY(${asked}::text[]) AND "userId" IN (SELECT user_id FROM cohort_members EXCEPT SELECT user_id FROM members))`,
     )},
     done AS (SELECT user_id, array_agg(DISTINCT module) AS modules FROM module_rows WHERE done GROUP BY user_id),
-    check_in_due AS (${checkInDueSql(cohortId, now)}),
     facts AS (
       SELECT m.*, la."doneAt" AS done_at,
              -- rules.ts: modulesDone.size === course.modules.length && (no final || final passed)
@@ -74,19 +73,29 @@ function decidedSql(cohortId: string, course: CourseShape, settings: ReminderSet
       LEFT JOIN done d ON d.user_id = m.user_id
       LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
     ),
-    ruled AS (
+    -- Materialized: each member's first three rules are decided once (inlined, PostgreSQL would
+    -- evaluate the CASE again for every reference).
+    ruled AS MATERIALIZED (
       SELECT f.*,
              CASE WHEN f.course_done THEN NULL
                   WHEN f.due_module IS NOT NULL THEN 'DUE_SOON'
                   WHEN ${settings.notStartedOn} AND f.done_at IS NULL AND f.joined_at <= ${cutOff(settings.notStartedDays)}
                     THEN 'NOT_STARTED'
                   WHEN ${settings.inactiveOn} AND f.done_at <= ${cutOff(INACTIVE_DAYS)} THEN 'INACTIVE'
-                  WHEN ${settings.checkInDueOn} AND f.user_id IN (SELECT user_id FROM check_in_due) THEN 'CHECK_IN_DUE'
              END AS rule
       FROM facts f
     ),
-    decided AS MATERIALIZED (
-      SELECT r.user_id, r.name, r.name_key, r.email, r.branch, r.rule,
+    -- The last rule, asked only of the members the others left unnamed: a few index probes each.
+    -- OFFSET 0 keeps those few apart, so the probe is costed for them alone; costed for every
+    -- member (as inside the CASE above), the estimate alone switches on JIT compilation, which
+    -- takes several times the whole statement.
+    check_in_due AS (
+      SELECT u.user_id
+      FROM (SELECT r.user_id FROM ruled r WHERE r.rule IS NULL AND NOT r.course_done AND ${settings.checkInDueOn} OFFSET 0) u
+      WHERE ${checkInDueFor(Prisma.sql`u.user_id`, now)}
+    ),
+    decided AS (
+      SELECT r.user_id, r.name, r.name_key, r.email, r.branch, coalesce(r.rule, 'CHECK_IN_DUE') AS rule,
              CASE WHEN r.rule = 'DUE_SOON' THEN r.due_module END AS module_slug,
              CASE WHEN NOT ${settings.emailOn} THEN 'LIST_EMAIL_OFF'
                   WHEN r.opt_out THEN 'LIST_OPTED_OUT'
@@ -95,7 +104,7 @@ function decidedSql(cohortId: string, course: CourseShape, settings: ReminderSet
              -- Reminded today by any cohort: the key of "once a day" is per learner.
              r.user_id IN (SELECT "userId" FROM "ReminderSend" WHERE day = ${beijingDay(now)}) AS reminded_today
       FROM ruled r
-      WHERE r.rule IS NOT NULL
+      WHERE r.rule IS NOT NULL OR r.user_id IN (SELECT user_id FROM check_in_due)
     )`;
 }
 
