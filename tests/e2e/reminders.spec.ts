@@ -64,7 +64,7 @@ test("the trainer previews who would be reminded, sets the group robot and press
     const { cohortId, names } = await makeCohort();
     await signIn(page, "trainer@demo.local");
     await page.goto(`/trainer/cohorts/${cohortId}/reminders`);
-    await expect(page.getByRole("heading", { name: "待提醒" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "待提醒", exact: true })).toBeVisible();
     await expect(page.getByText("本名单即提醒渠道")).toBeVisible();
     const counts = page.getByRole("table", { name: "待提醒人数（按原因和渠道）" });
     await expect(counts.getByRole("row", { name: /加入后未开始学习/ })).toContainText(`${LEARNERS}`);
