@@ -29,14 +29,15 @@ export type PendingReminder = {
 };
 
 /**
- * A WITH clause defining `decided(user_id, name, name_key, email, branch, rule, module_slug,
- * reach, reminded_today)`: one row per member some rule names today, as rules.ts dueReminders
+ * A WITH clause defining `decided(user_id, name_key, branch, rule, module_slug, reach,
+ * reminded_today)`: one row per member some rule names today, as rules.ts dueReminders
  * decides it. The rules' facts come from the progress summaries (docs/decisions/0028): last tick
  * or submit, the final passed, and which modules are done. Every module matters only to a learner
  * who has passed the final (course done needs both), so the others' summary rows are read just
  * for the modules due soon (usually none). The modules due soon, in the order the rule tries them,
  * are computed in Node by rules.ts dueSoonDates (a Beijing-day question about the cohort's
- * settings, not about learners) and passed in.
+ * settings, not about learners) and passed in. Only ids and the few columns the rules, counts and
+ * order need are carried through it: names and addresses are joined for the rows shown or sent.
  */
 function decidedSql(cohortId: string, course: CourseShape, settings: ReminderSettingsView, now: Date): Prisma.Sql {
   const asked = dueSoonDates(settings, settings.dueDates, now).map((d) => d.moduleSlug);
@@ -48,7 +49,8 @@ function decidedSql(cohortId: string, course: CourseShape, settings: ReminderSet
   return Prisma.sql`
     WITH cohort_members AS (
       SELECT cm."userId" AS user_id, cm."joinedAt" AS joined_at, coalesce(f.passed, false) AS final_passed,
-             u.name, u."nameSortKey" AS name_key, u.email, u.branch, u."reminderEmailOptOut" AS opt_out
+             u."nameSortKey" AS name_key, u.branch, u."reminderEmailOptOut" AS opt_out,
+             coalesce(u.email, '') <> '' AS has_email
       FROM "CohortMember" cm JOIN "User" u ON u.id = cm."userId"
       LEFT JOIN "ProgressSummary" f ON f."userId" = cm."userId" AND f.unit = ${finalQuiz}
       WHERE cm."cohortId" = ${cohortId} AND u.role = 'LEARNER' AND NOT u.disabled AND u."erasedAt" IS NULL
@@ -95,11 +97,11 @@ function decidedSql(cohortId: string, course: CourseShape, settings: ReminderSet
       WHERE ${checkInDueFor(Prisma.sql`u.user_id`, now)}
     ),
     decided AS (
-      SELECT r.user_id, r.name, r.name_key, r.email, r.branch, coalesce(r.rule, 'CHECK_IN_DUE') AS rule,
+      SELECT r.user_id, r.name_key, r.branch, coalesce(r.rule, 'CHECK_IN_DUE') AS rule,
              CASE WHEN r.rule = 'DUE_SOON' THEN r.due_module END AS module_slug,
              CASE WHEN NOT ${settings.emailOn} THEN 'LIST_EMAIL_OFF'
                   WHEN r.opt_out THEN 'LIST_OPTED_OUT'
-                  WHEN coalesce(r.email, '') <> '' THEN 'EMAIL'
+                  WHEN r.has_email THEN 'EMAIL'
                   ELSE 'LIST_NO_EMAIL' END AS reach,
              -- Reminded today by any cohort: the key of "once a day" is per learner.
              r.user_id IN (SELECT "userId" FROM "ReminderSend" WHERE day = ${beijingDay(now)}) AS reminded_today
@@ -111,7 +113,6 @@ function decidedSql(cohortId: string, course: CourseShape, settings: ReminderSet
 type DecidedRow = {
   user_id: string;
   name: string;
-  email: string | null;
   branch: string | null;
   rule: ReminderRule;
   module_slug: string | null;
@@ -130,7 +131,7 @@ const pending = (r: DecidedRow): PendingReminder => ({
 });
 
 // Names in pinyin order (lib/sorting/pinyin.ts), as the other lists of people.
-const BY_NAME = Prisma.sql`name_key COLLATE "C", name, user_id`;
+const BY_NAME = Prisma.sql`d.name_key COLLATE "C", u.name, d.user_id`;
 
 /**
  * Everyone due today, with their address: what sending acts on (an action, not a page load, so
@@ -138,9 +139,10 @@ const BY_NAME = Prisma.sql`name_key COLLATE "C", name, user_id`;
  */
 export async function allDueReminders(db: PrismaClient, cohortId: string, course: CourseShape, now: Date) {
   const settings = await getReminderSettings(db, cohortId);
-  const rows = await db.$queryRaw<DecidedRow[]>`
+  const rows = await db.$queryRaw<(DecidedRow & { email: string | null })[]>`
     ${decidedSql(cohortId, course, settings, now)}
-    SELECT user_id, name, email, branch, rule, module_slug, reach, reminded_today FROM decided ORDER BY ${BY_NAME}`;
+    SELECT d.user_id, u.name, u.email, d.branch, d.rule, d.module_slug, d.reach, d.reminded_today
+    FROM decided d JOIN "User" u ON u.id = d.user_id ORDER BY ${BY_NAME}`;
   return {
     settings,
     pending: rows.map(pending),
@@ -202,13 +204,23 @@ export async function reminderPage(
       WHERE (${rule}::text IS NULL OR rule = ${rule}) AND (${query.branch} = '' OR branch = ${query.branch})
     ),
     total AS (SELECT count(*)::int AS n FROM filtered),
+    -- The page's first row (a page past the last shows the last).
+    start AS (SELECT least(${query.page - 1}, greatest(n - 1, 0) / ${size}) * ${size} AS n FROM total),
+    -- Names are joined for the page alone. The page's sort keys lie between the keys at its first
+    -- and last positions in key order (names only break ties of keys), so only the rows with keys
+    -- in that range (the page and any ties) are named and sorted, from the place they start at.
+    bounds AS (
+      SELECT min(name_key COLLATE "C") AS lo, max(name_key COLLATE "C") AS hi
+      FROM (SELECT name_key FROM filtered ORDER BY name_key COLLATE "C" LIMIT ${size} OFFSET (SELECT n FROM start)) k
+    ),
     page_rows AS (
-      SELECT user_id, name, branch, rule, module_slug, reach, reminded_today,
+      SELECT d.user_id, u.name, d.branch, d.rule, d.module_slug, d.reach, d.reminded_today,
              row_number() OVER (ORDER BY ${BY_NAME}) AS position
-      FROM (
-        SELECT * FROM filtered ORDER BY ${BY_NAME}
-        LIMIT ${size} OFFSET (SELECT least(${query.page - 1}, greatest(n - 1, 0) / ${size}) * ${size} FROM total)
-      ) p
+      FROM filtered d JOIN "User" u ON u.id = d.user_id, bounds b
+      WHERE d.name_key COLLATE "C" BETWEEN b.lo AND b.hi
+      ORDER BY ${BY_NAME}
+      LIMIT ${size}
+      OFFSET (SELECT n FROM start) - (SELECT count(*) FROM filtered d, bounds b WHERE d.name_key COLLATE "C" < b.lo)
     )
     SELECT
       (SELECT coalesce(json_agg(c), '[]') FROM (
