@@ -31,7 +31,9 @@ import { getVisibleRun } from "@/lib/surveys/runs";
 import { tallyRunResults, VERBATIMS_ON_PAGE } from "@/lib/surveys/tally";
 import { getKnowledgeGain } from "@/lib/knowledge-gain/gain";
 import { getCohortPreTest } from "@/lib/knowledge-gain/pre-test";
-import { listPendingReminders, reminderLog } from "@/lib/reminders/send";
+import { reminderLog } from "@/lib/reminders/send";
+import { allDueReminders, reminderPage } from "@/lib/reminders/decide";
+import { DEFAULT_REMINDER_QUERY } from "@/lib/reminders/params";
 import { getSavedIssuerName } from "@/lib/certificates/design";
 import { getTopicMasteryByBranch } from "@/lib/dashboard/topic-mastery-by-branch";
 import type { Viewer } from "@/lib/organisations/scope";
@@ -404,11 +406,18 @@ export function pagesOf(db: PrismaClient, org: string, now: Date): Page[] {
       "action",
     ],
     [
+      // The page: counts for the whole cohort and the first 50 names (docs/decisions/0026, amendment).
       "reminders preview (待提醒)",
       async () => {
         await open();
-        await Promise.all([listPendingReminders(db, c1, shape, now), reminderLog(db, c1)]);
+        await Promise.all([reminderPage(db, c1, shape, now, DEFAULT_REMINDER_QUERY), reminderLog(db, c1)]);
       },
+    ],
+    [
+      // 一键催学 and the automatic job: everyone due, with their addresses, before anything is sent.
+      "reminders — 一键催学's list (everyone due)",
+      () => allDueReminders(db, c1, shape, now),
+      "action",
     ],
   ];
 }

@@ -13,7 +13,7 @@ import { cohortMembersSql, memberSummaryCte } from "@/lib/dashboard/member-summa
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadProgressFacts, summariseProgress } from "@/lib/progress/progress";
 import { FINAL_QUIZ_ID, loadQuizzes } from "@/lib/quiz/load";
-import { listPendingReminders } from "@/lib/reminders/send";
+import { allDueReminders } from "@/lib/reminders/decide";
 import { syncQuizzes } from "@/lib/quiz/sync";
 import { seedDemoCohorts } from "@/prisma/demo-cohort";
 import { testOrganisationId } from "../support/organisations";
@@ -146,7 +146,7 @@ describe("the completion rule: TypeScript and SQL agree", () => {
     expect(await summary(), "the roll-up agrees with the summary rows").toEqual(computed);
     const modulesDone = new Map(computed.map((r) => [r.user_id, r.modules_done]));
     const reminded = new Map(
-      (await listPendingReminders(t.db, "rule", course, NOW)).pending.map((p) => [p.userId, p.moduleSlug]),
+      (await allDueReminders(t.db, "rule", course, NOW)).pending.map((p) => [p.userId, p.moduleSlug]),
     );
     for (const id of ids) {
       const ts = summariseProgress(course, await loadProgressFacts(t.db, id));

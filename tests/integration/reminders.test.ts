@@ -9,8 +9,18 @@ import { smtpMailer } from "@/lib/enquiries/notify";
 import { drainMail } from "@/lib/mail/queue";
 import { setReminderOptOut, verifyOptOutToken } from "@/lib/reminders/opt-out";
 import { learnersWithCheckInDue } from "@/lib/reminders/check-ins";
-import { dueReminders, type LearnerFacts } from "@/lib/reminders/rules";
-import { listPendingReminders, runAutomaticReminders, sendReminders } from "@/lib/reminders/send";
+import { allDueReminders, REACHES, reminderPage } from "@/lib/reminders/decide";
+import { REMINDER_PAGE_SIZE, RULE_FILTERS, ruleFilter, type RuleFilter } from "@/lib/reminders/params";
+import {
+  beijingDay,
+  dueReminders,
+  REMINDER_RULES,
+  type DueDate,
+  type LearnerFacts,
+  type RuleSettings,
+} from "@/lib/reminders/rules";
+import { runAutomaticReminders, sendReminders } from "@/lib/reminders/send";
+import { nameSortKey } from "@/lib/sorting/pinyin";
 import { drainWebhooks } from "@/lib/reminders/webhook";
 import { createPostgresTestDb, noPostgres, type PostgresTestDb } from "../support/postgres-test-db";
 import { assignTestTrainer, testOrganisationId } from "../support/organisations";
@@ -133,7 +143,7 @@ describe.skipIf(noPostgres)(`reminders on PostgreSQL${noPostgres ? ` (skipped: $
   it("respects an opt-out: the learner stays on the list, marked, and gets no mail", async () => {
     const { cohortId, ids } = await cohortWithLearners("OPTOUT", { emailOn: true });
     await setReminderOptOut(t.db, ids[0]!, true);
-    const list = await listPendingReminders(t.db, cohortId, COURSE, DAY_TIME);
+    const list = await allDueReminders(t.db, cohortId, COURSE, DAY_TIME);
     expect(list.pending.find((p) => p.userId === ids[0])?.reach).toBe("LIST_OPTED_OUT");
     const r = await sendReminders(t.db, cohortId, { trigger: "MANUAL", course: COURSE, siteUrl: SITE, now: DAY_TIME });
     expect(r).toMatchObject({ emailed: LEARNERS - 1, listOnly: 1 });
@@ -173,10 +183,13 @@ describe.skipIf(noPostgres)(`reminders on PostgreSQL${noPostgres ? ` (skipped: $
     expect(content).not.toContain("学员HOOK");
   });
 
-  it("prefilters in SQL without changing who is listed: rules.ts on every member's facts names the same", async () => {
+  it("decides in SQL exactly what rules.ts decides, for every member: both lists, every page and filter, the counts", async () => {
     // Learners on every side of each rule's boundary (to the millisecond): joined, last tick,
-    // modules done, action plan filed. listPendingReminders decides only for those the SQL lets
-    // through; rules.ts run here on the facts of all of them must name exactly the same.
+    // modules done, action plan filed; some opted out, some without an address, some reminded
+    // today, in two 分行. lib/reminders/decide.ts decides in SQL; rules.ts dueReminders, the
+    // executable specification, run here on the facts of all of them, must name exactly the same
+    // learners with the same rule and module, on the page (all pages of every filter, and its
+    // counts) and in what sending acts on.
     const course: CourseShape = {
       modules: [
         { slug: "m1", number: 1, title: "单元一", lessons: ["l1", "l2"], quizId: null, quizTitle: null },
@@ -207,14 +220,34 @@ describe.skipIf(noPostgres)(`reminders on PostgreSQL${noPostgres ? ` (skipped: $
       ],
     ];
     const plans = [null, ago(29), ago(30, 1), ago(30), ago(31)];
+    const SURNAMES = ["张", "李", "王", "阿", "陈", "周", "欧阳"];
+    const BRANCHES = ["上海分行", "北京分行", null];
     const facts: LearnerFacts[] = [];
+    const people = new Map<string, { key: string; branch: string | null; optOut: boolean; email: string | null }>();
     let n = 0;
     for (const joinedAt of joins)
       for (const ticks of tickSets)
         for (const filedAt of plans) {
-          const userId = `edge${n++}`;
+          const i = n++;
+          const userId = `edge${i}`;
+          const name = `${SURNAMES[i % SURNAMES.length]}${i}`;
+          const person = {
+            key: nameSortKey(name),
+            branch: BRANCHES[i % 3]!,
+            optOut: i % 11 === 0,
+            email: i % 13 === 0 ? null : `${userId}@bank.test`,
+          };
+          people.set(userId, person);
           await t.db.user.create({
-            data: { id: userId, email: `${userId}@bank.test`, name: userId, passwordHash: "x" },
+            data: {
+              id: userId,
+              email: person.email,
+              name,
+              nameSortKey: person.key,
+              branch: person.branch,
+              reminderEmailOptOut: person.optOut,
+              passwordHash: "x",
+            },
           });
           await t.db.cohortMember.create({ data: { cohortId, userId, joinedAt } });
           for (const k of ticks)
@@ -252,41 +285,132 @@ describe.skipIf(noPostgres)(`reminders on PostgreSQL${noPostgres ? ` (skipped: $
             courseDone: done.size === course.modules.length,
           });
         }
-    const checkIns = await learnersWithCheckInDue(t.db, cohortId, DAY_TIME);
-    expect(checkIns.size).toBeGreaterThan(0);
+    // Reminded earlier today (Beijing 2026-03-10) by another cohort: counted, marked, not skipped.
+    const remindedToday = new Set(facts.filter((_, i) => i % 7 === 3).map((f) => f.userId));
+    await t.db.reminderSend.createMany({
+      data: [...remindedToday].map((userId) => ({
+        cohortId,
+        userId,
+        day: "2026-03-10",
+        rule: "INACTIVE",
+        channel: "EMAIL",
+        trigger: "AUTO",
+      })),
+    });
+    expect((await learnersWithCheckInDue(t.db, cohortId, DAY_TIME)).size).toBeGreaterThan(0);
 
-    const variants = [
-      { dueOn: null, settings: {} },
-      { dueOn: null, settings: { notStartedDays: 7 } },
-      { dueOn: "2026-03-11", settings: {} },
-      { dueOn: "2026-03-12", settings: { notStartedOn: false, inactiveOn: false } },
-      { dueOn: null, settings: { notStartedOn: false, checkInDueOn: false } },
-      { dueOn: null, settings: { inactiveOn: false, checkInDueOn: false } },
-      { dueOn: null, settings: { notStartedOn: false, inactiveOn: false } },
+    // 00:30 Beijing time on 2026-03-11 (still 03-10 in UTC): the due-soon horizon is Beijing's.
+    const BEIJING_AFTER_MIDNIGHT = new Date("2026-03-10T16:30:00Z");
+    const variants: { dueDates: DueDate[]; settings: Partial<RuleSettings & { emailOn: boolean }>; now?: Date }[] = [
+      { dueDates: [], settings: {} },
+      { dueDates: [], settings: { notStartedDays: 7, emailOn: true } },
+      { dueDates: [{ moduleSlug: "m2", dueOn: "2026-03-11" }], settings: {} },
+      { dueDates: [{ moduleSlug: "m2", dueOn: "2026-03-12" }], settings: { notStartedOn: false, inactiveOn: false } },
+      {
+        dueDates: [
+          { moduleSlug: "m2", dueOn: "2026-03-12" },
+          { moduleSlug: "m1", dueOn: "2026-03-11" },
+        ],
+        settings: { emailOn: true },
+      },
+      { dueDates: [{ moduleSlug: "m1", dueOn: "2026-03-12" }], settings: { dueSoonOn: false } },
+      { dueDates: [{ moduleSlug: "m2", dueOn: "2026-03-13" }], settings: {}, now: BEIJING_AFTER_MIDNIGHT },
+      { dueDates: [], settings: { notStartedOn: false, checkInDueOn: false } },
+      { dueDates: [], settings: { inactiveOn: false, checkInDueOn: false } },
+      { dueDates: [], settings: { notStartedOn: false, inactiveOn: false } },
     ];
+    const key = (p: { userId: string; rule: string; moduleSlug?: string; reach: string; remindedToday: boolean }) =>
+      `${p.userId} ${p.rule} ${p.moduleSlug ?? "-"} ${p.reach} ${p.remindedToday}`;
+    const byName = (a: string, b: string) => {
+      const [x, y] = [people.get(a)!.key, people.get(b)!.key];
+      return x < y ? -1 : x > y ? 1 : a < b ? -1 : 1;
+    };
+    let dueSoonSeen = 0;
     for (const v of variants) {
+      const now = v.now ?? DAY_TIME;
       const settings = {
         notStartedOn: true,
         notStartedDays: 3,
         dueSoonOn: true,
         inactiveOn: true,
         checkInDueOn: true,
+        emailOn: false,
         ...v.settings,
       };
       await t.db.reminderSettings.upsert({ where: { cohortId }, create: { cohortId, ...settings }, update: settings });
       await t.db.moduleDueDate.deleteMany({ where: { cohortId } });
-      const dueDates = v.dueOn ? [{ moduleSlug: "m2", dueOn: v.dueOn }] : [];
-      for (const d of dueDates)
+      for (const d of v.dueDates)
         await t.db.moduleDueDate.create({ data: { cohortId, moduleSlug: d.moduleSlug, dueOn: new Date(d.dueOn) } });
-      const expected = dueReminders(settings, dueDates, facts, checkIns, DAY_TIME);
-      const { pending, emails } = await listPendingReminders(t.db, cohortId, course, DAY_TIME);
-      expect(pending.map((p) => ({ userId: p.userId, rule: p.rule, moduleSlug: p.moduleSlug })).sort(byUser)).toEqual(
-        expected.map((e) => ({ userId: e.userId, rule: e.rule, moduleSlug: e.moduleSlug })).sort(byUser),
+      const checkIns = await learnersWithCheckInDue(t.db, cohortId, now);
+      const expected = dueReminders(settings, v.dueDates, facts, checkIns, now).map((e) => {
+        const p = people.get(e.userId)!;
+        const reach = !settings.emailOn
+          ? "LIST_EMAIL_OFF"
+          : p.optOut
+            ? "LIST_OPTED_OUT"
+            : p.email
+              ? "EMAIL"
+              : "LIST_NO_EMAIL";
+        return { ...e, reach, remindedToday: beijingDay(now) === "2026-03-10" && remindedToday.has(e.userId) };
+      });
+      dueSoonSeen += expected.filter((e) => e.rule === "DUE_SOON").length;
+      const label = JSON.stringify(v);
+
+      // What sending acts on: everyone due, in name order.
+      const { pending } = await allDueReminders(t.db, cohortId, course, now);
+      expect(pending.map(key).sort(), label).toEqual(expected.map(key).sort());
+      expect(
+        pending.map((p) => p.userId),
+        label,
+      ).toEqual(expected.map((e) => e.userId).sort(byName));
+
+      // The page: every page of every rule filter, and of one 分行.
+      const filters: { rule: RuleFilter; branch: string }[] = [
+        ...RULE_FILTERS.map((rule) => ({ rule, branch: "" })),
+        { rule: "all", branch: "上海分行" },
+        { rule: "not_started", branch: "北京分行" },
+      ];
+      for (const f of filters) {
+        const want = expected.filter(
+          (e) =>
+            (f.rule === "all" || ruleFilter(e.rule) === f.rule) &&
+            (!f.branch || people.get(e.userId)!.branch === f.branch),
+        );
+        const seen: typeof pending = [];
+        let pages = 1;
+        for (let page = 1; page <= pages; page++) {
+          const r = await reminderPage(t.db, cohortId, course, now, { ...f, page });
+          expect(r.total, `${label} ${f.rule} ${f.branch}`).toBe(want.length);
+          expect(r.page).toBe(page);
+          expect(r.rows.length).toBe(Math.min(REMINDER_PAGE_SIZE, want.length - (page - 1) * REMINDER_PAGE_SIZE));
+          pages = r.pages;
+          seen.push(...r.rows);
+        }
+        expect(pages).toBe(Math.max(1, Math.ceil(want.length / REMINDER_PAGE_SIZE)));
+        expect(seen.map(key), `${label} ${f.rule} ${f.branch}`).toEqual(
+          want.sort((a, b) => byName(a.userId, b.userId)).map(key),
+        );
+      }
+
+      // The counts, for the whole cohort whatever the filter; past the last page shows the last.
+      const r = await reminderPage(t.db, cohortId, course, now, { rule: "inactive", branch: "", page: 999 });
+      expect(r.page).toBe(r.pages);
+      const count = (rule: string | null, keep: (e: (typeof expected)[number]) => boolean) =>
+        expected.filter((e) => (rule === null || e.rule === rule) && keep(e)).length;
+      for (const rule of [...REMINDER_RULES, null]) {
+        const c = rule === null ? r.all : r.counts[rule];
+        expect(c.total, `${label} ${rule}`).toBe(count(rule, () => true));
+        expect(c.remindedToday, `${label} ${rule}`).toBe(count(rule, (e) => e.remindedToday));
+        for (const reach of REACHES)
+          expect(c.byReach[reach], `${label} ${rule} ${reach}`).toBe(count(rule, (e) => e.reach === reach));
+      }
+      expect(r.branches).toEqual(
+        ["上海分行", "北京分行"]
+          .map((branch) => ({ branch, n: expected.filter((e) => people.get(e.userId)!.branch === branch).length }))
+          .filter((b) => b.n > 0)
+          .sort((a, b) => (a.branch < b.branch ? -1 : 1)),
       );
-      // It does filter: fewer learners travel than the cohort has (the course-done ones at least).
-      expect(emails.size).toBeLessThan(facts.length);
     }
+    expect(dueSoonSeen).toBeGreaterThan(0);
   });
 });
-
-const byUser = (a: { userId: string }, b: { userId: string }) => a.userId.localeCompare(b.userId);
