@@ -13,7 +13,8 @@ import path from "node:path";
 // and one of them again as a low-priority preload. Matching these exact shapes on purpose: if a
 // Next upgrade changes them, the build stops here instead of shipping pages that never hydrate.
 const CHUNK_SCRIPT = /<script src="(\/_next\/static\/chunks\/[^"]+\.js)" async=""><\/script>/g;
-const CHUNK_PRELOAD = /<link rel="preload" as="script"(?: fetchPriority="low")? href="\/_next\/static\/chunks\/[^"]+\.js"\/>/g;
+const CHUNK_PRELOAD =
+  /<link rel="preload" as="script"(?: fetchPriority="low")? href="\/_next\/static\/chunks\/[^"]+\.js"\/>/g;
 const MARK = "data-after-first-paint";
 
 /**
