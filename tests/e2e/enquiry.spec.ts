@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, noChromium, test } from "./fixtures";
+import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
 import { signIn } from "./sign-in";
 import { E2E_PORT, queryE2eDb } from "./server";
 
@@ -105,7 +105,7 @@ test("without JavaScript the enquiry page still sends: the first 提交 gets a t
   browser,
 }) => {
   // The page is static (its token is fetched by script); a browser without script posts the form.
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: clientAddressHeader() });
   const page = await context.newPage();
   const name = `无脚本客户${Date.now() % 1_000_000}`;
   await page.goto("/enquiry");
