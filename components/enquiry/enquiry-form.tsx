@@ -4,8 +4,8 @@
 // round trip and match the server's exactly. The schema (zod, ~30 KB compressed) loads when the
 // prospect first focuses the form, not with the page (issue 19: the landing page's load); a
 // submit before it has arrived is checked by the server alone, with the same messages. Carries a
-// honeypot field and a signed start-time token (minimum fill time); static pages fetch the token
-// when the form appears.
+// honeypot field and a signed start-time token (minimum fill time), fetched when the form appears
+// (every page with the form is static); a submit without one gets a fresh token from the server.
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/validated-action";
@@ -15,16 +15,14 @@ import type { errorsOf as ErrorsOf } from "./enquiry-check";
 import { PrivacyNotice } from "./privacy-notice";
 
 export type EnquiryFormProps = {
-  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  action: (prev: ActionState<{ formToken: string }>, form: FormData) => Promise<ActionState<{ formToken: string }>>;
   retentionDays: number;
-  /** Rendered into dynamic pages; static pages leave it out and fetch one. */
-  initialToken?: string;
   compact?: boolean;
 };
 
-export function EnquiryForm({ action, retentionDays, initialToken, compact = false }: EnquiryFormProps) {
+export function EnquiryForm({ action, retentionDays, compact = false }: EnquiryFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
-  const [token, setToken] = useState(initialToken ?? "");
+  const [token, setToken] = useState("");
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const [messageLength, setMessageLength] = useState(0);
   const errorsOf = useRef<typeof ErrorsOf | null>(null);
@@ -148,7 +146,7 @@ export function EnquiryForm({ action, retentionDays, initialToken, compact = fal
         <label htmlFor="website">网站（请勿填写）</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <input type="hidden" name="formToken" value={token} />
+      <input type="hidden" name="formToken" value={token || state.data?.formToken || ""} />
 
       <PrivacyNotice retentionDays={retentionDays} />
       <div>

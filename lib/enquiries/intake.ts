@@ -23,7 +23,9 @@ export const newFormToken = () => issueFormToken(secret());
 
 const contactHint = () => (env.ENQUIRY_CONTACT ? `，或直接联系：${env.ENQUIRY_CONTACT}` : "");
 
-export type Screen = { ok: true; tokenId: string } | { ok: false; status: 400; message: string };
+export type Screen =
+  | { ok: true; tokenId: string }
+  | { ok: false; status: 400; reason: "honeypot" | "missing" | "forged" | "too-fast" | "expired"; message: string };
 
 /** Honeypot and minimum fill time. A refused person is told what to do next. */
 export function screenSubmission(raw: Record<string, unknown>): Screen {
@@ -32,6 +34,7 @@ export function screenSubmission(raw: Record<string, unknown>): Screen {
     return {
       ok: false,
       status: 400,
+      reason: "honeypot",
       message: `提交未成功。如果您不是自动程序，请刷新页面后重新填写${contactHint()}。`,
     };
   }
@@ -43,7 +46,7 @@ export function screenSubmission(raw: Record<string, unknown>): Screen {
     missing: `提交未成功。请刷新页面后重新提交${contactHint()}。`,
     forged: `提交未成功。请刷新页面后重新提交${contactHint()}。`,
   }[token.reason];
-  return { ok: false, status: 400, message };
+  return { ok: false, status: 400, reason: token.reason, message };
 }
 
 export async function storeEnquiry(data: EnquiryInput, headers: Headers, tokenId: string): Promise<SubmitResult> {

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CSP_HASHES_FILE, writeCspHashes } from "./csp-hashes";
+import { rewritePrerenderedPages } from "./scripts-after-first-paint";
 
 // Everything `next build` compiles or reads. proxy.ts and instrumentation.ts sit at the top level
 // and are easy to forget: leaving them out served a stale proxy after an edit.
@@ -75,8 +76,9 @@ const SOURCE_STAMP = ".next/.source-hash";
 
 /**
  * `npm run build` and every `npm start` that needs a build: `next build`, then the prerendered
- * pages' CSP hashes (lib/security/csp.ts) — a build without them serves static pages whose inline
- * scripts the browser refuses — then the stamp that lets the next start skip the build.
+ * pages' scripts moved after the first paint (./scripts-after-first-paint.ts), then their CSP
+ * hashes (lib/security/csp.ts) — a build without them serves static pages whose inline scripts
+ * the browser refuses — then the stamp that lets the next start skip the build.
  */
 export async function buildSite() {
   const digest = buildDigest();
@@ -85,6 +87,7 @@ export async function buildSite() {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
+  rewritePrerenderedPages();
   const pages = await writeCspHashes();
   writeFileSync(SOURCE_STAMP, digest);
   return pages;

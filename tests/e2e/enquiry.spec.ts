@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, noChromium, test } from "./fixtures";
+import { clientAddressHeader, expect, noChromium, test } from "./fixtures";
 import { signIn } from "./sign-in";
 import { E2E_PORT, queryE2eDb } from "./server";
 
@@ -99,6 +99,31 @@ test("the compact form at the end of the course overview sends an enquiry too", 
   await expect(page).toHaveURL("/enquiry/thanks");
   const rows = await queryE2eDb<{ email: string }>(`SELECT email FROM "Enquiry" WHERE name = $1`, [name]);
   expect(rows).toEqual([{ email: "buyer@example.com" }]);
+});
+
+test("without JavaScript the enquiry page still sends: the first 提交 gets a token back, the second goes through", async ({
+  browser,
+}) => {
+  // The page is static (its token is fetched by script); a browser without script posts the form.
+  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: clientAddressHeader() });
+  const page = await context.newPage();
+  const name = `无脚本客户${Date.now() % 1_000_000}`;
+  await page.goto("/enquiry");
+  const form = page.getByRole("form", { name: "咨询表单" });
+  await form.getByLabel("姓名 *").fill(name);
+  await form.getByLabel("单位（银行 / 分支机构）*").fill("示例银行无脚本支行");
+  await form.getByLabel("邮箱").fill("noscript@example.com");
+  await form.getByRole("checkbox", { name: /我已阅读并同意/ }).check();
+  await form.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByText("请确认信息无误后，再点一次“提交”。")).toBeVisible();
+  await expect(page.getByLabel("姓名 *")).toHaveValue(name); // nothing typed is lost
+  expect(await queryE2eDb(`SELECT id FROM "Enquiry" WHERE name = $1`, [name])).toEqual([]);
+  await page.waitForTimeout(HUMAN_PAUSE_MS);
+  await page.getByRole("checkbox", { name: /我已阅读并同意/ }).check();
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page).toHaveURL("/enquiry/thanks");
+  expect(await queryE2eDb(`SELECT id FROM "Enquiry" WHERE name = $1`, [name])).toHaveLength(1);
+  await context.close();
 });
 
 test("abuse: a honeypot or a too-fast submit is refused; the 6th enquiry from one address in an hour gets 429", async ({

@@ -59,3 +59,19 @@ test("pages hydrate under the policy (no CSP violations in the console)", async 
   await page.goto("/login");
   await page.goto("/no-such-page");
 });
+
+test("prerendered pages load their scripts after the first paint, and still hydrate", async ({ page, request }) => {
+  // scripts/lib/scripts-after-first-paint.ts moved the chunks out of <head> at build time.
+  const html = await (await request.get("/")).text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  expect(head).not.toMatch(/<script src="\/_next\/static\/chunks\/[^"]+" async/);
+  expect(html).toContain("data-after-first-paint");
+  const chunks: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") chunks.push(r.url());
+  });
+  await page.goto("/");
+  // Next sets window.next when its client starts; the consoleErrors fixture catches a refused script.
+  await page.waitForFunction(() => "next" in window);
+  expect(chunks.length).toBeGreaterThan(0);
+});

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { EnquiryForm } from "@/components/enquiry/enquiry-form";
-import { newFormToken } from "@/lib/enquiries/intake";
 import { env } from "@/lib/env";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 import { submitEnquiryAction } from "./actions";
@@ -12,9 +10,9 @@ export const metadata: Metadata = pageMetadata({
   path: "/enquiry",
 });
 
-export default async function EnquiryPage() {
-  // Rendered per request: the form carries a fresh start-time token, so it works without JavaScript.
-  await connection();
+export default function EnquiryPage() {
+  // Prerendered like the landing page (issue 19: its scripts load after the first paint); the form
+  // fetches its start-time token, and without JavaScript the server hands one back on the first 提交.
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-3xl font-bold text-brand-900">咨询内训与课程</h1>
@@ -23,11 +21,7 @@ export default async function EnquiryPage() {
         带 * 的为必填项，手机号和邮箱至少填写一项。
       </p>
       <div className="mt-8">
-        <EnquiryForm
-          action={submitEnquiryAction}
-          retentionDays={env.ENQUIRY_RETENTION_DAYS}
-          initialToken={newFormToken()}
-        />
+        <EnquiryForm action={submitEnquiryAction} retentionDays={env.ENQUIRY_RETENTION_DAYS} />
       </div>
     </div>
   );

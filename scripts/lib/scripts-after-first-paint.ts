@@ -1,0 +1,63 @@
+// After `next build`, before the CSP hashes: the prerendered pages (landing page, lessons, cases,
+// the enquiry page…) load Next's script chunks only once the first frame has been painted, instead
+// of from <head> in parallel with the page. Why (docs/decisions/0032, amendment "scripts after the
+// first paint"): on a phone on a slow network the 145 KB of script competes with the page's own
+// HTML and stylesheet for the first paint, and in Lighthouse's measurement every chunk that ran
+// before the largest paint is counted into it. The page is server HTML that works before it is
+// hydrated (forms post, links navigate), so hydrating a frame later costs nothing a visitor sees.
+// Pages rendered per request (sign-in, /me, trainer, admin) are not touched.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+// Next 16 writes each chunk as <script src="/_next/static/chunks/…" async=""></script> in <head>,
+// and one of them again as a low-priority preload. Matching these exact shapes on purpose: if a
+// Next upgrade changes them, the build stops here instead of shipping pages that never hydrate.
+const CHUNK_SCRIPT = /<script src="(\/_next\/static\/chunks\/[^"]+\.js)" async=""><\/script>/g;
+const CHUNK_PRELOAD =
+  /<link rel="preload" as="script"(?: fetchPriority="low")? href="\/_next\/static\/chunks\/[^"]+\.js"\/>/g;
+const MARK = "data-after-first-paint";
+
+/**
+ * The loader: requestAnimationFrame runs just before the first frame is painted (never while the
+ * stylesheet still blocks rendering), and the timeout after it runs once that frame is out. A
+ * hidden tab paints nothing, so the scripts also load after a second whatever happens.
+ */
+function loader(srcs: string[]): string {
+  return (
+    `<script ${MARK}="">(function(){var s=${JSON.stringify(srcs)},d=0;function go(){if(d)return;d=1;` +
+    `s.forEach(function(u){var e=document.createElement("script");e.src=u;e.async=true;document.head.appendChild(e)})}` +
+    `requestAnimationFrame(function(){setTimeout(go,0)});setTimeout(go,1000)})()</script>`
+  );
+}
+
+/** The page with its chunk scripts moved into the loader. Throws when the page has none. */
+export function loadScriptsAfterFirstPaint(html: string): string {
+  if (html.includes(MARK)) return html;
+  const srcs = [...html.matchAll(CHUNK_SCRIPT)].map((m) => m[1]!);
+  if (srcs.length === 0) throw new Error("no <script src=/_next/static/chunks/… async> found");
+  if (!html.includes("</body>")) throw new Error("no </body> found");
+  const rest = html.replace(CHUNK_SCRIPT, "").replace(CHUNK_PRELOAD, "");
+  const at = rest.lastIndexOf("</body>");
+  return rest.slice(0, at) + loader(srcs) + rest.slice(at);
+}
+
+function htmlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? htmlFiles(p) : e.name.endsWith(".html") ? [p] : [];
+  });
+}
+
+/** Rewrites every prerendered page of a build; returns how many. */
+export function rewritePrerenderedPages(appDir = ".next/server/app"): number {
+  const files = htmlFiles(appDir);
+  for (const file of files) {
+    try {
+      writeFileSync(file, loadScriptsAfterFirstPaint(readFileSync(file, "utf8")));
+    } catch (e) {
+      throw new Error(`${file}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+  return files.length;
+}

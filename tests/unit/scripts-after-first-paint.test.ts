@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { loadScriptsAfterFirstPaint } from "../../scripts/lib/scripts-after-first-paint";
+
+// The shape Next 16 writes into a prerendered page (trimmed).
+const PAGE =
+  '<!DOCTYPE html><html lang="zh-CN"><head><meta charSet="utf-8"/>' +
+  '<link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>' +
+  '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/w.js"/>' +
+  '<script src="/_next/static/chunks/one.js" async=""></script>' +
+  '<script src="/_next/static/chunks/turbopack-two.js" async=""></script>' +
+  '<title>课程</title><script src="/_next/static/chunks/poly.js" noModule=""></script></head>' +
+  '<body><main><h1>第一课</h1></main><script id="_R_">(self.TURBOPACK=self.TURBOPACK||[]).push({})</script>' +
+  "<script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>";
+
+describe("loadScriptsAfterFirstPaint", () => {
+  const out = loadScriptsAfterFirstPaint(PAGE);
+
+  it("takes every chunk script and its preload out of the head", () => {
+    const head = out.slice(0, out.indexOf("</head>"));
+    expect(head).not.toMatch(/<script src="\/_next\/static\/chunks\/[^"]+" async/);
+    expect(head).not.toContain('rel="preload" as="script"');
+  });
+
+  it("loads the same chunks, in the same order, from one script at the end of the body", () => {
+    const loader = out.match(/<script data-after-first-paint="">([\s\S]*?)<\/script><\/body>/);
+    expect(loader?.[1]).toContain('["/_next/static/chunks/one.js","/_next/static/chunks/turbopack-two.js"]');
+    expect(loader?.[1]).toContain("requestAnimationFrame");
+  });
+
+  it("leaves the page, the stylesheet, the legacy polyfill and the inline payload alone", () => {
+    for (const kept of [
+      '<link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>',
+      '<script src="/_next/static/chunks/poly.js" noModule=""></script>',
+      "<main><h1>第一课</h1></main>",
+      '<script id="_R_">',
+      "self.__next_f",
+    ])
+      expect(out).toContain(kept);
+  });
+
+  it("is idempotent", () => {
+    expect(loadScriptsAfterFirstPaint(out)).toBe(out);
+  });
+
+  it("stops the build when Next's script tags no longer have the expected shape", () => {
+    expect(() => loadScriptsAfterFirstPaint(PAGE.replaceAll(' async=""', ""))).toThrow(/no <script/);
+  });
+});
