@@ -7,6 +7,7 @@
 // into both.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
+import { rollupKeptFor } from "@/lib/dashboard/learner-progress";
 import { moduleRowsCtes } from "@/lib/dashboard/member-summary";
 import { checkInDueFor } from "./check-ins";
 import { REMINDER_PAGE_SIZE, type ReminderQuery, filterRule } from "./params";
@@ -74,21 +75,28 @@ function decidedSql(
         SELECT * FROM "ProgressSummary"
         WHERE unit = ANY(${asked}::text[]) AND "userId" IN (SELECT user_id FROM cohort_members EXCEPT SELECT user_id FROM members))`,
     )},
-    done AS (SELECT user_id, array_agg(DISTINCT module) AS modules FROM module_rows WHERE done GROUP BY user_id),
+    -- Without the roll-up for this course, the modules each member has done come from the summary
+    -- rows above; with it (the usual case) this is a one-time false filter and they are never
+    -- computed: facts reads LearnerProgress's one narrow row per learner instead.
+    done AS (
+      SELECT user_id, array_agg(DISTINCT module) AS modules FROM module_rows
+      WHERE done AND NOT ${rollupKeptFor(course)} GROUP BY user_id
+    ),
     facts AS (
       SELECT m.*, la."doneAt" AS done_at,
              -- rules.ts: modulesDone.size === course.modules.length && (no final || final passed)
-             ((${noFinal} OR m.final_passed) AND coalesce(cardinality(d.modules), 0) = ${course.modules.length}) AS course_done,
+             ((${noFinal} OR m.final_passed) AND coalesce(cardinality(coalesce(lp.modules, d.modules)), 0) = ${course.modules.length}) AS course_done,
              -- rules.ts: the first module due soon (soonest first) not done. Usually no module is
              -- due soon: then nothing is asked of each member (4,000 subqueries less at bank scale).
              ${
                asked.length === 0
                  ? Prisma.sql`NULL::text`
                  : Prisma.sql`(SELECT a.slug FROM unnest(${asked}::text[]) WITH ORDINALITY AS a(slug, i)
-              WHERE d.modules IS NULL OR NOT a.slug = ANY(d.modules) ORDER BY a.i LIMIT 1)`
+              WHERE coalesce(lp.modules, d.modules) IS NULL OR NOT a.slug = ANY(coalesce(lp.modules, d.modules)) ORDER BY a.i LIMIT 1)`
              } AS due_module
       FROM cohort_members m
       LEFT JOIN done d ON d.user_id = m.user_id
+      LEFT JOIN "LearnerProgress" lp ON lp."userId" = m.user_id AND ${rollupKeptFor(course)}
       LEFT JOIN "LearnerActivity" la ON la."userId" = m.user_id
     ),
     -- Materialized: each member's first three rules are decided once (inlined, PostgreSQL would

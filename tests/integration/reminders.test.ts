@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
+import { keepProgressRollupFor } from "@/lib/dashboard/learner-progress";
 import { smtpMailer } from "@/lib/enquiries/notify";
 import { drainMail } from "@/lib/mail/queue";
 import { setReminderOptOut, verifyOptOutToken } from "@/lib/reminders/opt-out";
@@ -326,90 +327,99 @@ describe.skipIf(noPostgres)(`reminders on PostgreSQL${noPostgres ? ` (skipped: $
       return x < y ? -1 : x > y ? 1 : a < b ? -1 : 1;
     };
     let dueSoonSeen = 0;
-    for (const v of variants) {
-      const now = v.now ?? DAY_TIME;
-      const settings = {
-        notStartedOn: true,
-        notStartedDays: 3,
-        dueSoonOn: true,
-        inactiveOn: true,
-        checkInDueOn: true,
-        emailOn: false,
-        ...v.settings,
-      };
-      await t.db.reminderSettings.upsert({ where: { cohortId }, create: { cohortId, ...settings }, update: settings });
-      await t.db.moduleDueDate.deleteMany({ where: { cohortId } });
-      for (const d of v.dueDates)
-        await t.db.moduleDueDate.create({ data: { cohortId, moduleSlug: d.moduleSlug, dueOn: new Date(d.dueOn) } });
-      const checkIns = await learnersWithCheckInDue(t.db, cohortId, now);
-      const expected = dueReminders(settings, v.dueDates, facts, checkIns, now).map((e) => {
-        const p = people.get(e.userId)!;
-        const reach = !settings.emailOn
-          ? "LIST_EMAIL_OFF"
-          : p.optOut
-            ? "LIST_OPTED_OUT"
-            : p.email
-              ? "EMAIL"
-              : "LIST_NO_EMAIL";
-        return { ...e, reach, remindedToday: beijingDay(now) === "2026-03-10" && remindedToday.has(e.userId) };
-      });
-      dueSoonSeen += expected.filter((e) => e.rule === "DUE_SOON").length;
-      const label = JSON.stringify(v);
+    // Both ways decide.ts reads modules done: from the summaries, then from the per-learner
+    // roll-up once it is kept for this course (lib/dashboard/learner-progress.ts).
+    for (const kept of [false, true]) {
+      if (kept) expect(await keepProgressRollupFor(t.db, course)).toBe(true);
+      for (const v of variants) {
+        const now = v.now ?? DAY_TIME;
+        const label = JSON.stringify({ ...v, kept });
+        const settings = {
+          notStartedOn: true,
+          notStartedDays: 3,
+          dueSoonOn: true,
+          inactiveOn: true,
+          checkInDueOn: true,
+          emailOn: false,
+          ...v.settings,
+        };
+        await t.db.reminderSettings.upsert({
+          where: { cohortId },
+          create: { cohortId, ...settings },
+          update: settings,
+        });
+        await t.db.moduleDueDate.deleteMany({ where: { cohortId } });
+        for (const d of v.dueDates)
+          await t.db.moduleDueDate.create({ data: { cohortId, moduleSlug: d.moduleSlug, dueOn: new Date(d.dueOn) } });
+        const checkIns = await learnersWithCheckInDue(t.db, cohortId, now);
+        const expected = dueReminders(settings, v.dueDates, facts, checkIns, now).map((e) => {
+          const p = people.get(e.userId)!;
+          const reach = !settings.emailOn
+            ? "LIST_EMAIL_OFF"
+            : p.optOut
+              ? "LIST_OPTED_OUT"
+              : p.email
+                ? "EMAIL"
+                : "LIST_NO_EMAIL";
+          return { ...e, reach, remindedToday: beijingDay(now) === "2026-03-10" && remindedToday.has(e.userId) };
+        });
+        dueSoonSeen += expected.filter((e) => e.rule === "DUE_SOON").length;
 
-      // What sending acts on: everyone due, in name order.
-      const { pending } = await allDueReminders(t.db, cohortId, course, now);
-      expect(pending.map(key).sort(), label).toEqual(expected.map(key).sort());
-      expect(
-        pending.map((p) => p.userId),
-        label,
-      ).toEqual(expected.map((e) => e.userId).sort(byName));
+        // What sending acts on: everyone due, in name order.
+        const { pending } = await allDueReminders(t.db, cohortId, course, now);
+        expect(pending.map(key).sort(), label).toEqual(expected.map(key).sort());
+        expect(
+          pending.map((p) => p.userId),
+          label,
+        ).toEqual(expected.map((e) => e.userId).sort(byName));
 
-      // The page: every page of every rule filter, and of one 分行.
-      const filters: { rule: RuleFilter; branch: string }[] = [
-        ...RULE_FILTERS.map((rule) => ({ rule, branch: "" })),
-        { rule: "all", branch: "上海分行" },
-        { rule: "not_started", branch: "北京分行" },
-      ];
-      for (const f of filters) {
-        const want = expected.filter(
-          (e) =>
-            (f.rule === "all" || ruleFilter(e.rule) === f.rule) &&
-            (!f.branch || people.get(e.userId)!.branch === f.branch),
-        );
-        const seen: typeof pending = [];
-        let pages = 1;
-        for (let page = 1; page <= pages; page++) {
-          const r = await reminderPage(t.db, cohortId, course, now, { ...f, page });
-          expect(r.total, `${label} ${f.rule} ${f.branch}`).toBe(want.length);
-          expect(r.page).toBe(page);
-          expect(r.rows.length).toBe(Math.min(REMINDER_PAGE_SIZE, want.length - (page - 1) * REMINDER_PAGE_SIZE));
-          pages = r.pages;
-          seen.push(...r.rows);
+        // The page: every page of every rule filter, and of one 分行.
+        const filters: { rule: RuleFilter; branch: string }[] = [
+          ...RULE_FILTERS.map((rule) => ({ rule, branch: "" })),
+          { rule: "all", branch: "上海分行" },
+          { rule: "not_started", branch: "北京分行" },
+        ];
+        for (const f of filters) {
+          const want = expected.filter(
+            (e) =>
+              (f.rule === "all" || ruleFilter(e.rule) === f.rule) &&
+              (!f.branch || people.get(e.userId)!.branch === f.branch),
+          );
+          const seen: typeof pending = [];
+          let pages = 1;
+          for (let page = 1; page <= pages; page++) {
+            const r = await reminderPage(t.db, cohortId, course, now, { ...f, page });
+            expect(r.total, `${label} ${f.rule} ${f.branch}`).toBe(want.length);
+            expect(r.page).toBe(page);
+            expect(r.rows.length).toBe(Math.min(REMINDER_PAGE_SIZE, want.length - (page - 1) * REMINDER_PAGE_SIZE));
+            pages = r.pages;
+            seen.push(...r.rows);
+          }
+          expect(pages).toBe(Math.max(1, Math.ceil(want.length / REMINDER_PAGE_SIZE)));
+          expect(seen.map(key), `${label} ${f.rule} ${f.branch}`).toEqual(
+            want.sort((a, b) => byName(a.userId, b.userId)).map(key),
+          );
         }
-        expect(pages).toBe(Math.max(1, Math.ceil(want.length / REMINDER_PAGE_SIZE)));
-        expect(seen.map(key), `${label} ${f.rule} ${f.branch}`).toEqual(
-          want.sort((a, b) => byName(a.userId, b.userId)).map(key),
+
+        // The counts, for the whole cohort whatever the filter; past the last page shows the last.
+        const r = await reminderPage(t.db, cohortId, course, now, { rule: "inactive", branch: "", page: 999 });
+        expect(r.page).toBe(r.pages);
+        const count = (rule: string | null, keep: (e: (typeof expected)[number]) => boolean) =>
+          expected.filter((e) => (rule === null || e.rule === rule) && keep(e)).length;
+        for (const rule of [...REMINDER_RULES, null]) {
+          const c = rule === null ? r.all : r.counts[rule];
+          expect(c.total, `${label} ${rule}`).toBe(count(rule, () => true));
+          expect(c.remindedToday, `${label} ${rule}`).toBe(count(rule, (e) => e.remindedToday));
+          for (const reach of REACHES)
+            expect(c.byReach[reach], `${label} ${rule} ${reach}`).toBe(count(rule, (e) => e.reach === reach));
+        }
+        expect(r.branches).toEqual(
+          ["上海分行", "北京分行"]
+            .map((branch) => ({ branch, n: expected.filter((e) => people.get(e.userId)!.branch === branch).length }))
+            .filter((b) => b.n > 0)
+            .sort((a, b) => (a.branch < b.branch ? -1 : 1)),
         );
       }
-
-      // The counts, for the whole cohort whatever the filter; past the last page shows the last.
-      const r = await reminderPage(t.db, cohortId, course, now, { rule: "inactive", branch: "", page: 999 });
-      expect(r.page).toBe(r.pages);
-      const count = (rule: string | null, keep: (e: (typeof expected)[number]) => boolean) =>
-        expected.filter((e) => (rule === null || e.rule === rule) && keep(e)).length;
-      for (const rule of [...REMINDER_RULES, null]) {
-        const c = rule === null ? r.all : r.counts[rule];
-        expect(c.total, `${label} ${rule}`).toBe(count(rule, () => true));
-        expect(c.remindedToday, `${label} ${rule}`).toBe(count(rule, (e) => e.remindedToday));
-        for (const reach of REACHES)
-          expect(c.byReach[reach], `${label} ${rule} ${reach}`).toBe(count(rule, (e) => e.reach === reach));
-      }
-      expect(r.branches).toEqual(
-        ["上海分行", "北京分行"]
-          .map((branch) => ({ branch, n: expected.filter((e) => people.get(e.userId)!.branch === branch).length }))
-          .filter((b) => b.n > 0)
-          .sort((a, b) => (a.branch < b.branch ? -1 : 1)),
-      );
     }
     expect(dueSoonSeen).toBeGreaterThan(0);
   });
