@@ -1,7 +1,12 @@
 // What the register page accepts in its URL: a search by name or 工号, a 分行 and a page. A
 // malformed value falls back to its default and is reported, never passed on to SQL.
-import { z } from "zod";
-import { parseSearchFields, searchQueryString, type SearchParams } from "@/lib/validation/search-params";
+import {
+  pageField,
+  parseSearchFields,
+  searchQueryString,
+  textFilterField,
+  type SearchParams,
+} from "@/lib/validation/search-params";
 
 export const REGISTER_PAGE_SIZE = 50;
 
@@ -10,17 +15,9 @@ export type RegisterQuery = { q: string; branch: string; page: number };
 export const DEFAULT_REGISTER_QUERY: RegisterQuery = { q: "", branch: "", page: 1 };
 
 const fields = {
-  q: z
-    .string()
-    .trim()
-    .max(50, "搜索词最多 50 个字符")
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "搜索词含有无效字符"),
-  branch: z
-    .string()
-    .trim()
-    .max(50, "分行最多 50 个字符")
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "分行含有无效字符"),
-  page: z.coerce.number({ error: "页码无效" }).int("页码必须是整数").min(1, "页码从 1 开始").max(100_000, "页码过大"),
+  q: textFilterField("搜索词"),
+  branch: textFilterField("分行"),
+  page: pageField,
 };
 
 /** Each field parsed on its own: one bad value does not throw away the others. */

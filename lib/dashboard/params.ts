@@ -2,7 +2,13 @@
 // a trainer downloads has exactly the rows the page shows. A malformed value falls back to the
 // default and is reported, never passed on to SQL.
 import { z } from "zod";
-import { parseSearchFields, searchQueryString, type SearchParams } from "@/lib/validation/search-params";
+import {
+  pageField,
+  parseSearchFields,
+  searchQueryString,
+  textFilterField,
+  type SearchParams,
+} from "@/lib/validation/search-params";
 
 export const STATUS_FILTERS = ["all", "completed", "in_progress", "not_started", "inactive"] as const;
 export const SORTS = ["name", "progress", "last_active", "final"] as const;
@@ -24,26 +30,14 @@ export const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
 };
 
 const fields = {
-  q: z
-    .string()
-    .trim()
-    .max(50, "搜索词最多 50 个字符")
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "搜索词含有无效字符"),
+  q: textFilterField("搜索词"),
   status: z.enum(STATUS_FILTERS, { error: "状态筛选无效" }),
   // 分行 and 支行/部门 from the bank's roster, matched exactly ("" = all).
-  branch: z
-    .string()
-    .trim()
-    .max(50, "分行最多 50 个字符")
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "分行含有无效字符"),
-  dept: z
-    .string()
-    .trim()
-    .max(50, "部门最多 50 个字符")
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "部门含有无效字符"),
+  branch: textFilterField("分行"),
+  dept: textFilterField("部门"),
   sort: z.enum(SORTS, { error: "排序方式无效" }),
   dir: z.enum(["asc", "desc"], { error: "排序方向无效" }),
-  page: z.coerce.number({ error: "页码无效" }).int("页码必须是整数").min(1, "页码从 1 开始").max(100_000, "页码过大"),
+  page: pageField,
 };
 
 export type MatrixQuery = {

@@ -2,7 +2,13 @@
 // conventions (lib/dashboard/params.ts): each field parsed on its own, a malformed value falls
 // back to its default and is reported, never passed on to SQL.
 import { z } from "zod";
-import { parseSearchFields, searchQueryString, type SearchParams } from "@/lib/validation/search-params";
+import {
+  pageField,
+  parseSearchFields,
+  searchQueryString,
+  textFilterField,
+  type SearchParams,
+} from "@/lib/validation/search-params";
 import type { ReminderRule } from "./rules";
 
 export const RULE_FILTERS = ["all", "due_soon", "not_started", "inactive", "check_in_due"] as const;
@@ -15,12 +21,8 @@ export const DEFAULT_REMINDER_QUERY: ReminderQuery = { rule: "all", branch: "", 
 
 const fields = {
   rule: z.enum(RULE_FILTERS, { error: "提醒原因筛选无效" }),
-  branch: z
-    .string()
-    .trim()
-    .max(50, "分行最多 50 个字符")
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "分行含有无效字符"),
-  page: z.coerce.number({ error: "页码无效" }).int("页码必须是整数").min(1, "页码从 1 开始").max(100_000, "页码过大"),
+  branch: textFilterField("分行"),
+  page: pageField,
 };
 
 export function parseReminderQuery(raw: SearchParams): { query: ReminderQuery; problems: string[] } {

@@ -1,7 +1,7 @@
 // Reading filters from a URL's search params: each field parsed on its own with its zod schema,
 // so one bad value (a hand-edited link) falls back to its default and is reported, while the
 // others still apply. Nothing unparsed reaches a query.
-import type { z } from "zod";
+import { z } from "zod";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -41,3 +41,18 @@ export function searchQueryString<T extends Record<string, unknown>>(
 
 /** A search term as an ILIKE pattern matching it anywhere, literally (% and _ typed are text). */
 export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A free-text filter field (a search term, a 分行): trimmed, short, no control characters. */
+export const textFilterField = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(50, `${label}最多 50 个字符`)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, `${label}含有无效字符`);
+
+/** A list's page number. */
+export const pageField = z.coerce
+  .number({ error: "页码无效" })
+  .int("页码必须是整数")
+  .min(1, "页码从 1 开始")
+  .max(100_000, "页码过大");
