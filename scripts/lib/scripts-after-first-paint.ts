@@ -1,10 +1,10 @@
 // After `next build`, before the CSP hashes: the prerendered pages (landing page, lessons, cases,
-// the enquiry page…) load Next's script chunks only once the first frame has been painted, instead
-// of from <head> in parallel with the page. Why (docs/decisions/0032, amendment "scripts after the
+// the enquiry page…) load Next's script chunks once the document has been parsed, instead of from
+// <head> in parallel with it. Why (docs/decisions/0032, amendment "scripts after the
 // first paint"): on a phone on a slow network the 145 KB of script competes with the page's own
 // HTML and stylesheet for the first paint, and in Lighthouse's measurement every chunk that ran
 // before the largest paint is counted into it. The page is server HTML that works before it is
-// hydrated (forms post, links navigate), so hydrating a frame later costs nothing a visitor sees.
+// hydrated (forms post, links navigate), so hydrating a little later costs little a visitor sees.
 // Pages rendered per request (sign-in, /me, trainer, admin) are not touched.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,15 +18,16 @@ const CHUNK_PRELOAD =
 const MARK = "data-after-first-paint";
 
 /**
- * The loader: requestAnimationFrame runs just before the first frame is painted (never while the
- * stylesheet still blocks rendering), and the timeout after it runs once that frame is out. A
- * hidden tab paints nothing, so the scripts also load after a second whatever happens.
+ * The loader, at the end of the body: it appends the chunks when the document has been parsed
+ * (DOMContentLoaded), by which time the first frame is usually out, and before the load event,
+ * which therefore still waits for them (tools and people who wait for "loaded" get a hydrated
+ * page, as before).
  */
 function loader(srcs: string[]): string {
   return (
-    `<script ${MARK}="">(function(){var s=${JSON.stringify(srcs)},d=0;function go(){if(d)return;d=1;` +
+    `<script ${MARK}="">(function(){var s=${JSON.stringify(srcs)};function go(){` +
     `s.forEach(function(u){var e=document.createElement("script");e.src=u;e.async=true;document.head.appendChild(e)})}` +
-    `requestAnimationFrame(function(){setTimeout(go,0)});setTimeout(go,1000)})()</script>`
+    `if(document.readyState==="loading")document.addEventListener("DOMContentLoaded",go);else go()})()</script>`
   );
 }
 

@@ -24,7 +24,7 @@ describe("loadScriptsAfterFirstPaint", () => {
   it("loads the same chunks, in the same order, from one script at the end of the body", () => {
     const loader = out.match(/<script data-after-first-paint="">([\s\S]*?)<\/script><\/body>/);
     expect(loader?.[1]).toContain('["/_next/static/chunks/one.js","/_next/static/chunks/turbopack-two.js"]');
-    expect(loader?.[1]).toContain("requestAnimationFrame");
+    expect(loader?.[1]).toContain("DOMContentLoaded");
   });
 
   it("leaves the page, the stylesheet, the legacy polyfill and the inline payload alone", () => {
