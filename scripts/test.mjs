@@ -6,7 +6,7 @@
 // System packages (Debian): chromium, postgresql. Installed with apt-get when missing and we
 // are root. When that is impossible, the tests needing them are reported as skipped with the
 // reason — except under CI=true, where nothing may be skipped and a missing package fails the run.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { ensureDependencies } from "./start.mjs";
 import { FAST_CHECKS } from "./validate.mjs";
@@ -14,10 +14,17 @@ import { FAST_CHECKS } from "./validate.mjs";
 const CI = Boolean(process.env.CI);
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+/** Runs one step, its output streamed through and kept, so the summary can quote from it. */
 function run(label, cmd, args, extraEnv = {}) {
   console.log(`\n▶ ${label}`);
-  const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
-  return res.status === 0;
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ["inherit", "pipe", "pipe"], env: { ...process.env, ...extraEnv } });
+    const chunks = [];
+    child.stdout.on("data", (c) => (process.stdout.write(c), chunks.push(c)));
+    child.stderr.on("data", (c) => (process.stderr.write(c), chunks.push(c)));
+    child.on("error", (e) => (chunks.push(Buffer.from(String(e))), resolve({ ok: false, output: chunks })));
+    child.on("close", (code) => resolve({ ok: code === 0, output: chunks }));
+  });
 }
 
 const hasPostgres = () =>
@@ -57,13 +64,18 @@ ensureDependencies();
 installSystemPackages();
 
 const results = [];
-const step = (label, cmd, args, env) => results.push([label, run(label, cmd, args, env)]);
+const outputs = new Map();
+async function step(label, cmd, args, env) {
+  const { ok, output } = await run(label, cmd, args, env);
+  results.push([label, ok]);
+  outputs.set(label, Buffer.concat(output).toString("utf8"));
+}
 
-step("prisma generate", "node_modules/.bin/prisma", ["generate"], {
+await step("prisma generate", "node_modules/.bin/prisma", ["generate"], {
   PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, // offline: see scripts/lib/build-cache.ts
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
 });
-for (const [label, cmd, args] of FAST_CHECKS) step(label, cmd, args);
+for (const [label, cmd, args] of FAST_CHECKS) await step(label, cmd, args);
 // Both runners also write a JSON report, so the summary at the very end can name what failed: CI
 // shows only the tail of a long run, and the failures themselves scroll far above it.
 mkdirSync(".data", { recursive: true });
@@ -71,15 +83,16 @@ const VITEST_REPORT = ".data/vitest-report.json";
 const PLAYWRIGHT_REPORT = ".data/playwright-report.json";
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
-step("unit + integration tests (vitest)", "node_modules/.bin/vitest", [
+const VITEST = "unit + integration tests (vitest)";
+await step(VITEST, "node_modules/.bin/vitest", [
   "run",
   "--reporter=default",
   "--reporter=json",
   `--outputFile.json=${VITEST_REPORT}`,
 ]);
 // The README's promise, kept: `npm start` on a clean copy of the repository (scripts/fresh-start-check.ts).
-step("fresh-clone npm start", "node_modules/.bin/tsx", ["scripts/fresh-start-check.ts"]);
-step("browser tests (playwright + chromium)", "node_modules/.bin/playwright", ["test", "--reporter=list,json"], {
+await step("fresh-clone npm start", "node_modules/.bin/tsx", ["scripts/fresh-start-check.ts"]);
+await step("browser tests (playwright + chromium)", "node_modules/.bin/playwright", ["test", "--reporter=list,json"], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT,
 });
 
@@ -144,5 +157,15 @@ for (const [label, ok] of results) console.log(`${ok ? "✓" : "✗"} ${label}`)
 const failed = results.filter(([, ok]) => !ok).length;
 const failures = [...vitestFailures(), ...playwrightFailures()];
 if (failures.length) console.log(`failed tests:\n${failures.join("\n")}`);
+// Vitest also fails a run whose tests all passed when an error escaped them (an unhandled rejection
+// or an error event after a test ended); its JSON report does not carry those, its output does.
+const vitestOut = (outputs.get(VITEST) ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+const unhandled = vitestOut.indexOf("Unhandled Error");
+if (unhandled >= 0) {
+  const start = vitestOut.lastIndexOf("\n", unhandled) + 1;
+  console.log(
+    `vitest reported errors outside the tests:\n${vitestOut.slice(start).split("\n").slice(0, 40).join("\n")}`,
+  );
+}
 console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
