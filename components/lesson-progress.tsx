@@ -6,19 +6,24 @@ import { useEffect, useState } from "react";
 export type LessonProgressProps = {
   moduleSlug: string;
   lessonSlug: string;
-  status: (m: string, l: string) => Promise<{ signedIn: boolean; done: boolean }>;
   markDone: (m: string, l: string) => Promise<{ ok: boolean; message?: string }>;
 };
 
 /** "标记为已学完" at the end of a lesson. Loads after the (static, shared) page. */
-export function LessonProgress({ moduleSlug, lessonSlug, status, markDone }: LessonProgressProps) {
+export function LessonProgress({ moduleSlug, lessonSlug, markDone }: LessonProgressProps) {
   const [state, setState] = useState<{ signedIn: boolean; done: boolean } | null>(null);
   const [error, setError] = useState("");
   useEffect(() => {
-    void status(moduleSlug, lessonSlug)
-      .then(setState)
-      .catch(() => setState(null));
-  }, [moduleSlug, lessonSlug, status]);
+    let live = true;
+    const query = new URLSearchParams({ module: moduleSlug, lesson: lessonSlug });
+    fetch(`/api/me/lesson-status?${query}`, { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<{ signedIn: boolean; done: boolean }>) : null))
+      .then((s) => live && setState(s))
+      .catch(() => live && setState(null));
+    return () => {
+      live = false;
+    };
+  }, [moduleSlug, lessonSlug]);
 
   if (!state) return null;
   if (!state.signedIn) {

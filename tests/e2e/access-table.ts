@@ -482,6 +482,12 @@ export const ROUTES: RouteRow[] = [
   },
   { file: "app/api/health/route.ts", path: "/api/health", expect: everyone("ok") },
   { file: "app/api/me/route.ts", path: "/api/me", expect: everyone("ok") },
+  // Anyone may ask; only a signed-in learner's own ticks are read.
+  {
+    file: "app/api/me/lesson-status/route.ts",
+    path: "/api/me/lesson-status?module={module}&lesson={lesson}",
+    expect: everyone("ok"),
+  },
   { file: "app/api/auth/[...nextauth]/route.ts", path: "/api/auth/session", expect: everyone("ok") },
 ];
 
@@ -648,13 +654,7 @@ export const ACTIONS: ActionRow[] = [
     form: { enquiryId: "" },
     expect: trainers,
   },
-  // Anyone may ask (signed-out visitors are told to sign in); marking needs a user, else a message.
-  {
-    action: "app/(learn)/progress/actions.ts#lessonStatusAction",
-    page: "/course/{module}/{lesson}",
-    form: {},
-    expect: everyone("ok"),
-  },
+  // Marking needs a user; anyone else gets a message and nothing changes.
   {
     action: "app/(learn)/progress/actions.ts#markLessonDoneAction",
     page: "/course/{module}/{lesson}",

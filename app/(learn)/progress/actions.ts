@@ -4,17 +4,9 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { getDb } from "@/lib/db/client";
-import { isLessonDone, markLessonDone } from "@/lib/progress/progress";
+import { markLessonDone } from "@/lib/progress/progress";
 
 const lessonRef = z.tuple([z.string().min(1).max(80), z.string().min(1).max(80)]);
-
-// Lesson pages are static (the same for everyone); this personal bit is asked for after load.
-export async function lessonStatusAction(moduleSlug: unknown, lessonSlug: unknown) {
-  const user = await getCurrentUser();
-  const ref = lessonRef.safeParse([moduleSlug, lessonSlug]);
-  if (!user || !ref.success) return { signedIn: Boolean(user), done: false };
-  return { signedIn: true, done: await isLessonDone(getDb(), user.id, ref.data[0], ref.data[1]) };
-}
 
 export async function markLessonDoneAction(moduleSlug: unknown, lessonSlug: unknown) {
   const user = await getCurrentUser();

@@ -11,7 +11,7 @@ import { t } from "@/lib/i18n/zh-cn";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 import { cardPaths } from "@/lib/share/card-paths";
 import { stepAfterLesson } from "@/lib/progress/course-path";
-import { lessonStatusAction, markLessonDoneAction } from "../../../progress/actions";
+import { markLessonDoneAction } from "../../../progress/actions";
 
 type LessonPageProps = { params: Promise<{ module: string; lesson: string }> };
 
@@ -73,7 +73,6 @@ export default async function LessonPage({ params }: LessonPageProps) {
         <LessonProgress
           moduleSlug={module.slug}
           lessonSlug={lesson.slug}
-          status={lessonStatusAction}
           markDone={markLessonDoneAction}
         />
         <SourceList sources={getSources(lesson.sources)} title={t.lesson.sources} />
