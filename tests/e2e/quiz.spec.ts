@@ -100,6 +100,10 @@ test("module 1 is done once its lessons are marked read and its quiz is passed",
     await page.getByRole("button", { name: "标记为已学完" }).click();
     await expect(page.getByRole("status").filter({ hasText: "本节已学完" })).toBeVisible();
   }
+  // The static lesson page reads the tick back for this learner (GET /api/me/lesson-status).
+  await page.goto(`/course/${module1.slug}/${module1.lessons[0]!.slug}`);
+  await expect(page.getByRole("status").filter({ hasText: "本节已学完" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "标记为已学完" })).toHaveCount(0);
   await page.goto("/me");
   await expect(page.getByText(`课时 ${module1.lessons.length}/${module1.lessons.length}`).first()).toBeVisible();
   // Not yet ticked: the quiz is not passed.
