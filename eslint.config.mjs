@@ -24,6 +24,15 @@ export default defineConfig([
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Links prefetch on intent, not on sight (components/link.tsx, decision 0033).
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: 'Use Link from "@/components/link" (prefetch on intent).' }] },
+      ],
     },
+  },
+  {
+    files: ["components/link.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
 ]);

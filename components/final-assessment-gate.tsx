@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ModuleProgress } from "@/lib/progress/progress";
 
 export type FinalAssessmentGateProps = { modules: ModuleProgress[] };

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 
 /** Previous / "page n of m" / next, for lists paged on the server. Renders nothing for one page. */
 export function Pager({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {

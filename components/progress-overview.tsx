@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { CourseStep } from "@/lib/progress/course-path";
 import type { ModuleProgress } from "@/lib/progress/progress";
 import { formatDateTime } from "@/lib/format/beijing-time";

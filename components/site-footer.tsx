@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { env } from "@/lib/env";
 import { t } from "@/lib/i18n/zh-cn";
 

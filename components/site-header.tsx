@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { UserMenu } from "@/components/auth/user-menu";
 import { PhoneMenu } from "@/components/phone-menu";
 import { t } from "@/lib/i18n/zh-cn";

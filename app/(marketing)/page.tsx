@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getContent } from "@/lib/content";
 import { EnquirySection } from "@/components/enquiry/enquiry-section";
 import { t } from "@/lib/i18n/zh-cn";

@@ -1,5 +1,5 @@
 // The 行动计划 card on /me: an invitation to file, a check-in that is due, or when the next one is.
-import Link from "next/link";
+import Link from "@/components/link";
 import { getMyActionPlan } from "@/lib/action-plans/plans";
 import { checkInDue, nextRound } from "@/lib/action-plans/rules";
 import { getDb } from "@/lib/db/client";

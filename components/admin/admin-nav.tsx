@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 
 const PAGES = [
   { href: "/admin/users", label: "用户管理" },

@@ -4,7 +4,7 @@
 // the current moment by the server's clock, so a network blip of up to a minute does not leave an
 // expired code on the wall, and no full reload is ever needed. The count and the latest arrivals
 // come with the same poll.
-import Link from "next/link";
+import Link from "@/components/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ScreenState } from "@/lib/attendance/screen";
 

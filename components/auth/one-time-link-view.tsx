@@ -1,7 +1,7 @@
 // The page an activation or reset link opens: whose account it is (name partly masked, the
 // sign-in id in full: the learner needs it next), and the new password twice. A link that cannot
 // be used gets a page saying why and what to do, never an error.
-import Link from "next/link";
+import Link from "@/components/link";
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { maskName, signInIdOf } from "@/lib/auth/account-links";

@@ -6,7 +6,7 @@
 // submit before it has arrived is checked by the server alone, with the same messages. Carries a
 // honeypot field and a signed start-time token (minimum fill time), fetched when the form appears
 // (every page with the form is static); a submit without one gets a fresh token from the server.
-import Link from "next/link";
+import Link from "@/components/link";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/validated-action";
 import { INTERESTS } from "@/lib/enquiries/form-options";

@@ -1,5 +1,5 @@
 // On /me: the surveys and pre-tests of the learner's cohorts that are open now.
-import Link from "next/link";
+import Link from "@/components/link";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { listOpenPreTestsForLearner } from "@/lib/knowledge-gain/pre-test";

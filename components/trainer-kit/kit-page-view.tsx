@@ -1,6 +1,6 @@
 // One trainer-kit page: the way back to the kit, the title, and the rendered Markdown. Links to the
 // learner's view of the same module or case (`related`) sit under the title.
-import Link from "next/link";
+import Link from "@/components/link";
 import type { KitPage } from "@/lib/trainer-kit";
 
 export type KitPageViewProps = {

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useEffect, useState } from "react";
 
 export type TrainerOnlyLinkProps = { href: string; label: string };

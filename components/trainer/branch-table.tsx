@@ -1,5 +1,5 @@
 // The cohort's figures per 分行 and 支行/部门; each row links to the matrix filtered to it.
-import Link from "next/link";
+import Link from "@/components/link";
 import type { BranchRow } from "@/lib/dashboard/branch-breakdown";
 
 export type BranchTableProps = { rows: BranchRow[]; href: (row: BranchRow) => string };

@@ -1,5 +1,5 @@
 // The header every cohort page shares: back link, name, and the tabs between its views.
-import Link from "next/link";
+import Link from "@/components/link";
 import { OrganisationLogo } from "@/components/organisation-logo";
 import { formatDate } from "@/lib/format/beijing-time";
 

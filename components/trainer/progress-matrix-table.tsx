@@ -1,7 +1,7 @@
 // The progress matrix: one row per learner, one column per module. Each cell says done / in
 // progress / not started in words for screen readers and with a mark and the best score for the
 // eye. Column headers are sort links; the name column stays put when the table scrolls sideways.
-import Link from "next/link";
+import Link from "@/components/link";
 import type { CourseShape } from "@/lib/dashboard/course-shape";
 import { formatScore } from "@/lib/dashboard/format";
 import { formatAgo } from "@/lib/format/beijing-time";

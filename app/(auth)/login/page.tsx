@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { InviteNotice } from "@/components/auth/invite-notice";
 import { LoginForm } from "@/components/auth/login-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getContent } from "@/lib/content";
 import { courseReadingMinutes, moduleReadingMinutes } from "@/lib/content/reading-time";
 import { EnquirySection } from "@/components/enquiry/enquiry-section";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getModule } from "@/lib/content";
 import { EXERCISES } from "@/lib/exercises/catalog";
 import { pageMetadata } from "@/lib/seo/page-metadata";

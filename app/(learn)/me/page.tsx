@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { ProgressOverview } from "@/components/progress-overview";
 import { MyActionPlan } from "@/components/action-plans/my-action-plan";

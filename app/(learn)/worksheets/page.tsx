@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireUser } from "@/lib/auth/session";
 import { getModule } from "@/lib/content";
 import { WORKSHEETS } from "@/lib/worksheets/definitions";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { env } from "@/lib/env";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 

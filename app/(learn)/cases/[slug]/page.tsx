@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { KeyFigures } from "@/components/key-figures";
 import { SourceList } from "@/components/source-list";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import Link from "@/components/link";
 import { forbidden, notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { PrintButton } from "@/components/print-button";

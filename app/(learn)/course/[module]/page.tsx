@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { getCase, getContent, getModule, lessonHref } from "@/lib/content";
 import { moduleReadingMinutes } from "@/lib/content/reading-time";

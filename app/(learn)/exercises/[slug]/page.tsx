@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { ActivityRatesExercise } from "@/components/exercises/activity-rates-exercise";
 import { ObjectionSortExercise } from "@/components/exercises/objection-sort-exercise";

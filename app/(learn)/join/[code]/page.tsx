@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { INVITE_PROBLEM_MESSAGES } from "@/lib/auth/schemas";

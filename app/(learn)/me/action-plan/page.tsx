@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ActionPlanForm } from "@/components/action-plans/action-plan-form";
 import { CheckInForm } from "@/components/action-plans/check-in-form";
 import { PlanCard } from "@/components/action-plans/plan-card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { PracticeQuestion } from "@/components/quiz/practice-question";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { PreTestForm } from "@/components/surveys/pre-test-form";
 import { StartPreTestButton } from "@/components/surveys/start-pre-test-button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { FinalAssessmentGate } from "@/components/final-assessment-gate";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { SurveyForm } from "@/components/surveys/survey-form";
 import { requireUser } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/beijing-time";
 import { listEnquiries, STATUS_LABELS, STATUSES } from "@/lib/enquiries/enquiries";

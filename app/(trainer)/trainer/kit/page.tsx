@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireRole } from "@/lib/auth/session";
 import { getCase, getModule } from "@/lib/content";
 import { getTrainerKit } from "@/lib/trainer-kit";

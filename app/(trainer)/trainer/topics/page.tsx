@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { forbidden } from "next/navigation";
 import { Chart } from "@/components/trainer/chart";
 import { requireRole } from "@/lib/auth/session";

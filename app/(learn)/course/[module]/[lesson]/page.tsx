@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { KeyFigures } from "@/components/key-figures";
 import { LessonProgress } from "@/components/lesson-progress";
@@ -70,11 +70,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
 
         <KeyFigures figures={lesson.keyFigures} title={t.lesson.keyFigures} />
         <div className="prose-zh mt-6" dangerouslySetInnerHTML={{ __html: lesson.html }} />
-        <LessonProgress
-          moduleSlug={module.slug}
-          lessonSlug={lesson.slug}
-          markDone={markLessonDoneAction}
-        />
+        <LessonProgress moduleSlug={module.slug} lessonSlug={lesson.slug} markDone={markLessonDoneAction} />
         <SourceList sources={getSources(lesson.sources)} title={t.lesson.sources} />
 
         <nav aria-label={`${t.lesson.prev} / ${t.lesson.next}`} className="mt-10 grid gap-3 sm:grid-cols-2">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getDb } from "@/lib/db/client";
 import { setReminderOptOut, verifyOptOutToken } from "@/lib/reminders/opt-out";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ActionForm, type ActionFormField } from "@/components/forms/action-form";
 import { FilterProblems } from "@/components/forms/filter-problems";
 import { Pager } from "@/components/pager";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { SessionForm } from "@/components/attendance/session-form";
 import { ActionForm } from "@/components/forms/action-form";
 import { CohortNav } from "@/components/trainer/cohort-nav";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { forbidden } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { PrintButton } from "@/components/print-button";
