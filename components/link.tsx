@@ -1,8 +1,10 @@
 "use client";
 
 import NextLink from "next/link";
-import { useRouter } from "next/navigation";
-import type { ComponentProps } from "react";
+// The context next/link itself reads: null outside the app router (a component rendered on its own,
+// as in tests/unit/route-error.test.ts), where useRouter() would throw.
+import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import { useContext, type ComponentProps } from "react";
 
 type LinkProps = ComponentProps<typeof NextLink>;
 
@@ -15,10 +17,10 @@ type LinkProps = ComponentProps<typeof NextLink>;
  * `prefetch={true}` keeps Next's viewport prefetch where a page wants it. Decision 0033.
  */
 export default function Link({ prefetch, href, onMouseEnter, onFocus, onTouchStart, ...props }: LinkProps) {
-  const router = useRouter();
+  const router = useContext(AppRouterContext);
   const target = typeof href === "string" && href.startsWith("/") && !href.startsWith("//") ? href : null;
   const warm = () => {
-    if (target && prefetch !== false) router.prefetch(target);
+    if (router && target && prefetch !== false) router.prefetch(target);
   };
   return (
     <NextLink
