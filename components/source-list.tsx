@@ -11,7 +11,7 @@ export function SourceList({ sources, title }: SourceListProps) {
       <ul className="mt-2 space-y-1">
         {sources.map((s) => (
           <li key={s.id}>
-            《{s.title}》，{s.publisher},{s.date}
+            《{s.title}》，{s.publisher}，{s.date}
           </li>
         ))}
       </ul>
