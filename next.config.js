@@ -9,6 +9,12 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() in pages and actions answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
+  // Metadata (the <title> above all) is resolved before the page is sent, for every browser, not
+  // streamed in after it (Next's default for everyone but a list of bots). Streamed, a page reached
+  // through a server action's redirect (开始测验 → the attempt) was sometimes left with no <title>
+  // at all: a screen reader announced nothing and the tab showed the address (decision 0034). The
+  // only generateMetadata that reads the database reads what its page reads anyway (cached).
+  htmlLimitedBots: /.*/,
   // Loaded from node_modules at run time rather than bundled: exceljs (exports) and nodemailer
   // (enquiry notifications) are large CommonJS packages that only route handlers use; pdfkit
   // (certificate PDFs) reads its own font metrics from its package folder at run time.

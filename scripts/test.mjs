@@ -92,7 +92,8 @@ await step(VITEST, "node_modules/.bin/vitest", [
 ]);
 // The README's promise, kept: `npm start` on a clean copy of the repository (scripts/fresh-start-check.ts).
 await step("fresh-clone npm start", "node_modules/.bin/tsx", ["scripts/fresh-start-check.ts"]);
-await step("browser tests (playwright + chromium)", "node_modules/.bin/playwright", ["test", "--reporter=list,json"], {
+const BROWSER = "browser tests (playwright + chromium)";
+await step(BROWSER, "node_modules/.bin/playwright", ["test", "--reporter=list,json"], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT,
 });
 
@@ -128,6 +129,27 @@ function vitestFailures() {
   return out;
 }
 
+/** What the page showed when the test failed: Playwright's error context (an ARIA snapshot of the
+ * page), shortened. CI keeps only the tail of the output, and "element not found" alone does not
+ * say whether the page showed an error, a stale screen or was still loading. */
+function pageAtFailure(result) {
+  const path = result?.attachments?.find((a) => a.name === "error-context")?.path;
+  if (!path) return "";
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+  // The snapshot is the YAML block; its main landmark says more than the site's header.
+  const yaml = text.indexOf("```yaml");
+  if (yaml < 0) return "";
+  let snapshot = text.slice(yaml + 7);
+  const main = snapshot.search(/^\s*- main\b/m);
+  if (main >= 0) snapshot = snapshot.slice(main);
+  return `\n      page at failure:\n${firstLines(snapshot.replace(/```[\s\S]*$/, ""), 30)}`;
+}
+
 function playwrightFailures() {
   const report = readJson(PLAYWRIGHT_REPORT);
   if (!report) return [];
@@ -140,7 +162,8 @@ function playwrightFailures() {
         const mark = test.status === "flaky" ? "~ (passed on retry)" : "✗";
         out.push(
           `  ${mark} [${test.projectName}] ${spec.file}:${spec.line} › ${[...titles, spec.title].join(" › ")}\n` +
-            firstLines(last?.error?.message ?? last?.errors?.[0]?.message),
+            firstLines(last?.error?.message ?? last?.errors?.[0]?.message) +
+            pageAtFailure(last),
         );
       }
     }
@@ -167,5 +190,13 @@ if (unhandled >= 0) {
     `vitest reported errors outside the tests:\n${vitestOut.slice(start).split("\n").slice(0, 40).join("\n")}`,
   );
 }
+// The app server's own errors during the browser tests (an exception in a server action shows in
+// the browser only as a missing message).
+const serverErrors = (outputs.get(BROWSER) ?? "")
+  .replace(/\u001b\[[0-9;]*m/g, "")
+  .split("\n")
+  .filter((l) => l.startsWith("[WebServer]") && /error|exception|unhandled|⨯/i.test(l));
+if (failures.length && serverErrors.length)
+  console.log(`app server errors during the browser tests (first 15):\n${serverErrors.slice(0, 15).join("\n")}`);
 console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -76,9 +76,15 @@ test("a learner scans the projector's QR on a phone, signs in and is checked in;
   await page.getByRole("link", { name: "集中面授 · 场景化金融生态" }).first().click();
   await expect(page.getByTestId("register-counts")).toContainText(`共 ${LEARNERS} 人`);
   const registerUrl = page.url();
-  // A second tab keeps the register open at the door; its clock is the test's, so the refresh
-  // that brings new scans in can be run on demand instead of waited for.
-  const register = await page.context().newPage();
+  // A second device keeps the register open at the door; its clock is the test's, so the refresh
+  // that brings new scans in can be run on demand instead of waited for. A context of its own
+  // (signed in as the same trainer): Playwright's clock is per context, and the projector must keep
+  // real time, as a projector in a room does.
+  const registerContext = await browser.newContext({
+    storageState: await page.context().storageState(),
+    extraHTTPHeaders: clientAddressHeader(),
+  });
+  const register = await registerContext.newPage();
   await register.clock.install();
   await register.goto(registerUrl);
   await expect(register.getByRole("row").filter({ hasText: c.scanner.name })).toContainText("未签到");
@@ -118,7 +124,7 @@ test("a learner scans the projector's QR on a phone, signs in and is checked in;
   // The register in the other tab follows without a reload.
   await register.clock.runFor(21_000);
   await expect(register.getByRole("row").filter({ hasText: c.scanner.name })).toContainText(/出勤|迟到/);
-  await register.close();
+  await registerContext.close();
 
   // The projector's count and latest arrivals update without a reload.
   await expect(page.getByTestId("check-in-count")).toContainText(`1 / ${LEARNERS} 人`, { timeout: 15_000 });
