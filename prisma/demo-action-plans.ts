@@ -71,10 +71,17 @@ export async function seedDemoActionPlans(db: PrismaClient, now = new Date()) {
   for (const inviteCode of COHORTS) {
     const cohort = await db.cohort.findUnique({
       where: { inviteCode },
-      select: { members: { where: { user: { email: { endsWith: "@demo.local" } } }, select: { userId: true } } },
+      select: {
+        members: {
+          where: { user: { email: { endsWith: "@demo.local" } } },
+          // Roster order (numbered emails), not random ids: the same learners file on every machine.
+          orderBy: { user: { email: "asc" } },
+          select: { userId: true },
+        },
+      },
     });
     if (!cohort) continue;
-    const userIds = cohort.members.map((m) => m.userId).sort();
+    const userIds = cohort.members.map((m) => m.userId);
     if ((await db.actionPlan.count({ where: { userId: { in: userIds } } })) > 0) continue;
     for (const [i, userId] of userIds.entries()) {
       if (i % 5 === 4) continue; // a fifth have not filed: the trainer's share is not 100%

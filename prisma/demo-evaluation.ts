@@ -100,7 +100,12 @@ export async function seedDemoEvaluation(db: PrismaClient, now = new Date()) {
         id: true,
         trainerId: true,
         surveyRuns: { select: { id: true }, take: 1 },
-        members: { orderBy: { userId: "asc" }, select: { userId: true, user: { select: { branch: true } } } },
+        // Roster order (numbered emails), not random ids: which learners took the pre-test must be
+        // the same on every machine, or a cohort's knowledge gain can come out empty by chance.
+        members: {
+          orderBy: { user: { email: "asc" } },
+          select: { userId: true, user: { select: { branch: true } } },
+        },
       },
     });
     if (!cohort || cohort.surveyRuns.length > 0) continue;

@@ -65,11 +65,17 @@ export async function seedDemoSessions(db: PrismaClient, now = new Date()) {
   for (const [inviteCode, plan] of Object.entries(PLANS)) {
     const cohort = await db.cohort.findUnique({
       where: { inviteCode },
-      select: { id: true, _count: { select: { sessions: true } }, members: { select: { userId: true } } },
+      select: {
+        id: true,
+        _count: { select: { sessions: true } },
+        // In roster order (the emails are numbered), not by id: ids are random, and the draws below
+        // must fall on the same learners on every machine.
+        members: { orderBy: { user: { email: "asc" } }, select: { userId: true } },
+      },
     });
     if (!cohort || cohort._count.sessions > 0) continue;
     const rnd = random(inviteCode.length * 7919 + cohort.members.length);
-    const members = cohort.members.map((m) => m.userId).sort();
+    const members = cohort.members.map((m) => m.userId);
     await db.$transaction(async (tx) => {
       for (const p of plan.sessions) {
         const day = formatDate(new Date(now.getTime() - p.daysAgo * DAY));
