@@ -8,7 +8,7 @@ import { t } from "@/lib/i18n/zh-cn";
 export function SiteFooter() {
   const contact = env.ENQUIRY_CONTACT;
   return (
-    <footer className="render-when-near mt-16 border-t border-gray-200 bg-gray-50 [contain-intrinsic-size:auto_12rem]">
+    <footer className="mt-16 border-t border-gray-200 bg-gray-50">
       <div className="mx-auto max-w-6xl px-4 py-8 text-sm text-gray-600">
         <p className="font-medium text-gray-800">{t.site.fullName}</p>
         <p className="mt-2">{t.footer.note}</p>

@@ -48,7 +48,7 @@ export default function LandingPage() {
         </div>
       </section>
 
-      <section className="render-when-near mx-auto grid max-w-6xl gap-8 px-4 py-12 md:grid-cols-3">
+      <section className="mx-auto grid max-w-6xl gap-8 px-4 py-12 md:grid-cols-3">
         <div>
           <h2 className="text-xl font-bold text-brand-900">{t.landing.audienceTitle}</h2>
           <ul className="mt-3 space-y-2 text-gray-700">
@@ -71,7 +71,7 @@ export default function LandingPage() {
         </div>
       </section>
 
-      <section className="render-when-near mx-auto max-w-6xl px-4 py-8">
+      <section className="mx-auto max-w-6xl px-4 py-8">
         <h2 className="text-2xl font-bold text-brand-900">{t.landing.modulesTitle}</h2>
         <ol className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {modules.map((m) => (
@@ -90,7 +90,7 @@ export default function LandingPage() {
       </section>
 
       {course.themes.length > 0 && (
-        <section className="render-when-near mx-auto max-w-6xl px-4 py-8">
+        <section className="mx-auto max-w-6xl px-4 py-8">
           <h2 className="text-2xl font-bold text-brand-900">{t.landing.themesTitle}</h2>
           <ul className="mt-4 flex flex-wrap gap-3">
             {course.themes.map((theme) => (
@@ -102,7 +102,7 @@ export default function LandingPage() {
         </section>
       )}
 
-      <section className="render-when-near mx-auto max-w-6xl px-4 py-8">
+      <section className="mx-auto max-w-6xl px-4 py-8">
         <h2 className="text-2xl font-bold text-brand-900">{t.landing.casesTitle}</h2>
         <ul className="mt-6 grid gap-4 md:grid-cols-2">
           {cases.map((c) => (
@@ -120,11 +120,11 @@ export default function LandingPage() {
         </ul>
       </section>
 
-      <section className="render-when-near mx-auto max-w-6xl px-4 py-8">
+      <section className="mx-auto max-w-6xl px-4 py-8">
         <div className="prose-zh mx-auto" dangerouslySetInnerHTML={{ __html: course.html }} />
       </section>
 
-      <div className="render-when-near mx-auto max-w-4xl px-4 pb-12">
+      <div className="mx-auto max-w-4xl px-4 pb-12">
         <EnquirySection />
       </div>
     </>

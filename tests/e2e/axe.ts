@@ -3,7 +3,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
-import { renderEverything } from "./render-everything";
 
 const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
@@ -23,8 +22,6 @@ export async function expectNoAxeViolations(page: Page, label: string) {
   // Wait for the page to settle (client components hydrated, their fetches answered), so axe sees
   // what a person sees.
   await page.waitForLoadState("networkidle");
-  // Below-the-fold blocks rendered too, so axe can compute their colours and sizes.
-  await renderEverything(page);
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
   expect.soft(describe(violations), `accessibility violations on ${label}`).toEqual([]);
 }

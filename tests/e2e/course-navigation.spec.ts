@@ -1,6 +1,5 @@
 import { loadContent } from "@/lib/content/load";
 import { expect, noChromium, test } from "./fixtures";
-import { renderEverything } from "./render-everything";
 
 // Skipped only on a machine without Debian's Chromium, outside CI (noChromium says so); under CI it never skips.
 test.skip(noChromium !== null, noChromium ?? "");
@@ -88,7 +87,6 @@ test("pages do not scroll sideways on a 360 px phone", async ({ page }) => {
     `/cases/${firstCase.slug}`,
   ]) {
     await page.goto(path);
-    await renderEverything(page);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

@@ -5,7 +5,6 @@ import { KeyFigures } from "@/components/key-figures";
 import { SourceList } from "@/components/source-list";
 import { TrainerOnlyLink } from "@/components/trainer-kit/trainer-only-link";
 import { getCase, getContent, getModule, getSources } from "@/lib/content";
-import { deferLaterSections } from "@/lib/content/deferred-sections";
 import { t } from "@/lib/i18n/zh-cn";
 import { pageMetadata } from "@/lib/seo/page-metadata";
 import { cardPaths } from "@/lib/share/card-paths";
@@ -61,7 +60,7 @@ export default async function CasePage({ params }: CasePageProps) {
         </section>
       )}
 
-      <div className="prose-zh mt-6" dangerouslySetInnerHTML={{ __html: deferLaterSections(c.html) }} />
+      <div className="prose-zh mt-6" dangerouslySetInnerHTML={{ __html: c.html }} />
 
       <section className="mt-10 rounded-lg bg-brand-50 p-5">
         <h2 className="text-lg font-semibold text-brand-900">{t.cases.discussion}</h2>

@@ -5,7 +5,6 @@ import { KeyFigures } from "@/components/key-figures";
 import { LessonProgress } from "@/components/lesson-progress";
 import { SourceList } from "@/components/source-list";
 import { TableOfContents } from "@/components/table-of-contents";
-import { deferLaterSections } from "@/lib/content/deferred-sections";
 import { allLessons, getLesson, getSources, lessonHref } from "@/lib/content";
 import { currentCourseShape } from "@/lib/dashboard/course-shape";
 import { t } from "@/lib/i18n/zh-cn";
@@ -70,7 +69,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
         </details>
 
         <KeyFigures figures={lesson.keyFigures} title={t.lesson.keyFigures} />
-        <div className="prose-zh mt-6" dangerouslySetInnerHTML={{ __html: deferLaterSections(lesson.html) }} />
+        <div className="prose-zh mt-6" dangerouslySetInnerHTML={{ __html: lesson.html }} />
         <LessonProgress moduleSlug={module.slug} lessonSlug={lesson.slug} markDone={markLessonDoneAction} />
         <SourceList sources={getSources(lesson.sources)} title={t.lesson.sources} />
 
