@@ -9,6 +9,7 @@ import type { ActionMetric, ActionStatus, ActionTool } from "@/lib/generated/pri
 import { parseBeijingDate } from "@/lib/action-plans/schema";
 import { ROUNDS } from "@/lib/action-plans/rules";
 import { formatDate } from "@/lib/format/beijing-time";
+import { ROSTER_ORDER } from "./demo-roster-order";
 
 const DAY = 86_400_000;
 const COHORTS = ["SPRING26", "SOUTH26"];
@@ -74,8 +75,7 @@ export async function seedDemoActionPlans(db: PrismaClient, now = new Date()) {
       select: {
         members: {
           where: { user: { email: { endsWith: "@demo.local" } } },
-          // Roster order (numbered emails), not random ids: the same learners file on every machine.
-          orderBy: { user: { email: "asc" } },
+          orderBy: ROSTER_ORDER,
           select: { userId: true },
         },
       },

@@ -11,6 +11,7 @@ import type { Question } from "@/lib/quiz/schema";
 import { rightResponse, type Response } from "@/lib/quiz/score";
 import { loadSurveys } from "@/lib/surveys/load";
 import { surveyItems, type Survey, type SurveyAnswers } from "@/lib/surveys/schema";
+import { ROSTER_ORDER } from "./demo-roster-order";
 
 function random(seed: number) {
   return () => {
@@ -100,12 +101,7 @@ export async function seedDemoEvaluation(db: PrismaClient, now = new Date()) {
         id: true,
         trainerId: true,
         surveyRuns: { select: { id: true }, take: 1 },
-        // Roster order (numbered emails), not random ids: which learners took the pre-test must be
-        // the same on every machine, or a cohort's knowledge gain can come out empty by chance.
-        members: {
-          orderBy: { user: { email: "asc" } },
-          select: { userId: true, user: { select: { branch: true } } },
-        },
+        members: { orderBy: ROSTER_ORDER, select: { userId: true, user: { select: { branch: true } } } },
       },
     });
     if (!cohort || cohort.surveyRuns.length > 0) continue;

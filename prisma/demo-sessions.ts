@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
 import { beijingInstant } from "@/lib/attendance/schema";
 import { formatDate } from "@/lib/format/beijing-time";
+import { ROSTER_ORDER } from "./demo-roster-order";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -68,9 +69,7 @@ export async function seedDemoSessions(db: PrismaClient, now = new Date()) {
       select: {
         id: true,
         _count: { select: { sessions: true } },
-        // In roster order (the emails are numbered), not by id: ids are random, and the draws below
-        // must fall on the same learners on every machine.
-        members: { orderBy: { user: { email: "asc" } }, select: { userId: true } },
+        members: { orderBy: ROSTER_ORDER, select: { userId: true } },
       },
     });
     if (!cohort || cohort._count.sessions > 0) continue;

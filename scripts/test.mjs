@@ -97,10 +97,12 @@ await step(BROWSER, "node_modules/.bin/playwright", ["test", "--reporter=list,js
   PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT,
 });
 
+/** Text without terminal colours. */
+const plain = (text) => String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+
 /** First lines of a failure message, without terminal colours. */
 const firstLines = (text, n = 6) =>
-  String(text ?? "")
-    .replace(/\u001b\[[0-9;]*m/g, "")
+  plain(text)
     .split("\n")
     .filter((l) => l.trim())
     .slice(0, n)
@@ -182,7 +184,7 @@ const failures = [...vitestFailures(), ...playwrightFailures()];
 if (failures.length) console.log(`failed tests:\n${failures.join("\n")}`);
 // Vitest also fails a run whose tests all passed when an error escaped them (an unhandled rejection
 // or an error event after a test ended); its JSON report does not carry those, its output does.
-const vitestOut = (outputs.get(VITEST) ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+const vitestOut = plain(outputs.get(VITEST));
 const unhandled = vitestOut.indexOf("Unhandled Error");
 if (unhandled >= 0) {
   const start = vitestOut.lastIndexOf("\n", unhandled) + 1;
@@ -192,8 +194,7 @@ if (unhandled >= 0) {
 }
 // The app server's own errors during the browser tests (an exception in a server action shows in
 // the browser only as a missing message).
-const serverErrors = (outputs.get(BROWSER) ?? "")
-  .replace(/\u001b\[[0-9;]*m/g, "")
+const serverErrors = plain(outputs.get(BROWSER))
   .split("\n")
   .filter((l) => l.startsWith("[WebServer]") && /error|exception|unhandled|⨯/i.test(l))
   // A browser that closed a page mid-response (every test's end): not the app's error.

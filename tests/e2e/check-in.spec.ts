@@ -121,7 +121,7 @@ test("a learner scans the projector's QR on a phone, signs in and is checked in;
   await phone.goto(url);
   await expect(phone.getByRole("status")).toContainText(`已签到（${first}`);
 
-  // The register in the other tab follows without a reload.
+  // The register on the other device follows without a reload.
   await register.clock.runFor(21_000);
   await expect(register.getByRole("row").filter({ hasText: c.scanner.name })).toContainText(/出勤|迟到/);
   await registerContext.close();
