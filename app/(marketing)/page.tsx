@@ -73,6 +73,11 @@ export default function LandingPage() {
 
       <section className="mx-auto max-w-6xl px-4 py-8">
         <h2 className="text-2xl font-bold text-brand-900">{t.landing.modulesTitle}</h2>
+        <p className="mt-2 text-gray-700">
+          <Link href="/about" className="text-brand-700 underline hover:text-brand-600">
+            {t.landing.aboutLink}
+          </Link>
+        </p>
         <ol className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {modules.map((m) => (
             <li key={m.slug}>
@@ -118,10 +123,6 @@ export default function LandingPage() {
             </li>
           ))}
         </ul>
-      </section>
-
-      <section className="mx-auto max-w-6xl px-4 py-8">
-        <div className="prose-zh mx-auto" dangerouslySetInnerHTML={{ __html: course.html }} />
       </section>
 
       <div className="mx-auto max-w-4xl px-4 pb-12">

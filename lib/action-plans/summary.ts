@@ -57,8 +57,9 @@ const planSelect = {
 } as const;
 
 /**
- * The same figures as summarisePlans, counted in PostgreSQL (a bank's cohort files thousands of
- * plans: docs/decisions/0028), and the example plans, which alone are loaded whole.
+ * The same figures as summarisePlans, counted in PostgreSQL from each plan's figures, which
+ * triggers keep on the plan's row as its actions and reports change (a bank's cohort files
+ * thousands of plans: docs/decisions/0036). The example plans alone are loaded whole.
  */
 export async function getCohortActionPlans(db: PrismaClient, cohortId: string, now: Date) {
   const [figures] = await db.$queryRaw<
@@ -71,47 +72,24 @@ export async function getCohortActionPlans(db: PrismaClient, cohortId: string, n
       examples: string[];
     }[]
   >`
-    WITH plans AS (
-      SELECT p.id, p."filedAt" AS filed_at
+    WITH plans AS MATERIALIZED (
+      SELECT p.id, p."filedAt" AS filed_at, p."actionCount" AS actions, p."actionsDone" AS done,
+             p."reportCount" AS reports, p."followedRounds" AS followed
       FROM "ActionPlan" p JOIN "CohortMember" cm ON cm."userId" = p."userId" AND cm."cohortId" = ${cohortId}
-    ),
-    acts AS (
-      -- Per action: its latest report, the rounds reported, and the first round a report closed it (DONE or ABANDONED).
-      SELECT a."planId" AS plan_id,
-             (array_agg(c.status ORDER BY c.round DESC) FILTER (WHERE c.id IS NOT NULL))[1] AS latest,
-             min(c.round) FILTER (WHERE c.status IN ('DONE', 'ABANDONED')) AS closed_by,
-             coalesce(array_agg(c.round) FILTER (WHERE c.id IS NOT NULL), ARRAY[]::int[]) AS reported
-      FROM "PlanAction" a JOIN plans p ON p.id = a."planId"
-      LEFT JOIN "ActionCheckIn" c ON c."actionId" = a.id
-      GROUP BY a.id, a."planId"
-    ),
-    plan_rounds AS (
-      -- followedUpAt: no action still open before the round, or some action reported at it.
-      SELECT r.round,
-             count(x.plan_id) FILTER (WHERE x.closed_by IS NULL OR x.closed_by >= r.round) = 0
-               OR coalesce(bool_or(r.round = ANY(x.reported)), false) AS followed
-      FROM plans p CROSS JOIN unnest(${[...ROUNDS]}::int[]) AS r(round)
-      LEFT JOIN acts x ON x.plan_id = p.id
-      WHERE p.filed_at + make_interval(days => r.round) <= ${now}
-      GROUP BY p.id, r.round
-    ),
-    per_round AS (
-      SELECT round, count(*)::int AS eligible, count(*) FILTER (WHERE followed)::int AS followed FROM plan_rounds GROUP BY round
-    ),
-    examples AS (
-      -- The most complete plans (completeness below), then the newest.
-      SELECT p.id FROM plans p LEFT JOIN acts x ON x.plan_id = p.id
-      GROUP BY p.id, p.filed_at
-      ORDER BY coalesce(sum(cardinality(x.reported)), 0) * 10 + count(x.plan_id) DESC, p.filed_at DESC
-      LIMIT ${EXAMPLE_PLANS}
     )
     SELECT (SELECT count(*) FROM "CohortMember" WHERE "cohortId" = ${cohortId})::int AS members,
            (SELECT count(*) FROM plans)::int AS filed,
-           (SELECT count(*) FROM acts)::int AS actions,
-           (SELECT count(*) FROM acts WHERE latest = 'DONE')::int AS actions_done,
-           (SELECT json_agg(json_build_object('round', r.round, 'eligible', coalesce(f.eligible, 0), 'followed', coalesce(f.followed, 0)) ORDER BY r.round)
-            FROM unnest(${[...ROUNDS]}::int[]) AS r(round) LEFT JOIN per_round f ON f.round = r.round) AS rounds,
-           ARRAY(SELECT id FROM examples) AS examples`;
+           (SELECT coalesce(sum(actions), 0) FROM plans)::int AS actions,
+           (SELECT coalesce(sum(done), 0) FROM plans)::int AS actions_done,
+           -- A round counts the plans whose day has come (roundArrivesAt), and of those the ones followed up.
+           (SELECT json_agg(json_build_object('round', r.round, 'eligible', f.eligible, 'followed', f.followed) ORDER BY r.round)
+            FROM unnest(${[...ROUNDS]}::int[]) AS r(round)
+            CROSS JOIN LATERAL (
+              SELECT count(*)::int AS eligible, count(*) FILTER (WHERE r.round = ANY(p.followed))::int AS followed
+              FROM plans p WHERE p.filed_at + make_interval(days => r.round) <= ${now}
+            ) f) AS rounds,
+           -- The most complete plans (completeness below), then the newest.
+           ARRAY(SELECT id FROM plans ORDER BY reports * 10 + actions DESC, filed_at DESC LIMIT ${EXAMPLE_PLANS}) AS examples`;
   const plans = await db.actionPlan.findMany({ where: { id: { in: figures!.examples } }, select: planSelect });
   const examples = [...plans].sort(
     (a, b) => completeness(b) - completeness(a) || b.filedAt.getTime() - a.filedAt.getTime(),

@@ -38,6 +38,8 @@ export const zhCN = {
     modulesTitle: "课程模块",
     casesTitle: "银行案例",
     themesTitle: "三大应用主题",
+    aboutTitle: "课程介绍",
+    aboutLink: "完整的课程介绍：为什么学、模块怎样衔接、学习方式、案例与数据说明",
     durationLabel: "建议学时",
     moduleCount: (n: number) => `${n} 个模块`,
     lessonCount: (n: number) => `${n} 节课`,

@@ -12,22 +12,15 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
  * learners no earlier rule has named (one plan per learner, found by its unique key).
  */
 export function checkInDueFor(userId: Prisma.Sql, now: Date): Prisma.Sql {
+  // The rounds a plan has nothing left to ask at are kept on its row by triggers as its actions
+  // and reports change (answeredRounds, docs/decisions/0036): due is its latest arrived round
+  // not among them.
   return Prisma.sql`EXISTS (
-    SELECT 1 FROM (
-      SELECT p.id,
-             CASE WHEN p."filedAt" + interval '90 days' <= ${now} THEN 90
-                  WHEN p."filedAt" + interval '60 days' <= ${now} THEN 60
-                  ELSE 30 END AS round
-      FROM "ActionPlan" p
-      WHERE p."userId" = ${userId} AND p."filedAt" + interval '30 days' <= ${now}
-    ) p
-    WHERE EXISTS (
-      SELECT 1 FROM "PlanAction" a
-      WHERE a."planId" = p.id AND NOT EXISTS (
-        SELECT 1 FROM "ActionCheckIn" c
-        WHERE c."actionId" = a.id AND (c.round = p.round OR (c.round < p.round AND c.status IN ('DONE', 'ABANDONED')))
-      )
-    )
+    SELECT 1 FROM "ActionPlan" p
+    WHERE p."userId" = ${userId} AND p."filedAt" + interval '30 days' <= ${now}
+      AND NOT coalesce(CASE WHEN p."filedAt" + interval '90 days' <= ${now} THEN 90
+                            WHEN p."filedAt" + interval '60 days' <= ${now} THEN 60
+                            ELSE 30 END = ANY(p."answeredRounds"), false)
   )`;
 }
 

@@ -460,6 +460,8 @@ export const ROUTES: RouteRow[] = [
     post: {},
     expect: { ...signedIn(404), anonymous: 401 },
   },
+  // The course's full introduction, linked from the landing page.
+  { file: "app/(marketing)/about/page.tsx", path: "/about", expect: everyone("ok") },
   { file: "app/(marketing)/enquiry/page.tsx", path: "/enquiry", expect: everyone("ok") },
   { file: "app/(marketing)/enquiry/thanks/page.tsx", path: "/enquiry/thanks", expect: everyone("ok") },
   // The provider's privacy notice, linked from every page's footer.

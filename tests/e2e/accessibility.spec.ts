@@ -55,6 +55,7 @@ test("public pages: enquiry, sign-in, a certificate's verification and the not-f
   test.setTimeout(180_000);
   const [cert] = await queryE2eDb<{ id: string }>(`SELECT id FROM "Certificate" LIMIT 1`);
   await checkPages(page, [
+    "/about",
     "/enquiry",
     "/enquiry/thanks",
     "/privacy",

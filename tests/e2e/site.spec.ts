@@ -119,6 +119,7 @@ test.describe("share cards", () => {
       "/glossary",
       "/exercises",
       "/exercises/activity-rates",
+      "/about",
       "/enquiry",
       "/login",
       "/signup",
@@ -150,6 +151,18 @@ test.describe("share cards", () => {
     expect(meta.get("robots")).toContain("noindex");
     for (const value of meta.values()) expect(value).not.toContain(cert!.name);
   });
+});
+
+test("the landing page leads to the course's full introduction, with its note on cases and figures", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /完整的课程介绍/ }).click();
+  await expect(page).toHaveURL(/\/about$/);
+  await expect(page.getByRole("heading", { level: 1, name: content.course.title })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "为什么要学这门课" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "关于案例和数据" })).toBeVisible();
+  await expect(page.locator("#enquiry")).toBeVisible();
 });
 
 test.describe("footer", () => {

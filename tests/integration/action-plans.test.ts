@@ -13,6 +13,9 @@ import {
 import { learnersWithCheckInDue } from "@/lib/reminders/check-ins";
 import type { ActionInput } from "@/lib/action-plans/schema";
 import { EXAMPLE_PLANS, getCohortActionPlans, summarisePlans } from "@/lib/action-plans/summary";
+import { actionPlanFiguresDrift, rebuildActionPlanFigures } from "@/lib/action-plans/figures";
+import { checkInDue } from "@/lib/action-plans/rules";
+import type { ActionStatus } from "@/lib/generated/prisma/enums";
 import { findVisibleCohort } from "@/lib/dashboard/access";
 import type { Viewer } from "@/lib/organisations/scope";
 import { seedDemoActionPlans } from "@/prisma/demo-action-plans";
@@ -215,6 +218,114 @@ describe.skipIf(noPostgres)("action plans (PostgreSQL)", () => {
       // The reminder rule's learners with a check-in due, counted in SQL, are the hand-tested rule's.
       expect(await learnersWithCheckInDue(t.db, demo.id, later), `day ${day}: check-ins due`).toEqual(
         new Set((await dueCheckIns(t.db, later, { cohortId: demo.id })).map((r) => r.userId)),
+      );
+    }
+  });
+
+  it("keeps each plan's figures through filing, revising, reports, corrections and erasure, as a rebuild has them", async () => {
+    const org = await testOrganisationId(t.db);
+    const c = await t.db.cohort.create({
+      data: { name: "回访统计班", inviteCode: "APFIG1", trainerId: trainer.id, organisationId: org },
+      select: { id: true },
+    });
+    // A fixed pseudo-random workload (a linear congruential generator): the same every run.
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const STATUSES: ActionStatus[] = ["NOT_STARTED", "IN_PROGRESS", "DONE", "ABANDONED"];
+    const members: string[] = [];
+    for (let i = 0; i < 14; i++) {
+      const id = await account(`fig${i}@ap.cn`);
+      await t.db.cohortMember.create({ data: { cohortId: c.id, userId: id } });
+      members.push(id);
+      // Most file, on different days; some revise before their first report.
+      if (i < 12) {
+        const actions = Array.from({ length: 1 + rand(3) }, () => action());
+        expect((await fileActionPlan(t.db, id, actions, at(rand(20)))).ok).toBe(true);
+        if (rand(3) === 0) expect((await reviseActionPlan(t.db, id, [action(), action()])).ok).toBe(true);
+      }
+    }
+    // Each round, most of those asked report, with every status in turn.
+    for (const day of [31, 62, 95]) {
+      for (const userId of members) {
+        const plan = await getMyActionPlan(t.db, userId);
+        const due = plan && checkInDue(plan, at(day));
+        if (!due || rand(5) === 0) continue;
+        const reports = due.actionIds.map((actionId) => ({
+          actionId,
+          status: STATUSES[rand(4)]!,
+          result: 40,
+          obstacles: "商户排期冲突",
+        }));
+        expect((await submitCheckIn(t.db, userId, due.round, reports, at(day))).ok).toBe(true);
+      }
+    }
+    // A report corrected and one withdrawn by hand (a support fix), and a learner erased.
+    const [first, second] = await t.db.actionCheckIn.findMany({
+      where: { action: { plan: { userId: { in: members } } } },
+      orderBy: { id: "asc" },
+      take: 2,
+      select: { id: true, status: true },
+    });
+    await t.db.actionCheckIn.update({
+      where: { id: first!.id },
+      data: { status: first!.status === "DONE" ? "IN_PROGRESS" : "DONE" },
+      select: { id: true },
+    });
+    await t.db.actionCheckIn.delete({ where: { id: second!.id }, select: { id: true } });
+    await t.db.user.delete({ where: { id: members[0]! }, select: { id: true } });
+
+    const plans = await t.db.actionPlan.findMany({
+      where: { userId: { in: members } },
+      select: {
+        filedAt: true,
+        actionCount: true,
+        reportCount: true,
+        actions: { select: { id: true, checkIns: { select: { round: true, status: true } } } },
+      },
+    });
+    // The workload left something to compare: plans reported at every round, some closed.
+    expect(plans.length).toBe(11);
+    expect(plans.filter((p) => p.reportCount > 0).length).toBeGreaterThan(5);
+    const rounds = new Set(plans.flatMap((p) => p.actions.flatMap((a) => a.checkIns.map((ci) => ci.round))));
+    expect([...rounds].sort()).toEqual([30, 60, 90]);
+    for (const p of plans) expect(p.actionCount).toBe(p.actions.length);
+    expect(await actionPlanFiguresDrift(t.db)).toBe(0);
+    const kept = await t.db.actionPlan.findMany({
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        actionCount: true,
+        actionsDone: true,
+        reportCount: true,
+        followedRounds: true,
+        answeredRounds: true,
+      },
+    });
+    await rebuildActionPlanFigures(t.db);
+    expect(
+      await t.db.actionPlan.findMany({
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          actionCount: true,
+          actionsDone: true,
+          reportCount: true,
+          followedRounds: true,
+          answeredRounds: true,
+        },
+      }),
+    ).toEqual(kept);
+    // And the trainer's figures from the kept columns are the hand-tested rule's, on any day.
+    for (const day of [29, 30, 50, 60, 61, 90, 95, 200]) {
+      expect(await getCohortActionPlans(t.db, c.id, at(day)), `day ${day}`).toMatchObject(
+        summarisePlans(13, plans, at(day)),
+      );
+      // So is whom the reminder rule asks for a check-in (a withdrawn report leaves a round half answered).
+      expect(await learnersWithCheckInDue(t.db, c.id, at(day)), `day ${day}: check-ins due`).toEqual(
+        new Set((await dueCheckIns(t.db, at(day), { cohortId: c.id })).map((r) => r.userId)),
       );
     }
   });
