@@ -223,7 +223,9 @@ export async function reminderPage(
     }[]
   >`
     ${decidedSql(cohortId, course, settings, now)},
-    filtered AS (
+    -- Not materialized: each use filters decided again (a few thousand rows in memory), cheaper
+    -- than copying them once more.
+    filtered AS NOT MATERIALIZED (
       SELECT * FROM decided
       WHERE (${rule}::text IS NULL OR rule = ${rule}) AND (${query.branch} = '' OR branch = ${query.branch})
     ),
@@ -244,7 +246,10 @@ export async function reminderPage(
       WHERE d.name_key COLLATE "C" BETWEEN b.lo AND b.hi
       ORDER BY ${BY_NAME}
       LIMIT ${size}
-      OFFSET (SELECT n FROM start) - (SELECT count(*) FROM filtered d, bounds b WHERE d.name_key COLLATE "C" < b.lo)
+      -- On the first page nothing sorts before its first key: the count is skipped.
+      OFFSET (SELECT CASE WHEN s.n = 0 THEN 0
+                          ELSE s.n - (SELECT count(*) FROM filtered d, bounds b WHERE d.name_key COLLATE "C" < b.lo) END
+              FROM start s)
     )
     SELECT
       (SELECT coalesce(json_agg(c), '[]') FROM (
