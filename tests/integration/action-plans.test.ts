@@ -293,20 +293,8 @@ describe.skipIf(noPostgres)("action plans (PostgreSQL)", () => {
     expect([...rounds].sort()).toEqual([30, 60, 90]);
     for (const p of plans) expect(p.actionCount).toBe(p.actions.length);
     expect(await actionPlanFiguresDrift(t.db)).toBe(0);
-    const kept = await t.db.actionPlan.findMany({
-      orderBy: { id: "asc" },
-      select: {
-        id: true,
-        actionCount: true,
-        actionsDone: true,
-        reportCount: true,
-        followedRounds: true,
-        answeredRounds: true,
-      },
-    });
-    await rebuildActionPlanFigures(t.db);
-    expect(
-      await t.db.actionPlan.findMany({
+    const figures = () =>
+      t.db.actionPlan.findMany({
         orderBy: { id: "asc" },
         select: {
           id: true,
@@ -316,8 +304,10 @@ describe.skipIf(noPostgres)("action plans (PostgreSQL)", () => {
           followedRounds: true,
           answeredRounds: true,
         },
-      }),
-    ).toEqual(kept);
+      });
+    const kept = await figures();
+    await rebuildActionPlanFigures(t.db);
+    expect(await figures()).toEqual(kept);
     // And the trainer's figures from the kept columns are the hand-tested rule's, on any day.
     for (const day of [29, 30, 50, 60, 61, 90, 95, 200]) {
       expect(await getCohortActionPlans(t.db, c.id, at(day)), `day ${day}`).toMatchObject(
