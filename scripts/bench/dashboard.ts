@@ -483,6 +483,9 @@ export async function benchDashboard(): Promise<DashboardResult> {
       await load();
       return performance.now() - t0;
     };
+    statements = 0;
+    await baseline();
+    const baseQueries = statements;
     const allBase: number[] = [];
     for (const [page, load, kind] of pages) {
       for (let i = 0; i < 3; i++) await load(); // warm-up: plans cached, pages in memory
@@ -504,22 +507,24 @@ export async function benchDashboard(): Promise<DashboardResult> {
         for (let i = 0; i < BLOCK; i++) times.push(await timed(load));
       }
       allBase.push(...base);
+      times.sort((a, b) => a - b);
       rows.push({
         page,
-        p50: +pct(sorted(times), 50).toFixed(1),
-        p95: +pct(sorted(times), 95).toFixed(1),
+        p50: +pct(times, 50).toFixed(1),
+        p95: +pct(times, 95).toFixed(1),
         baseP95: +pct(sorted(base), 95).toFixed(1),
         queries,
         smallQueries: counts.get(page) ?? 0,
         action: kind === "action",
       });
     }
+    allBase.sort((a, b) => a - b);
     rows.unshift({
       page: basePage,
-      p50: +pct(sorted(allBase), 50).toFixed(1),
-      p95: +pct(sorted(allBase), 95).toFixed(1),
-      baseP95: +pct(sorted(allBase), 95).toFixed(1),
-      queries: 1,
+      p50: +pct(allBase, 50).toFixed(1),
+      p95: +pct(allBase, 95).toFixed(1),
+      baseP95: +pct(allBase, 95).toFixed(1),
+      queries: baseQueries,
       smallQueries: counts.get(basePage) ?? 0,
     });
     return { data, rows, small };
