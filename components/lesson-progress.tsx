@@ -2,6 +2,7 @@
 
 import Link from "@/components/link";
 import { useEffect, useState } from "react";
+import { inOwnTask } from "@/components/in-own-task";
 
 export type LessonProgressProps = {
   moduleSlug: string;
@@ -16,12 +17,15 @@ export function LessonProgress({ moduleSlug, lessonSlug, markDone }: LessonProgr
   useEffect(() => {
     let live = true;
     const query = new URLSearchParams({ module: moduleSlug, lesson: lessonSlug });
-    fetch(`/api/me/lesson-status?${query}`, { cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ signedIn: boolean; done: boolean }>) : null))
-      .then((s) => live && setState(s))
-      .catch(() => live && setState(null));
+    const cancel = inOwnTask(() =>
+      fetch(`/api/me/lesson-status?${query}`, { cache: "no-store" })
+        .then((r) => (r.ok ? (r.json() as Promise<{ signedIn: boolean; done: boolean }>) : null))
+        .then((s) => live && setState(s))
+        .catch(() => live && setState(null)),
+    );
     return () => {
       live = false;
+      cancel();
     };
   }, [moduleSlug, lessonSlug]);
 

@@ -3,6 +3,7 @@
 import Link from "@/components/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { inOwnTask } from "@/components/in-own-task";
 
 type Me = { name: string; role: "LEARNER" | "TRAINER" | "CLIENT_ADMIN" | "ADMIN" } | null;
 
@@ -21,21 +22,24 @@ export function UserMenu() {
   const pathname = usePathname();
   useEffect(() => {
     let live = true;
-    fetch("/api/me", { cache: "no-store" })
-      .then((r) => (r.ok ? r.json() : { user: null }))
-      .then((d: { user: Me }) => {
-        if (!live) return;
-        // Read from the address here, not with useSearchParams: the header is on static pages too.
-        setInvite(currentInviteQuery(pathname));
-        setMe(d.user);
-      })
-      .catch(() => {
-        if (!live) return;
-        setInvite(currentInviteQuery(pathname));
-        setMe(null);
-      });
+    const cancel = inOwnTask(() =>
+      fetch("/api/me", { cache: "no-store" })
+        .then((r) => (r.ok ? r.json() : { user: null }))
+        .then((d: { user: Me }) => {
+          if (!live) return;
+          // Read from the address here, not with useSearchParams: the header is on static pages too.
+          setInvite(currentInviteQuery(pathname));
+          setMe(d.user);
+        })
+        .catch(() => {
+          if (!live) return;
+          setInvite(currentInviteQuery(pathname));
+          setMe(null);
+        }),
+    );
     return () => {
       live = false;
+      cancel();
     };
   }, [pathname]);
 

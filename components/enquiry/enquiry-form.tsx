@@ -13,6 +13,7 @@ import { INTERESTS } from "@/lib/enquiries/form-options";
 import { Field, FormMessage } from "@/components/forms/field";
 import type { errorsOf as ErrorsOf } from "./enquiry-check";
 import { PrivacyNotice } from "./privacy-notice";
+import { inOwnTask } from "@/components/in-own-task";
 
 export type EnquiryFormProps = {
   action: (prev: ActionState<{ formToken: string }>, form: FormData) => Promise<ActionState<{ formToken: string }>>;
@@ -36,10 +37,13 @@ export function EnquiryForm({ action, retentionDays, compact = false }: EnquiryF
 
   useEffect(() => {
     if (token) return;
-    void fetch("/api/enquiries/token", { cache: "no-store" })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((body: { token?: string } | null) => body?.token && setToken(body.token))
-      .catch(() => {});
+    return inOwnTask(
+      () =>
+        void fetch("/api/enquiries/token", { cache: "no-store" })
+          .then((r) => (r.ok ? r.json() : null))
+          .then((body: { token?: string } | null) => body?.token && setToken(body.token))
+          .catch(() => {}),
+    );
   }, [token]);
 
   const errors = clientErrors ?? state.fieldErrors ?? {};

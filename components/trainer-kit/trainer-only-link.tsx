@@ -2,6 +2,7 @@
 
 import Link from "@/components/link";
 import { useEffect, useState } from "react";
+import { inOwnTask } from "@/components/in-own-task";
 
 export type TrainerOnlyLinkProps = { href: string; label: string };
 
@@ -12,14 +13,17 @@ export function TrainerOnlyLink({ href, label }: TrainerOnlyLinkProps) {
   const [show, setShow] = useState(false);
   useEffect(() => {
     let live = true;
-    fetch("/api/me", { cache: "no-store" })
-      .then((r) => (r.ok ? r.json() : { user: null }))
-      .then((d: { user: { role: string } | null }) => {
-        if (live) setShow(d.user?.role === "TRAINER" || d.user?.role === "ADMIN");
-      })
-      .catch(() => {});
+    const cancel = inOwnTask(() =>
+      fetch("/api/me", { cache: "no-store" })
+        .then((r) => (r.ok ? r.json() : { user: null }))
+        .then((d: { user: { role: string } | null }) => {
+          if (live) setShow(d.user?.role === "TRAINER" || d.user?.role === "ADMIN");
+        })
+        .catch(() => {}),
+    );
     return () => {
       live = false;
+      cancel();
     };
   }, []);
   if (!show) return null;

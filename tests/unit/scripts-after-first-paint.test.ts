@@ -46,3 +46,44 @@ describe("loadScriptsAfterFirstPaint", () => {
     expect(() => loadScriptsAfterFirstPaint(PAGE.replaceAll(' async=""', ""))).toThrow(/no <script/);
   });
 });
+
+describe("the loader it writes", () => {
+  // Runs the loader's own code against a stand-in document and timer queue, so what is checked
+  // is what browsers execute, not the text of the script.
+  function run(readyState: "loading" | "interactive") {
+    const loader = loadScriptsAfterFirstPaint(PAGE).match(
+      /<script data-after-first-paint="">([\s\S]*?)<\/script><\/body>/,
+    )![1]!;
+    const appended: { src: string; async: boolean }[] = [];
+    const timers: (() => void)[] = [];
+    const listeners: Record<string, () => void> = {};
+    const document = {
+      readyState,
+      createElement: () => ({ src: "", async: false }),
+      head: { appendChild: (e: { src: string; async: boolean }) => appended.push(e) },
+      addEventListener: (type: string, fn: () => void) => (listeners[type] = fn),
+    };
+    new Function("document", "setTimeout", loader)(document, (fn: () => void) => timers.push(fn));
+    return { appended, timers, listeners };
+  }
+
+  it("waits for the document to be parsed, then appends one chunk per task, in order, all async", () => {
+    const { appended, timers, listeners } = run("loading");
+    expect(appended).toHaveLength(0);
+    listeners.DOMContentLoaded!();
+    expect(appended.map((e) => e.src)).toEqual(["/_next/static/chunks/one.js"]);
+    timers.shift()!();
+    expect(appended.map((e) => e.src)).toEqual([
+      "/_next/static/chunks/one.js",
+      "/_next/static/chunks/turbopack-two.js",
+    ]);
+    expect(timers).toHaveLength(0);
+    expect(appended.every((e) => e.async)).toBe(true);
+  });
+
+  it("starts at once when the document was already parsed", () => {
+    const { appended, listeners } = run("interactive");
+    expect(listeners.DOMContentLoaded).toBeUndefined();
+    expect(appended).toHaveLength(1);
+  });
+});
