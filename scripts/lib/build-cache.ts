@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CSP_HASHES_FILE, writeCspHashes } from "./csp-hashes";
+import { hintChunks } from "./compile-hints";
 import { rewritePrerenderedPages } from "./scripts-after-first-paint";
 
 // Everything `next build` compiles or reads. proxy.ts and instrumentation.ts sit at the top level
@@ -76,7 +77,8 @@ const SOURCE_STAMP = ".next/.source-hash";
 
 /**
  * `npm run build` and every `npm start` that needs a build: `next build`, then the prerendered
- * pages' scripts moved after the first paint (./scripts-after-first-paint.ts), then their CSP
+ * pages' scripts moved after the first paint (./scripts-after-first-paint.ts) and V8's compile hint
+ * added to the chunks they load at start (./compile-hints.ts), then their CSP
  * hashes (lib/security/csp.ts) — a build without them serves static pages whose inline scripts
  * the browser refuses — then the stamp that lets the next start skip the build.
  */
@@ -87,7 +89,8 @@ export async function buildSite() {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production" },
   });
-  rewritePrerenderedPages();
+  const { chunks } = rewritePrerenderedPages();
+  hintChunks(chunks);
   const pages = await writeCspHashes();
   writeFileSync(SOURCE_STAMP, digest);
   return pages;

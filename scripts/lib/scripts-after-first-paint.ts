@@ -52,15 +52,25 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-/** Rewrites every prerendered page of a build; returns how many. */
-export function rewritePrerenderedPages(appDir = ".next/server/app"): number {
+/** The chunks a page rewritten by loadScriptsAfterFirstPaint loads at start, in order. */
+export function startupChunks(html: string): string[] {
+  const list = html.match(new RegExp(`<script ${MARK}="">\\(function\\(\\)\\{var s=(\\[[^\\]]*\\])`))?.[1];
+  if (!list) throw new Error("no after-first-paint loader found");
+  return JSON.parse(list) as string[];
+}
+
+/** Rewrites every prerendered page of a build; returns how many, and the chunks they load at start. */
+export function rewritePrerenderedPages(appDir = ".next/server/app"): { pages: number; chunks: Set<string> } {
   const files = htmlFiles(appDir);
+  const chunks = new Set<string>();
   for (const file of files) {
     try {
-      writeFileSync(file, loadScriptsAfterFirstPaint(readFileSync(file, "utf8")));
+      const html = loadScriptsAfterFirstPaint(readFileSync(file, "utf8"));
+      writeFileSync(file, html);
+      for (const c of startupChunks(html)) chunks.add(c);
     } catch (e) {
       throw new Error(`${file}: ${(e as Error).message}`, { cause: e });
     }
   }
-  return files.length;
+  return { pages: files.length, chunks };
 }

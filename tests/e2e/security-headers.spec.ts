@@ -74,4 +74,12 @@ test("prerendered pages load their scripts after the first paint, and still hydr
   // Next sets window.next when its client starts; the consoleErrors fixture catches a refused script.
   await page.waitForFunction(() => "next" in window);
   expect(chunks.length).toBeGreaterThan(0);
+  // scripts/lib/compile-hints.ts: each chunk the loader names is served with V8's compile hint as
+  // its first line, so Chromium compiles it off the main thread while it streams in.
+  const named = JSON.parse(html.match(/<script data-after-first-paint="">\(function\(\)\{var s=(\[[^\]]*\])/)![1]!);
+  expect(named.length).toBeGreaterThan(0);
+  for (const src of named as string[]) {
+    const js = await (await request.get(src)).text();
+    expect(js.startsWith("//# allFunctionsCalledOnLoad\n"), src).toBe(true);
+  }
 });

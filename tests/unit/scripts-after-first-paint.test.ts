@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadScriptsAfterFirstPaint } from "../../scripts/lib/scripts-after-first-paint";
+import { loadScriptsAfterFirstPaint, startupChunks } from "../../scripts/lib/scripts-after-first-paint";
 
 // The shape Next 16 writes into a prerendered page (trimmed).
 const PAGE =
@@ -36,6 +36,11 @@ describe("loadScriptsAfterFirstPaint", () => {
       "self.__next_f",
     ])
       expect(out).toContain(kept);
+  });
+
+  it("names the chunks its loader loads, for the compile hints", () => {
+    expect(startupChunks(out)).toEqual(["/_next/static/chunks/one.js", "/_next/static/chunks/turbopack-two.js"]);
+    expect(() => startupChunks(PAGE)).toThrow(/no after-first-paint loader/);
   });
 
   it("is idempotent", () => {
