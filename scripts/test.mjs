@@ -3,8 +3,10 @@
 // driving Debian's Chromium), and `npm start` on a clean copy of the repository. Exits non-zero if
 // anything fails.
 //
-// System packages (Debian): chromium, postgresql. Installed with apt-get when missing and we
-// are root. When that is impossible, the tests needing them are reported as skipped with the
+// System packages (Debian): chromium, postgresql, and a Chinese system font (fonts-noto-cjk: the
+// browser tests print pages to PDF with Chromium and read the Chinese text back; without a CJK
+// font Chromium draws empty boxes and the PDF has no Chinese in it). Installed with apt-get when
+// missing and we are root. When that is impossible, the tests needing them are reported as skipped with the
 // reason — except under CI=true, where nothing may be skipped and a missing package fails the run.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -30,9 +32,15 @@ function run(label, cmd, args, extraEnv = {}) {
 const hasPostgres = () =>
   existsSync("/usr/lib/postgresql") &&
   readdirSync("/usr/lib/postgresql").some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+/** fontconfig knows a font covering Chinese (fc-list comes with Chromium's dependencies). */
+const hasCjkFont = () => {
+  const r = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.trim().length > 0;
+};
 const tools = {
   chromium: { pkg: "chromium", present: () => existsSync("/usr/bin/chromium") },
   postgres: { pkg: "postgresql", present: hasPostgres },
+  cjkFont: { pkg: "fonts-noto-cjk", present: hasCjkFont },
 };
 
 function installSystemPackages() {
